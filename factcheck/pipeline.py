@@ -1,0 +1,176 @@
+"""The whole path: inputs -> documents -> findings -> RunResult. No output formatting here.
+
+``check_paths`` is the library entry point the CLI uses; ``check_text`` checks one
+string (tests, the API). A bad input never stops the run: it becomes a FileResult
+with status "failed" and an ``input`` finding, and the other files are checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO
+
+from factcheck.models import FileResult, Finding, Loaded, RunResult, Verdict
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
+    from factcheck.reference import Reference
+
+
+@dataclass(frozen=True)
+class Options:
+    date: dt.date | None = None
+    region: str | None = None
+    max_size: int | None = None
+
+
+def read_document(loaded: Loaded, ref: Reference, options: Options) -> Document:
+    from factcheck.document import Document
+    from factcheck.extract import extract
+    from factcheck.normalize import normalize
+    from factcheck.positions import LineIndex
+    from factcheck.resolve import resolve
+    from factcheck.segment import segment
+
+    norm = normalize(loaded.text, loaded.format)
+    sentences = tuple(segment(norm.text))
+    extraction = extract(norm.text, sentences)
+    lines = LineIndex(loaded.text)
+    res = resolve(loaded, norm, sentences, extraction, ref, date=options.date, region=options.region, lines=lines)
+    return Document(loaded, norm, sentences, extraction, res.claims, lines, res.published, res.home_region)
+
+
+def input_finding(path: str, message: str, line: int = 1, column: int = 1, severity: str = "error",
+                  rule: str = "FC001") -> Finding:
+    from factcheck.models import Location
+
+    return Finding(rule=rule, category="input", severity=severity, message=message, path=path, line=line,
+                   column=column, locations=(Location(path, line, column),))
+
+
+def unreadable_findings(doc: Document) -> list[Finding]:
+    out = []
+    for span in doc.norm.unreadable:
+        line, column = doc.lines.line_col(span.start)
+        out.append(input_finding(
+            doc.path, f"unreadable garbled text {span.text!r}: no number is read from it",
+            line, column, severity="warning", rule="FC002"))
+    return out
+
+
+def _split(results: Iterable[Finding | Verdict]) -> tuple[list[Finding], list[Verdict]]:
+    findings: list[Finding] = []
+    verdicts: list[Verdict] = []
+    for r in results:
+        (findings if isinstance(r, Finding) else verdicts).append(r)
+    return findings, verdicts
+
+
+def _sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    unique = {(f.rule, f.path, f.line, f.column, f.claim, f.message): f for f in findings}
+    return tuple(sorted(unique.values(), key=lambda f: (f.path, f.line, f.column, f.rule, f.message)))
+
+
+def file_result(doc: Document, findings: Sequence[Finding], verdicts: Sequence[Verdict]) -> FileResult:
+    repairs = []
+    for rep in doc.norm.repairs:
+        line, column = doc.lines.line_col(rep.start)
+        repairs.append({"line": line, "column": column, "garbled": rep.garbled, "restored": rep.restored})
+    unreadable = []
+    for span in doc.norm.unreadable:
+        line, column = doc.lines.line_col(span.start)
+        unreadable.append({"line": line, "column": column, "text": span.text})
+    # One verdict per claim: a contradiction outweighs a doubt, which outweighs agreement.
+    rank = {"contradicts": 0, "doubtful": 1, "agrees": 2}
+    best: dict[str, Verdict] = {}
+    for v in sorted(verdicts, key=lambda v: (v.claim, rank.get(v.status, 9), v.detail)):
+        best.setdefault(v.claim, v)
+    return FileResult(
+        path=doc.path, encoding=doc.loaded.encoding,
+        published=doc.published.isoformat() if doc.published else None,
+        home_region=doc.home_region, claims=doc.claims,
+        findings=_sort_findings([*unreadable_findings(doc), *findings]),
+        verdicts=tuple(best[c.id] for c in doc.claims if c.id in best),
+        repairs=tuple(repairs), unreadable=tuple(unreadable),
+    )
+
+
+def check_loaded(items: Sequence[Loaded | FileResult], ref: Reference, options: Options) -> RunResult:
+    """Check already-loaded inputs; FileResults (failed loads) pass through in order."""
+    from factcheck.checks import run_file_checks, run_run_checks
+
+    docs: list[Document] = []
+    results: dict[int, FileResult] = {}
+    per_doc: list[tuple[int, list[Finding], list[Verdict]]] = []
+    for i, item in enumerate(items):
+        if isinstance(item, FileResult):
+            results[i] = item
+            continue
+        try:
+            doc = read_document(item, ref, options)
+        except Exception as exc:  # a bug in a reading stage must not cost the other files
+            results[i] = failed(item.path, f"internal error while reading: {type(exc).__name__}: {exc}")
+            continue
+        docs.append(doc)
+        findings, verdicts = _split(run_file_checks(doc, ref))
+        per_doc.append((i, findings, verdicts))
+    run_findings, run_verdicts = _split(run_run_checks(docs, ref))
+    by_path: dict[str, list[Finding]] = {}
+    cross: list[Finding] = []
+    for f in run_findings:
+        # A finding whose locations all lie in one file belongs to that file.
+        paths = {loc.path for loc in f.locations} or {f.path}
+        if len(paths) == 1:
+            by_path.setdefault(f.path, []).append(f)
+        else:
+            cross.append(f)
+    for doc, (i, findings, verdicts) in zip(docs, per_doc, strict=True):
+        extra_verdicts = [v for v in run_verdicts if _claim_in(doc, v)]
+        results[i] = file_result(doc, [*findings, *by_path.get(doc.path, [])], [*verdicts, *extra_verdicts])
+    return RunResult(files=tuple(results[i] for i in range(len(items))), findings=_sort_findings(cross),
+                     reference_path=str(ref.path))
+
+
+def _claim_in(doc: Document, verdict: Verdict) -> bool:
+    path, _, claim = verdict.claim.rpartition("#")
+    return path == doc.path and any(c.id == claim for c in doc.claims)
+
+
+def failed(path: str, message: str) -> FileResult:
+    return FileResult(path=path, encoding=None, published=None, home_region=None,
+                      findings=(input_finding(path, message),), status="failed", error=message)
+
+
+def load_inputs(args: Sequence[str], options: Options, stdin: BinaryIO | None = None) -> list[Loaded | FileResult]:
+    from factcheck.load import InputError, expand, load_path, load_stdin
+
+    items: list[Loaded | FileResult] = []
+    for path, error in expand(args):
+        if error is not None:
+            items.append(failed(path, error.message))
+            continue
+        try:
+            if path == "-":
+                if stdin is None:
+                    raise InputError("<stdin>", "no standard input")
+                items.append(load_stdin(stdin))
+            else:
+                items.append(load_path(path, options.max_size))
+        except InputError as exc:
+            items.append(failed(exc.path, exc.message))
+    return items
+
+
+def check_paths(args: Sequence[str], ref: Reference, options: Options | None = None,
+                stdin: BinaryIO | None = None) -> RunResult:
+    options = options or Options()
+    return check_loaded(load_inputs(args, options, stdin), ref, options)
+
+
+def check_text(text: str, ref: Reference, path: str = "<text>", fmt: str = "text",
+               options: Options | None = None) -> RunResult:
+    loaded = Loaded(path=path, text=text, encoding="utf-8", format=fmt)
+    return check_loaded([loaded], ref, options or Options())
+

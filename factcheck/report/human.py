@@ -1,0 +1,137 @@
+"""The human report: per file, each claim with its status, findings under the claim they concern.
+
+✓ agrees with the reference · ✗ contradicted · ? doubtful · · unchecked.
+Errors are red, warnings yellow, info dim. Colour only on a terminal (rich decides;
+NO_COLOR / FORCE_COLOR are honoured).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+
+from rich.console import Console
+from rich.text import Text
+
+from factcheck.interval import fmt
+from factcheck.models import Claim, FileResult, Finding, RunResult
+from factcheck.report.records import statuses, summary
+
+GLYPHS = {"agrees": ("✓", "green"), "contradicts": ("✗", "bold red"), "doubtful": ("?", "yellow"),
+          "unchecked": ("·", "dim")}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def claim_value(c: Claim) -> str:
+    sign = {"down": "−", "up": "+"}.get(c.direction or "", "") if c.kind == "change" else ""
+    value = sign + fmt(c.value) + (f"–{fmt(c.value_high)}" if c.value_high is not None else "")
+    if c.kind == "multiple":
+        value = f"×{value}"
+    unit = f" {c.unit}" if c.unit else ""
+    qual = {"about": "≈", "nearly": "≲", "at_least": "≥", "more_than": ">", "less_than": "<",
+            "at_most": "≤"}.get(c.qualifier or "", "")
+    return f"{qual}{value}{unit}"
+
+
+def claim_context(c: Claim) -> str:
+    parts = [c.region or "?region", c.metric or "?metric"]
+    year = str(c.year) if c.year else "?year"
+    if c.baseline_year:
+        year += f" vs {c.baseline_year}"
+    parts.append(year)
+    return " · ".join(parts)
+
+
+def _finding_lines(f: Finding, indent: str) -> list[Text]:
+    style = SEVERITY_STYLE.get(f.severity, "")
+    head = Text(indent)
+    head.append(f"{f.severity} {f.rule}", style=style)
+    head.append(f" [{f.category}] ", style="dim")
+    head.append(f.message)
+    lines = [head]
+    if f.explanation:
+        lines.append(Text(f"{indent}  {f.explanation}", style="dim"))
+    if f.source:
+        lines.append(Text(f"{indent}  source: {f.source}", style="dim"))
+    if len(f.locations) > 1:
+        for loc in f.locations:
+            lines.append(Text(f"{indent}  at {loc.path}:{loc.line}:{loc.column}", style="dim"))
+    return lines
+
+
+def _file_block(fr: FileResult, console: Console) -> None:
+    meta = [fr.encoding or "unread"]
+    if fr.published:
+        meta.append(f"published {fr.published}")
+    if fr.home_region:
+        meta.append(f"home region {fr.home_region}")
+    console.print(Text.assemble((fr.path, "bold"), ("  (" + " · ".join(meta) + ")", "dim")))
+    if fr.status == "failed":
+        for f in fr.findings:
+            for line in _finding_lines(f, "  "):
+                console.print(line)
+        return
+    status = statuses(fr)
+    by_claim: dict[str | None, list[Finding]] = defaultdict(list)
+    for f in fr.findings:
+        by_claim[f.claim].append(f)
+    verdict_detail = {v.claim: v.detail for v in fr.verdicts}
+    for c in fr.claims:
+        glyph, style = GLYPHS.get(status[c.id], ("·", "dim"))
+        line = Text("  ")
+        line.append(glyph, style=style)
+        line.append(f" {c.line}:{c.column}".ljust(9), style="dim")
+        line.append(c.quote.replace("\n", " "))
+        line.append(f"  → {claim_value(c)}", style="bold" if status[c.id] != "unchecked" else "")
+        line.append(f"  {claim_context(c)}", style="dim")
+        if c.id in verdict_detail and status[c.id] == "agrees":
+            line.append(f"  {verdict_detail[c.id]}", style="green dim")
+        console.print(line)
+        for f in by_claim.get(c.id, []):
+            for fline in _finding_lines(f, "      "):
+                console.print(fline)
+    for f in by_claim.get(None, []):
+        loc = Text(f"  {f.line}:{f.column} ", style="dim")
+        first, *rest = _finding_lines(f, "")
+        console.print(loc + first)
+        for fline in rest:
+            console.print(Text("  ") + fline)
+    if fr.repairs:
+        console.print(Text(f"  repaired {len(fr.repairs)} garbled run(s):", style="dim"))
+        for rep in fr.repairs:
+            console.print(Text(f"    {rep['line']}:{rep['column']} {rep['garbled']} → {rep['restored']}",
+                               style="dim"))
+
+
+def render(result: RunResult, color: bool | None = None, width: int | None = None, **_: object) -> str:
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=color, no_color=color is False, width=width or 120,
+                      highlight=False, soft_wrap=True, emoji=False)
+    for fr in result.files:
+        _file_block(fr, console)
+        console.print()
+    if result.findings:
+        console.print(Text("Across files", style="bold"))
+        for f in result.findings:
+            for line in _finding_lines(f, "  "):
+                console.print(line)
+        console.print()
+    s = summary(result)
+    counts: dict[str, int] = defaultdict(int)
+    for fr in result.files:
+        for st in statuses(fr).values():
+            counts[st] += 1
+    line = Text()
+    line.append(f"{s['files']} file(s), {s['claims']} claim(s): ")
+    line.append(f"{counts['agrees']} agree", style="green")
+    line.append(", ")
+    line.append(f"{counts['contradicts']} contradicted", style="red" if counts["contradicts"] else "")
+    line.append(f", {counts['doubtful']} doubtful, {counts['unchecked']} unchecked · ")
+    line.append(f"{s['errors']} error(s)", style="bold red" if s["errors"] else "")
+    line.append(", ")
+    line.append(f"{s['warnings']} warning(s)", style="yellow" if s["warnings"] else "")
+    if s["failed"]:
+        line.append(f", {s['failed']} file(s) could not be read", style="bold red")
+    console.print(line)
+    return buf.getvalue()
+

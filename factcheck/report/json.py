@@ -1,0 +1,12 @@
+"""``--format json``: the whole run as one JSON document (schema ``factcheck/1``)."""
+
+from __future__ import annotations
+
+import json
+
+from factcheck.models import RunResult
+from factcheck.report.records import run_record
+
+
+def render(result: RunResult, **_: object) -> str:
+    return json.dumps(run_record(result), ensure_ascii=False, indent=2) + "\n"

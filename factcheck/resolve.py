@@ -1,0 +1,406 @@
+"""Resolve: attach region, metric and year to every extracted quantity.
+
+Context rules (each a plain function below, easy to test):
+
+- The article's date: ``--date``; else Markdown front matter ``date:``; else the
+  dateline (the first full date near the top on a short line or a line naming a
+  source, ``2024年02月23日07:30 | 来源:…``, ``2024-12-12 08:55:07 来源:…``).
+- The home region (what 我市 / 全市 / 本市 mean): ``--region``; else front matter
+  ``region:``; else the region named on the dateline / source line
+  (``来源:张家口新闻网`` -> zhangjiakou) or in a wire dateline (``新华社石家庄1月5日电``).
+- Region of a quantity: the nearest region name (or home-region pronoun) before it
+  in its sentence; else the first one after it in its clause; else the previous
+  sentence of the same paragraph; else the current heading.
+- Metric: the nearest metric name before it in its sentence whose unit fits; else
+  a fuzzy match (rapidfuzz) of the words just before the number against the
+  metric names.
+- Year: the year stated in the phrase; else the nearest year before it in its
+  clause; else the sentence's leading year (``2023年数据显示,…;…``); else the
+  heading's year. Years in a comparison (比2014年, 自2021年, since 2013) are never
+  taken as the claim's own year. 今年 / 去年 resolve against the article's date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from factcheck.models import Claim, Extraction, Loaded, Normalized, Quantity, Sentence, TimeExpr
+from factcheck.positions import LineIndex
+
+if TYPE_CHECKING:
+    from factcheck.reference import Reference
+
+CLAIM_KINDS = ("level", "change", "multiple")
+HOME_PRONOUNS = re.compile(r"我市|全市|本市|该市|我省|全省|本省|我区|全区|\b[Tt]he city\b|\b[Tt]he province\b")
+# Years in these contexts are comparisons or starting points, not the claim's own year.
+COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|与|同|到|至|截至|since|from|than|with|to|by|vs\.?)\s*$", re.IGNORECASE)
+COMPARISON_AFTER = re.compile(r"^\s*(?:相比|以来|来|起|前|后|之前|开始|至今|同期)")
+SOURCE_LINE = re.compile(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
+WIRE_DATELINE = re.compile(r"(?:新华社|中新社|中新网|人民网|央视网|新华网|Xinhua)\s*([^\s\d,,]{2,6}?)\s*\d{1,2}月\d{1,2}日电")
+FUZZY_WINDOW = 24
+FUZZY_CUTOFF = 90.0
+
+# Canonical spellings of units that the reference and the extractor may write differently.
+UNIT_ALIASES = {
+    "days": "天", "day": "天", "d": "天",
+    "index": "index",
+    "percent": "%",
+    "ug/m3": "μg/m³", "μg/m3": "μg/m³",
+    "yuan": "元", "CNY": "元",
+}
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    return UNIT_ALIASES.get(unit, unit)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # region | metric | standard | home
+    id: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    claims: tuple[Claim, ...]
+    published: dt.date | None
+    home_region: str | None
+    mentions: tuple[Mention, ...]
+
+
+# --------------------------------------------------------------------------- names
+
+class NameMatcher:
+    """One compiled alternation over every region/metric/standard name (longest first)."""
+
+    def __init__(self, table: Sequence[tuple[str, str, str]]) -> None:
+        self.lookup: dict[str, tuple[str, str]] = {}
+        cjk: list[str] = []
+        latin: list[str] = []
+        for name, kind, ident in sorted(table, key=lambda t: (-len(t[0]), t[0])):
+            key = name.lower()
+            if not name or key in self.lookup:
+                continue
+            self.lookup[key] = (kind, ident)
+            (latin if name.isascii() else cjk).append(name)
+        parts = []
+        if cjk:
+            parts.append("|".join(re.escape(n) for n in cjk))
+        if latin:
+            parts.append(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in latin) + r")(?![A-Za-z0-9])")
+        self.pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+        self.metric_names: list[tuple[str, str]] = [
+            (n, i) for n, k, i in table if k == "metric" and len(n) >= 4
+        ]
+
+    def scan(self, text: str) -> list[Mention]:
+        if self.pattern is None:
+            return []
+        out = []
+        for m in self.pattern.finditer(text):
+            kind, ident = self.lookup[m.group(0).lower()]
+            out.append(Mention(m.start(), m.end(), kind, ident))
+        return out
+
+
+_MATCHERS: dict[int, tuple[object, NameMatcher]] = {}
+
+
+def matcher_for(ref: Reference) -> NameMatcher:
+    cached = _MATCHERS.get(id(ref))
+    if cached is not None and cached[0] is ref:
+        return cached[1]
+    built = NameMatcher(ref.name_table())
+    _MATCHERS[id(ref)] = (ref, built)
+    return built
+
+
+# ------------------------------------------------------------------ article context
+
+def find_published(loaded: Loaded, norm: Normalized, times: Sequence[TimeExpr],
+                   front: dict[str, str]) -> dt.date | None:
+    if "date" in front:
+        parsed = parse_iso_date(front["date"])
+        if parsed:
+            return parsed
+    head_limit = max(1500, len(norm.text) // 4)
+    for t in times:
+        if t.start > head_limit:
+            break
+        if t.kind != "date" or t.year is None or t.month is None or t.day is None:
+            continue
+        line = _line_of(norm.text, t.start)
+        if len(line.strip()) <= 60 or SOURCE_LINE.search(line):
+            try:
+                return dt.date(t.year, t.month, t.day)
+            except ValueError:
+                continue
+    return None
+
+
+def parse_iso_date(value: str) -> dt.date | None:
+    m = re.match(r"\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", str(value))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def find_home_region(norm: Normalized, mentions: Sequence[Mention], times: Sequence[TimeExpr],
+                     ref: Reference, front: dict[str, str]) -> str | None:
+    if "region" in front:
+        return region_id(ref, front["region"])
+    head_limit = max(1500, len(norm.text) // 4)
+    # A wire dateline: 新华社石家庄1月5日电
+    m = WIRE_DATELINE.search(norm.text[:head_limit])
+    if m:
+        found = region_id(ref, m.group(1))
+        if found:
+            return found
+    # The source / dateline line: the first short line near the top that names a source.
+    pos = 0
+    for line in norm.text[:head_limit].split("\n"):
+        if SOURCE_LINE.search(line) and len(line) <= 120:
+            for mention in mentions:
+                if pos <= mention.start < pos + len(line) and mention.kind == "region":
+                    return mention.id
+        pos += len(line) + 1
+    return None
+
+
+def region_id(ref: Reference, name: str) -> str | None:
+    name = name.strip()
+    if name in ref.regions:
+        return name
+    found = ref.region_by_name(name)
+    if found:
+        return found
+    for n, kind, ident in ref.name_table():
+        if kind == "region" and n in name:
+            return ident
+    return None
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start: end if end >= 0 else len(text)]
+
+
+# ----------------------------------------------------------------------- per claim
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    sentences: Sequence[Sentence]
+    starts: list[int]
+    mentions: Sequence[Mention]
+    times: Sequence[TimeExpr]
+    home: str | None
+    published: dt.date | None
+    ref: Reference
+    matcher: NameMatcher
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return None
+        s = self.sentences[i]
+        return s if s.start <= pos < max(s.end, s.start + 1) else None
+
+    def clause_bounds(self, sentence: Sentence, pos: int) -> tuple[int, int]:
+        for c in sentence.clauses:
+            if c.start <= pos < c.end:
+                return c.start, c.end
+        return sentence.start, sentence.end
+
+    def heading_before(self, sentence: Sentence) -> Sentence | None:
+        for s in reversed(self.sentences[: sentence.index]):
+            if s.heading:
+                return s
+        return None
+
+    def previous_in_paragraph(self, sentence: Sentence) -> Sentence | None:
+        if sentence.index == 0:
+            return None
+        prev = self.sentences[sentence.index - 1]
+        return prev if prev.paragraph == sentence.paragraph and not prev.heading else None
+
+
+def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
+    out = [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "region"]
+    if ctx.home:
+        for m in HOME_PRONOUNS.finditer(ctx.text, lo, hi):
+            out.append(Mention(m.start(), m.end(), "region", ctx.home))
+    return sorted(out, key=lambda m: m.start)
+
+
+def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    before = _region_mentions(ctx, sentence.start, q.start)
+    if before:
+        return before[-1].id
+    c_lo, c_hi = ctx.clause_bounds(sentence, q.start)
+    after = _region_mentions(ctx, q.end, c_hi)
+    if after:
+        return after[0].id
+    prev = ctx.previous_in_paragraph(sentence)
+    if prev is not None:
+        carried = _region_mentions(ctx, prev.start, prev.end)
+        if carried:
+            return carried[-1].id
+    heading = ctx.heading_before(sentence)
+    if heading is not None:
+        in_heading = _region_mentions(ctx, heading.start, heading.end)
+        if in_heading:
+            return in_heading[-1].id
+    return None
+
+
+def _metric_fits(ctx: _Context, metric_id: str, q: Quantity) -> bool:
+    metric = ctx.ref.metrics.get(metric_id)
+    if metric is None:
+        return False
+    if q.kind == "change":
+        return True
+    return canonical_unit(metric.unit) == canonical_unit(q.unit) or (q.unit is None and metric.unit == "index")
+
+
+def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    candidates = [m for m in ctx.mentions if sentence.start <= m.start < q.start and m.kind == "metric"]
+    for m in reversed(candidates):
+        if _metric_fits(ctx, m.id, q):
+            return m.id
+    window = ctx.text[max(sentence.start, q.start - FUZZY_WINDOW): q.start]
+    window = re.sub(r"[\s()()]", "", window)
+    if len(window) < 3 or not ctx.matcher.metric_names:
+        return None
+    from rapidfuzz import fuzz, process
+
+    names = [n for n, _ in ctx.matcher.metric_names]
+    best = process.extractOne(window, names, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF)
+    if best is None:
+        return None
+    ident = ctx.matcher.metric_names[best[2]][1]
+    return ident if _metric_fits(ctx, ident, q) else None
+
+
+def _time_year(ctx: _Context, t: TimeExpr) -> int | None:
+    if t.kind in ("date", "year") and t.year is not None:
+        before = ctx.text[max(0, t.start - 16): t.start]
+        after = ctx.text[t.end: t.end + 4]
+        if COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(after):
+            return None
+        return t.year
+    if t.kind == "relative_year" and ctx.published is not None:
+        if t.year is not None:
+            return t.year
+        offset = relative_offset(t.text)
+        return None if offset is None else ctx.published.year + offset
+    return None
+
+
+def relative_offset(text: str) -> int | None:
+    table = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1,
+             "this year": 0, "last year": -1, "next year": 1}
+    for key, value in table.items():
+        if key in text.lower():
+            return value
+    return None
+
+
+def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
+    if q.year is not None:
+        return q.year
+    c_lo, _ = ctx.clause_bounds(sentence, q.start)
+    in_sentence = [t for t in ctx.times if sentence.start <= t.start < q.start]
+    in_clause = [t for t in in_sentence if t.start >= c_lo]
+    for t in reversed(in_clause):
+        year = _time_year(ctx, t)
+        if year is not None:
+            return year
+    for t in in_sentence:
+        year = _time_year(ctx, t)
+        if year is not None:
+            return year
+    heading = ctx.heading_before(sentence)
+    if heading is not None:
+        for t in ctx.times:
+            if heading.start <= t.start < heading.end:
+                year = _time_year(ctx, t)
+                if year is not None:
+                    return year
+    return None
+
+
+def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
+    if q.baseline_year is not None or q.kind != "change":
+        return q.baseline_year
+    c_lo, _ = ctx.clause_bounds(sentence, q.start)
+    for t in ctx.times:
+        if c_lo <= t.start < q.start and t.kind == "since" and t.year is not None:
+            return t.year
+    return None
+
+
+def resolve(loaded: Loaded, norm: Normalized, sentences: Sequence[Sentence], extraction: Extraction,
+            ref: Reference, *, date: dt.date | None = None, region: str | None = None,
+            lines: LineIndex | None = None) -> Resolution:
+    from factcheck.load import front_matter
+
+    front = front_matter(loaded.text) if loaded.format == "markdown" else {}
+    matcher = matcher_for(ref)
+    mentions = matcher.scan(norm.text)
+    times = sorted(extraction.times, key=lambda t: t.start)
+    published = date or find_published(loaded, norm, times, front)
+    home = region_id(ref, region) if region else find_home_region(norm, mentions, times, ref, front)
+    ctx = _Context(norm.text, sentences, [s.start for s in sentences], mentions, times, home, published, ref,
+                   matcher)
+    lines = lines or LineIndex(loaded.text)
+    quantities = sorted((q for q in extraction.quantities if q.kind in CLAIM_KINDS), key=lambda q: (q.start, q.end))
+    ids = {id(q): f"c{i + 1}" for i, q in enumerate(quantities)}
+    groups: dict[int, list[str]] = {}
+    for q in quantities:
+        if q.group is not None:
+            groups.setdefault(q.group, []).append(ids[id(q)])
+    claims = []
+    for q in quantities:
+        sentence = ctx.sentence_at(q.start)
+        if sentence is None:
+            sentence = Sentence(-1, q.start, q.end, norm.text[q.start:q.end], -1)
+        claims.append(_claim(ctx, q, sentence, ids[id(q)], groups, loaded, norm, lines))
+    return Resolution(tuple(claims), published, home, tuple(mentions))
+
+
+def _claim(ctx: _Context, q: Quantity, sentence: Sentence, claim_id: str, groups: dict[int, list[str]],
+           loaded: Loaded, norm: Normalized, lines: LineIndex) -> Claim:
+    ostart, oend = norm.original_span(q.start, q.end)
+    line, column = lines.line_col(ostart)
+    end_line, end_column = lines.line_col(max(ostart, oend - 1))
+    metric = resolve_metric(ctx, q, sentence) if sentence.index >= 0 else None
+    unit = q.unit
+    if unit is None and metric is not None and ctx.ref.metrics[metric].unit == "index":
+        unit = "index"
+    related = tuple(i for i in groups.get(q.group, []) if i != claim_id) if q.group is not None else ()
+    return Claim(
+        id=claim_id, path=loaded.path, line=line, column=column, quote=loaded.text[ostart:oend],
+        sentence=sentence.text.strip(), kind=q.kind, value=q.value, unit=canonical_unit(unit),
+        year=resolve_year(ctx, q, sentence) if sentence.index >= 0 else q.year,
+        baseline_year=resolve_baseline(ctx, q, sentence) if sentence.index >= 0 else q.baseline_year,
+        direction=q.direction,
+        region=resolve_region(ctx, q, sentence) if sentence.index >= 0 else None,
+        metric=metric, qualifier=q.qualifier, precision=q.precision or Decimal(0), start=ostart, end=oend,
+        nstart=q.start, nend=q.end, sentence_index=sentence.index, value_high=q.value_high,
+        comparison=q.comparison, role=q.role, related=related, end_line=end_line, end_column=end_column + 1,
+    )
