@@ -1,11 +1,79 @@
 """Detect and repair byte-shifted garbled runs (see ../shared/notes/seed-text.md, layer 1).
 
-INTERFACE (being implemented): ``find_runs(text) -> list[GarbleRun]``.
+How the damage arises
+---------------------
+A GBK page had ``(pinyin)`` annotations inserted after traditional characters by a find/replace on raw BYTES.
+When the trail byte of one character and the lead byte of the next spelled an annotated character, the
+annotation landed INSIDE a character: ``官廳`` = ``B9D9 8F64``; ``D9 8F`` is 購, so ``(gòu)`` went between ``8F``
+and ``64``. The decoder then turned the orphaned lead byte (and the ``(`` after it) into a marker ``?`` (or
+U+FFFD), and read what followed one byte out of step (``埣铱谛侣劸``, private-use characters, stray ASCII
+letters) until the stream re-synchronised. ASCII-range fullwidth forms (``！`` ``？`` ``，`` …) were folded
+to ASCII afterwards, so inside a shifted stretch ``!`` stands for the bytes ``A3 A1``.
+
+The byte model used here (byte-exact, no dictionaries):
+
+* IN STEP, a marker followed by an orphan annotation ``?pinyin)`` (also ``?(pinyin)``, and ``pinyin)`` with no
+  marker for decoders that drop bad bytes) lost the LEAD byte ``L`` of the next character. The pair
+  (trail byte of the previous character, ``L``) is the character the converter matched, so it must read
+  ``pinyin``. A marker with no annotation (``心?!笔…``) lost a lead byte too, with no clue to its value.
+* OUT OF STEP, every decoded character is re-encoded with gb18030 (not gbk: gbk cannot encode the
+  private-use characters the user-defined areas decode to). The stream is back in step after:
+  an ASCII byte ``0x40-0x7E`` read as a letter (``d`` ``@`` ``B`` ``W``: it was a trail byte); a character whose
+  re-encoded second byte is ASCII (an original ASCII letter swallowed as a trail byte); or a marker (the decoder
+  met an invalid pair: the character's TRAIL byte is lost, and with it either the ``(`` of an annotation —
+  then ``?pinyin)`` names the damaged character — or an unknown original ASCII byte, e.g. a digit).
+  An ASCII character below 0x40 is a folded fullwidth form; a complete ``(pinyin)`` is an annotation the
+  converter inserted (its bytes are dropped); ``?`` may also be a folded ``？`` (followed only when that
+  reading ends at strong evidence). Whitespace, control characters or non-GBK characters cannot occur out of
+  step: the hypothesis fails there.
+
+Run boundaries
+--------------
+``text[start:end]`` runs from the FIRST DAMAGED CHARACTER — the marker (or the first pinyin letter of a marker-less
+orphan); the character before it decoded correctly and is not part of the run — to the point where the byte
+stream re-synchronised: the re-synchronising ASCII letter, the absorbing character, or the ``)`` of the closing
+orphan are INCLUDED. An annotation right after the run (``W(wǎng)``) is the annotation of the run's last restored
+character; it stays OUTSIDE the run (the pinyin stripper removes it). If the out-of-step reading breaks before
+re-synchronising, the run ends before the offending character and is unreadable.
+
+Digits: an ASCII or fullwidth number (``[0-9０-９]+`` with ``.``/``,`` between digit groups) immediately after the
+run belongs to the run — the lost byte may have been one of its digits, so a truncated number must never be
+read as a claim. When the run is restored the digits were read in step after a verified re-synchronisation and
+are appended to ``restored`` verbatim; otherwise they are part of the unreadable span. A digit INSIDE a run is a
+folded fullwidth form of a shifted byte pair and is never kept as a digit.
+
+Restoration
+-----------
+The unknown byte(s) are enumerated; a candidate survives only if every orphan annotation reads right
+(pypinyin, heteronyms, tone marks) and the rebuilt bytes decode STRICTLY as gbk with no private-use character,
+no ``?`` and no U+FFFD. ``restored`` is set only when exactly one distinct text survives. It is in the ORIGINAL
+script (traditional, as the page was), with every pinyin annotation inside the run — the orphan(s) included —
+dropped, and fullwidth forms as decoded (not folded). A run containing an unconstrained lost byte (bare
+marker) or a lost original byte is never restored.
+
+Detection signals
+-----------------
+Strong (each enough alone): an orphan annotation; U+FFFD; a private-use character U+E000–U+F8FF in the shifted
+stretch; the stretch re-synchronising on an ASCII letter followed by a pinyin annotation. For a bare ASCII ``?``
+(real questions, ``吗?``, URLs and code are full of them) the out-of-step reading must also succeed and the
+bytes it implies must decode; then two medium signals are needed: ``?`` next to ``!``; a lone ASCII letter
+between CJK characters at the re-synchronisation; the stretch ending on a second marker; the shifted text
+holding more uncommon characters (outside GB2312 level 1 and Big5 level 1 — a cheap stand-in for "outside
+GB2312 after t2s") than its in-step reading. Leftovers with no run start found (a private-use character next to
+CJK, a pinyin annotation after a non-CJK character) become unreadable runs covering the adjacent CJK stretch.
+
+Cost: one pre-scan regex over the text; the byte model only runs at its hits, and pypinyin is imported only when
+an orphan annotation has to be checked (~40 µs for a clean 7,000-character article, see tests).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+__all__ = ["GarbleRun", "find_runs"]
 
 
 @dataclass(frozen=True)
@@ -14,6 +82,8 @@ class GarbleRun:
 
     ``restored`` is the text that should replace ``text[start:end]`` when the run
     could be restored unambiguously, else None (the span is unreadable).
+    ``candidates`` is how many distinct restorations survived (capped at 2; 0 = none
+    or not attempted because a byte was lost beyond recovery).
     """
 
     start: int
@@ -21,7 +91,442 @@ class GarbleRun:
     text: str
     restored: str | None
     signals: tuple[str, ...] = ()
+    candidates: int = 0
+
+
+# ----------------------------------------------------------------------------- patterns
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PY = rf"(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,6}}"
+_CJK = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_MARKERS = "?\ufffd"
+
+_ANNOT = re.compile(rf"\(({_PY})\)")
+_ANNOT_BEFORE = re.compile(rf"\(({_PY})\)$")
+_ORPHAN_TAIL = re.compile(rf"\(?({_PY})\)")  # after a marker
+_DIGITS = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*")
+_CJK_RE = re.compile(f"[{_CJK}]")
+
+# Everything that can start or betray a run. Clean text without these is done in one regex pass.
+_PRESCAN = re.compile(
+    "|".join(
+        (
+            r"(?P<mark>\ufffd|\?(?=\S))",
+            r"(?P<pua>[\ue000-\uf8ff])",
+            rf"(?P<bare>(?<![(a-zü{_TONED}]){_PY}\))",
+            rf"(?P<after>(?<=[^{_CJK}\s])\({_PY}\))",
+        )
+    )
+)
+
+_MAX_SHIFT = 64  # characters read out of step before giving up
+_MAX_BACK = 16  # fallback runs: CJK characters taken before a leftover signal
+_TRAIL_BYTES = (*range(0x40, 0x7F), *range(0x80, 0xFF))
+_LEAD_BYTES = tuple(range(0x81, 0xFF))
+_FOLDED_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?[\\]^_`{|}~")
+_COMMON_PUNCT = frozenset("，。、；：？！“”‘’《》（）【】—…·「」『』〈〉")
+
+
+# ----------------------------------------------------------------------------- byte model
+
+
+@dataclass
+class _Slot:
+    """A byte the decoder lost. ``reading``: pinyin the pair (previous byte, this byte) must read."""
+
+    role: str  # "lead" | "trail"
+    reading: str | None
+    partner: int | None = None  # previous byte when it lies before the run (lead slots)
+    lost_original: bool = False  # an unknown original byte was swallowed with it
+
+
+_Item = int | _Slot
+
+
+@dataclass
+class _Seg:
+    ok: bool
+    end: int
+    items: list[_Item]
+    sync: str  # "letter" | "absorbed" | "orphan" | "marker" | "fail"
+    garbled: list[str] = field(default_factory=list)
+    folded_question: bool = False
+    folded_letter: bool = False
+    mark_at: int = -1  # position of the closing marker (sync "orphan" / "marker")
+
+
+def _gbk_pair(c: str) -> bytes | None:
+    """The two bytes a GBK-family decoder read to produce ``c`` (None if it cannot have)."""
+    try:
+        b = c.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    if len(b) != 2 or b[0] < 0x81:
+        return None
+    return b
+
+
+def _is_cjk(c: str) -> bool:
+    return bool(c) and _CJK_RE.match(c) is not None
+
+
+def _is_pua(c: str) -> bool:
+    return "\ue000" <= c <= "\uf8ff"
+
+
+@lru_cache(maxsize=8192)
+def _is_common(c: str) -> bool:
+    if c in _COMMON_PUNCT or ord(c) < 0x80:
+        return True
+    try:
+        g = c.encode("gb2312")
+        if 0xB0 <= g[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        b = c.encode("big5")
+        if len(b) == 2 and 0xA440 <= (b[0] << 8 | b[1]) <= 0xC67E:
+            return True
+    except UnicodeEncodeError:
+        pass
+    return False
+
+
+def _scan_shifted(text: str, i: int, items: list[_Item], garbled: list[str], budget: int = 2) -> _Seg:
+    """Read ``text[i:]`` as the out-of-step stream until it re-synchronises (see module docstring)."""
+    items = list(items)
+    garbled = list(garbled)
+    n = len(text)
+    j = i
+    while j < n:
+        if len(garbled) >= _MAX_SHIFT:
+            return _Seg(False, j, items, "fail", garbled)
+        c = text[j]
+        if c in _MARKERS:
+            m = _ORPHAN_TAIL.match(text, j + 1)
+            if m:
+                items.append(_Slot("trail", m.group(1)))
+                return _Seg(True, m.end(), items, "orphan", garbled, mark_at=j)
+            if c == "?" and budget > 0:
+                alt = _scan_shifted(text, j + 1, [*items, 0xA3, 0xBF], [*garbled, "?"], budget - 1)
+                if alt.ok and _strong(text, alt, since=len(garbled) + 1):
+                    alt.folded_question = True
+                    return alt
+            items.append(_Slot("trail", None, lost_original=True))
+            return _Seg(True, j + 1, items, "marker", garbled, mark_at=j)
+        if c == "(":
+            m = _ANNOT.match(text, j)
+            if m:  # inserted by the converter after a mis-aligned pair: not original bytes
+                j = m.end()
+                continue
+        o = ord(c)
+        if 0x40 <= o <= 0x7E:
+            if budget > 0:  # or a folded fullwidth letter (A3 xx), the stream still out of step?
+                alt = _scan_shifted(text, j + 1, [*items, 0xA3, o + 0x80], [*garbled, c], budget - 1)
+                if alt.ok and _prefer_folded_letter(text, j, alt, len(garbled) + 1):
+                    alt.folded_letter = True
+                    return alt
+            items.append(o)
+            return _Seg(True, j + 1, items, "letter", garbled)
+        if 0x21 <= o <= 0x3F:  # folded fullwidth form
+            items += [0xA3, o + 0x80]
+            garbled.append(c)
+            j += 1
+            continue
+        b = _gbk_pair(c) if o >= 0x80 else None
+        if b is None:
+            return _Seg(False, j, items, "fail", garbled)
+        items += b
+        garbled.append(c)
+        j += 1
+        if b[1] < 0x80:  # an original ASCII byte was absorbed as this pair's trail
+            return _Seg(True, j, items, "absorbed", garbled)
+    return _Seg(False, n, items, "fail", garbled)
+
+
+def _prefer_folded_letter(text: str, j: int, alt: _Seg, upto: int) -> bool:
+    """Read the letter at j as a folded fullwidth letter when the alternative explains the text better.
+
+    Yes when an orphan follows at once (it cannot start a run after a letter: no GBK pair begins with an ASCII
+    byte), or when the text after the letter is garbage whose out-of-step reading is clean.
+    """
+    if text[j + 1 : j + 2] in _MARKERS and _ORPHAN_TAIL.match(text, j + 2):
+        return True
+    rest = alt.garbled[upto:]
+    if any(_is_pua(c) for c in rest):
+        return True
+    g_unc = sum(1 for c in rest if ord(c) >= 0x80 and not _is_common(c))
+    if g_unc == 0:
+        return False
+    known = _known_true_chars(alt.items)
+    return known is not None and sum(1 for c in known if not _is_common(c)) < g_unc
+
+
+def _strong(text: str, seg: _Seg, since: int = 0) -> bool:
+    """Strong evidence in the stretch (only in ``seg.garbled[since:]`` and at its end)."""
+    if any(_is_pua(c) for c in seg.garbled[since:]) or seg.sync == "orphan":
+        return True
+    return seg.sync == "letter" and _ANNOT.match(text, seg.end) is not None
+
+
+def _known_true_chars(items: list[_Item]) -> list[str] | None:
+    """The in-step characters that involve no lost byte; None if some cannot be decoded."""
+    out: list[str] = []
+    k = 0
+    while k < len(items):
+        a = items[k]
+        if isinstance(a, _Slot):
+            k += 2
+            continue
+        if a < 0x80:
+            out.append(chr(a))
+            k += 1
+            continue
+        if k + 1 >= len(items):
+            return None
+        b = items[k + 1]
+        k += 2
+        if isinstance(b, _Slot):
+            continue
+        try:
+            ch = bytes((a, b)).decode("gbk")
+        except UnicodeDecodeError:
+            return None
+        if _is_pua(ch):
+            return None
+        out.append(ch)
+    return out
+
+
+# ----------------------------------------------------------------------------- restoration
+
+
+@lru_cache(maxsize=4096)
+def _readings(ch: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin  # lazy: only when an orphan annotation exists
+
+    got = pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore")
+    return frozenset(r for group in got for r in group)
+
+
+@lru_cache(maxsize=65536)
+def _pair_reads(a: int, b: int, reading: str) -> bool:
+    try:
+        ch = bytes((a, b)).decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    return _is_cjk(ch) and reading in _readings(ch)
+
+
+def _restore(items: list[_Item]) -> tuple[str | None, int]:
+    """(restored, number of distinct survivors capped at 2)."""
+    slots = [k for k, it in enumerate(items) if isinstance(it, _Slot)]
+    buf = [0 if isinstance(it, _Slot) else it for it in items]
+    found: set[str] = set()
+
+    def rec(idx: int) -> None:
+        if len(found) > 1:
+            return
+        if idx == len(slots):
+            try:
+                s = bytes(buf).decode("gbk")
+            except UnicodeDecodeError:
+                return
+            if any(_is_pua(c) or c in _MARKERS for c in s):
+                return
+            found.add(s)
+            return
+        pos = slots[idx]
+        slot = items[pos]
+        assert isinstance(slot, _Slot)
+        partner = buf[pos - 1] if pos > 0 else slot.partner
+        check: Callable[[int], bool] | None = None
+        if slot.reading is not None and partner is not None:
+            reading, p = slot.reading, partner
+            check = lambda v: _pair_reads(p, v, reading)  # noqa: E731
+        for v in _LEAD_BYTES if slot.role == "lead" else _TRAIL_BYTES:
+            if check is not None and not check(v):
+                continue
+            buf[pos] = v
+            rec(idx + 1)
+
+    rec(0)
+    if len(found) == 1:
+        return next(iter(found)), 1
+    return None, len(found)
+
+
+# ----------------------------------------------------------------------------- run assembly
+
+
+def _prev_trail(text: str, k: int) -> int | None:
+    """Trail byte of the character before ``text[k]``, skipping one pinyin annotation."""
+    j = k
+    m = _ANNOT_BEFORE.search(text, max(0, j - 9), j)
+    if m:
+        j = m.start()
+    if j == 0:
+        return None
+    c = text[j - 1]
+    if c in _FOLDED_PUNCT:  # ASCII punctuation here was folded from its fullwidth form A3xx
+        return ord(c) + 0x80
+    b = _gbk_pair(c)
+    return b[1] if b is not None else None
+
+
+
+def _with_digits(text: str, end: int) -> int:
+    m = _DIGITS.match(text, end)
+    return m.end() if m else end
+
+
+def _make_run(text: str, start: int, end: int, items: list[_Item] | None, signals: list[str]) -> GarbleRun:
+    full_end = _with_digits(text, end)
+    if full_end > end:
+        signals.append("digits-after")
+    restored: str | None = None
+    candidates = 0
+    if items is not None and any(isinstance(it, _Slot) and it.lost_original for it in items):
+        signals.append("lost-original-byte")
+    elif items is not None:
+        restored, candidates = _restore(items)
+        if restored is None:
+            signals.append("ambiguous" if candidates > 1 else "no-candidate")
+        else:
+            restored += text[end:full_end]
+    else:
+        signals.append("unrecoverable")
+    return GarbleRun(start, full_end, text[start:full_end], restored, tuple(dict.fromkeys(signals)), candidates)
+
+
+def _seg_signals(text: str, seg: _Seg) -> list[str]:
+    sig: list[str] = []
+    if any(_is_pua(c) for c in seg.garbled):
+        sig.append("private-use")
+    if seg.folded_question:
+        sig.append("folded-question-mark")
+    if seg.folded_letter:
+        sig.append("folded-letter")
+    if seg.sync == "letter" and _ANNOT.match(text, seg.end):
+        sig.append("pinyin-after-non-cjk")
+    if seg.sync == "orphan":
+        sig.append("closing-orphan")
+    if seg.sync == "marker":
+        sig.append("closing-marker")
+    if not seg.ok:
+        sig.append("no-resync")
+    return sig
+
+
+def _orphan_run(text: str, k: int, tail_end: int, reading: str) -> GarbleRun:
+    lead = _Slot("lead", reading, partner=_prev_trail(text, k))
+    if lead.partner is None:
+        lead.reading = None  # nothing the converter could have matched: no clue to the lost byte
+    seg = _scan_shifted(text, tail_end, [lead], [])
+    signals = ["orphan-pinyin", *_seg_signals(text, seg)]
+    if not seg.ok or lead.reading is None:
+        return _make_run(text, k, seg.end, None, signals)
+    return _make_run(text, k, seg.end, seg.items, signals)
+
+
+def _bare_run(text: str, k: int) -> GarbleRun | None:
+    marker = text[k]
+    seg = _scan_shifted(text, k + 1, [_Slot("lead", None)], [])
+    signals = ["replacement-char" if marker == "\ufffd" else "bare-marker", *_seg_signals(text, seg)]
+    if marker == "\ufffd" and not seg.ok:
+        return _make_run(text, k, k + 1, None, signals)
+    if not seg.ok:
+        return None
+    known = _known_true_chars(seg.items)
+    if known is None:
+        if marker == "\ufffd":
+            return _make_run(text, k, k + 1, None, signals)
+        return None
+    g_unc = sum(1 for c in seg.garbled if ord(c) >= 0x80 and not _is_common(c))
+    t_unc = sum(1 for c in known if not _is_common(c))
+    if marker == "?":
+        if t_unc > g_unc:
+            return None
+        if seg.sync == "orphan" and _start_orphan_viable(text, k, seg.mark_at):
+            return None  # better read as: a real "?" (folded ？), then an orphan that STARTS a run
+        medium = 0
+        if text[k + 1 : k + 2] == "!":  # a folded ！ (A3 A1): the trail of the lost character + a lead
+            medium += 1
+            signals.append("question-next-to-exclamation")
+        if seg.sync == "marker":
+            medium += 1
+        if seg.sync == "letter" and seg.end >= 2 and _is_cjk(text[seg.end - 2]) and _is_cjk(text[seg.end : seg.end + 1]):
+            medium += 1
+            signals.append("lone-letter")
+        if g_unc > t_unc == 0 and known:
+            medium += 1
+            signals.append("rare-chars")
+        if not _strong(text, seg) and medium < 2:
+            return None
+    return _make_run(text, k, seg.end, seg.items, signals)
+
+
+def _start_orphan_viable(text: str, k: int, m: int) -> bool:
+    """Can ``text[k+1:m]`` be in-step text and the orphan at m start a run that re-synchronises?"""
+    if any(_is_pua(c) or c == "\ufffd" for c in text[k + 1 : m]):
+        return False
+    tail = _ORPHAN_TAIL.match(text, m + 1)
+    partner = _prev_trail(text, m)
+    if tail is None or partner is None:
+        return False
+    reading = tail.group(1)
+    if not any(_pair_reads(partner, v, reading) for v in _LEAD_BYTES):
+        return False
+    return _scan_shifted(text, tail.end(), [_Slot("lead", reading, partner)], []).ok
+
+
+def _fallback_run(text: str, k: int, end: int, signal: str) -> GarbleRun:
+    """A leftover signal with no run start found: cover the CJK/PUA stretch before it, unreadable."""
+    start = k
+    while start > 0 and k - start < _MAX_BACK:
+        c = text[start - 1]
+        if not (_is_cjk(c) or _is_pua(c)):
+            break
+        start -= 1
+    return _make_run(text, start, end, None, [signal])
 
 
 def find_runs(text: str) -> list[GarbleRun]:
-    raise NotImplementedError("garble.find_runs is being implemented")
+    """Every garbled run in ``text``, sorted, non-overlapping (see the module docstring)."""
+    runs: list[GarbleRun] = []
+    pos = 0
+    while True:
+        m = _PRESCAN.search(text, pos)
+        if m is None:
+            break
+        k = m.start()
+        run: GarbleRun | None = None
+        kind = m.lastgroup
+        if kind == "mark":
+            tail = _ORPHAN_TAIL.match(text, k + 1)
+            if tail:
+                run = _orphan_run(text, k, tail.end(), tail.group(1))
+            else:
+                run = _bare_run(text, k)
+        elif kind == "bare":
+            prev = text[k - 1] if k else ""
+            if _is_cjk(prev) or (prev == ")" and _ANNOT_BEFORE.search(text, max(0, k - 9), k)):
+                tail = _ORPHAN_TAIL.match(text, k)
+                assert tail is not None
+                run = _orphan_run(text, k, tail.end(), tail.group(1))
+        elif kind == "pua":
+            seg = _scan_shifted(text, k + 1, [], [text[k]])
+            if seg.ok and (_is_cjk(text[k - 1 : k]) or _is_cjk(text[k + 1 : k + 2])):
+                run = _fallback_run(text, k, seg.end, "private-use")
+        elif kind == "after" and not (runs and runs[-1].end == k):  # else: annotation of the run's last char
+            run = _fallback_run(text, k - 1, k, "pinyin-after-non-cjk")
+        if run is None:
+            pos = k + 1
+            continue
+        if runs and run.start < runs[-1].end:  # fallback reached back into the previous run
+            run = _make_run(text, runs[-1].end, run.end, None, list(run.signals))
+        if run.end > run.start:
+            runs.append(run)
+        pos = max(run.end, k + 1)
+    return runs

@@ -83,7 +83,7 @@ def file_result(doc: Document, findings: Sequence[Finding], verdicts: Sequence[V
         line, column = doc.lines.line_col(span.start)
         unreadable.append({"line": line, "column": column, "text": span.text})
     # One verdict per claim: a contradiction outweighs a doubt, which outweighs agreement.
-    rank = {"contradicts": 0, "doubtful": 1, "agrees": 2}
+    rank = {"contradicts": 0, "doubtful": 1, "agrees": 2, "confirmed": 3}
     best: dict[str, Verdict] = {}
     for v in sorted(verdicts, key=lambda v: (v.claim, rank.get(v.status, 9), v.detail)):
         best.setdefault(v.claim, v)
@@ -127,7 +127,8 @@ def check_loaded(items: Sequence[Loaded | FileResult], ref: Reference, options: 
         else:
             cross.append(f)
     for doc, (i, findings, verdicts) in zip(docs, per_doc, strict=True):
-        extra_verdicts = [v for v in run_verdicts if _claim_in(doc, v)]
+        extra_verdicts = [Verdict(v.claim.rpartition("#")[2], v.status, v.detail)
+                          for v in run_verdicts if _claim_in(doc, v)]
         results[i] = file_result(doc, [*findings, *by_path.get(doc.path, [])], [*verdicts, *extra_verdicts])
     return RunResult(files=tuple(results[i] for i in range(len(items))), findings=_sort_findings(cross),
                      reference_path=str(ref.path))

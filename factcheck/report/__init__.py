@@ -13,7 +13,12 @@ from factcheck.models import RunResult
 FORMATS: dict[str, str] = {
     "human": "factcheck.report.human",
     "json": "factcheck.report.json",
+    "jsonl": "factcheck.report.jsonl",
+    "sarif": "factcheck.report.sarif",
+    "github": "factcheck.report.github",
 }
+# Formats read by programs: plain bytes, never rich styling, never a progress bar.
+MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif", "github"})
 
 
 def render(result: RunResult, fmt: str, **kwargs: object) -> str:

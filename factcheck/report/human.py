@@ -17,8 +17,8 @@ from factcheck.interval import fmt
 from factcheck.models import Claim, FileResult, Finding, RunResult
 from factcheck.report.records import statuses, summary
 
-GLYPHS = {"agrees": ("✓", "green"), "contradicts": ("✗", "bold red"), "doubtful": ("?", "yellow"),
-          "unchecked": ("·", "dim")}
+GLYPHS = {"agrees": ("✓", "green"), "confirmed": ("✓", "cyan"), "contradicts": ("✗", "bold red"),
+          "doubtful": ("?", "yellow"), "unchecked": ("·", "dim")}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -84,7 +84,7 @@ def _file_block(fr: FileResult, console: Console) -> None:
         line.append(c.quote.replace("\n", " "))
         line.append(f"  → {claim_value(c)}", style="bold" if status[c.id] != "unchecked" else "")
         line.append(f"  {claim_context(c)}", style="dim")
-        if c.id in verdict_detail and status[c.id] == "agrees":
+        if c.id in verdict_detail and status[c.id] in ("agrees", "confirmed"):
             line.append(f"  {verdict_detail[c.id]}", style="green dim")
         console.print(line)
         for f in by_claim.get(c.id, []):
@@ -103,10 +103,28 @@ def _file_block(fr: FileResult, console: Console) -> None:
                                style="dim"))
 
 
-def render(result: RunResult, color: bool | None = None, width: int | None = None, **_: object) -> str:
+def _quiet(result: RunResult, console: Console) -> None:
+    """Findings only, one per line (``path:line:col severity RULE [category] message``)."""
+    for f in [f for fr in result.files for f in fr.findings] + list(result.findings):
+        first, *_rest = _finding_lines(f, "")
+        console.print(Text(f"{f.path}:{f.line}:{f.column}: ", style="bold") + first)
+        if len(f.locations) > 1:
+            for loc in f.locations[1:]:
+                console.print(Text(f"  also at {loc.path}:{loc.line}:{loc.column}", style="dim"))
+
+
+def render(result: RunResult, color: bool | None = None, width: int | None = None, quiet: bool = False,
+           **_: object) -> str:
+    """The report as text; ``color`` True/False forces ANSI styling on/off (None: off, not a terminal).
+
+    ``quiet``: only the findings, no claim list and no summary.
+    """
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=color is False, width=width or 120,
-                      highlight=False, soft_wrap=True, emoji=False)
+                      highlight=False, soft_wrap=True, emoji=False, color_system="standard" if color else None)
+    if quiet:
+        _quiet(result, console)
+        return buf.getvalue()
     for fr in result.files:
         _file_block(fr, console)
         console.print()
@@ -124,6 +142,8 @@ def render(result: RunResult, color: bool | None = None, width: int | None = Non
     line = Text()
     line.append(f"{s['files']} file(s), {s['claims']} claim(s): ")
     line.append(f"{counts['agrees']} agree", style="green")
+    if counts["confirmed"]:
+        line.append(f", {counts['confirmed']} confirmed across sources", style="cyan")
     line.append(", ")
     line.append(f"{counts['contradicts']} contradicted", style="red" if counts["contradicts"] else "")
     line.append(f", {counts['doubtful']} doubtful, {counts['unchecked']} unchecked · ")
@@ -132,6 +152,9 @@ def render(result: RunResult, color: bool | None = None, width: int | None = Non
     line.append(f"{s['warnings']} warning(s)", style="yellow" if s["warnings"] else "")
     if s["failed"]:
         line.append(f", {s['failed']} file(s) could not be read", style="bold red")
+    suppressed = result.extra.get("suppressed")
+    if isinstance(suppressed, tuple | list) and suppressed:
+        line.append(f" · {len(suppressed)} suppressed", style="dim")
     console.print(line)
     return buf.getvalue()
 

@@ -1,0 +1,524 @@
+"""Time: relative dates, anniversaries and spans against the article's date, events and each other.
+
+All three rules need the article's date (``doc.published``: ``--date``, front matter or the
+dateline) except where the text states both ends itself.
+
+FC701 relative-date-vs-event (error)
+    A relative expression computed from the article's date and compared with a dated event
+    of the reference that the sentence names (matched fuzzily: character bigrams of the
+    event's names against the sentence, rapidfuzz token-set ratio >= 85):
+    "10年前的2月,…主持召开座谈会…京津冀协同发展…" dated 2024-02-23 means February 2014 (the
+    2014-02-26 symposium: agrees); dated 2026 it means February 2016 (error). "N年前" / "N years
+    ago" agrees when the calendar years differ by N (or the elapsed time rounds to N); a stated
+    month must match too. "十周年" / "10th anniversary" agrees when the event's year + N is the
+    year the sentence states (else the article's year); "十年来" / "over the past decade" when
+    N is the number of years from the event to the article's year (or one more, counting both
+    ends). Several events matching: any agreeing one is enough.
+
+    FAIL: 10年前的2月,习近平总书记在北京主持召开座谈会,专题听取京津冀协同发展工作汇报。  (dated 2026-02-23)
+    PASS: 10年前的2月,习近平总书记在北京主持召开座谈会,专题听取京津冀协同发展工作汇报。  (dated 2024-02-23)
+
+FC702 future-as-past (warning)
+    A level or change for a year after the article's date, stated as fact: the sentence
+    has no mark of a target or forecast (力争 / 预计 / 目标 / 将 / 计划 / 到2025年 / by 2025 /
+    expected / target / will / forecast …). One finding per sentence and year.
+
+    FAIL: 2025年,河北PM2.5平均浓度为36微克/立方米。  (dated 2024-06-05)
+    PASS: 到2025年,河北PM2.5平均浓度力争降至36微克/立方米。
+
+FC703 anniversary-arithmetic (error)
+    Arithmetic between time expressions of the text: an anniversary whose anchor year stated
+    in the sentence ("2014年提出…", "自2014年以来", "launched in 2014") plus N is not the year it
+    is celebrated (another year of the sentence, 今年, else the article's year); a span ("9年间",
+    "over the past nine years") that does not fit the nearest since-anchor of its paragraph
+    ("2015年以来") and the article's year (N must be the difference, or one more counting both
+    ends; "近N年" is approximate and skipped); "N年前的YYYY年" whose year is not the article's
+    year − N.
+
+    FAIL: 自2015年以来,京张医疗合作不断深化,7年间累计接诊患者3万人次。  (dated 2024-12-12)
+    PASS: 自2015年以来,京张医疗合作不断深化,9年间累计接诊患者3万人次。
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from factcheck.checks.base import Result, Rule, claim_finding
+from factcheck.models import Claim, Finding, Location, Sentence, TimeExpr
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
+    from factcheck.reference import Reference
+
+RELATIVE = Rule(
+    "FC701", "relative-date-vs-event", "time", "error",
+    "A relative date (N years ago, Nth anniversary, N years since) contradicts the date of the event it names.",
+    "10年前的2月,习近平总书记在北京主持召开座谈会,专题听取京津冀协同发展工作汇报。 (dated 2026-02-23)",
+    "10年前的2月,习近平总书记在北京主持召开座谈会,专题听取京津冀协同发展工作汇报。 (dated 2024-02-23)",
+)
+FUTURE = Rule(
+    "FC702", "future-as-past", "time", "warning",
+    "A figure for a year after the article's date is stated as fact, not as a target or forecast.",
+    "2025年,河北PM2.5平均浓度为36微克/立方米。 (dated 2024-06-05)",
+    "到2025年,河北PM2.5平均浓度力争降至36微克/立方米。 (dated 2024-06-05)",
+)
+ARITHMETIC = Rule(
+    "FC703", "anniversary-arithmetic", "time", "error",
+    "An anniversary or a span does not fit the anchor year stated in the text and the article's date.",
+    "自2015年以来,京张医疗合作不断深化,7年间累计接诊患者3万人次。 (dated 2024-12-12)",
+    "自2015年以来,京张医疗合作不断深化,9年间累计接诊患者3万人次。 (dated 2024-12-12)",
+)
+RULES = (RELATIVE, FUTURE, ARITHMETIC)
+
+EVENT_CUTOFF = 85.0
+YEAR_DAYS = Decimal("365.2425")
+
+FUTURE_MARKERS = re.compile(
+    r"力争|争取|预计|预期|预测|预估|目标|将|计划|规划|有望|确保|拟|展望|力求|瞄准|要求|打算|可望|或将|届时"
+    r"|[到至]\d{4}年|\d{4}年(?:前|底前|以前)"
+    r"|\b(?:will|would|shall|expect(?:s|ed)?|target(?:s|ed)?|forecasts?|forecasted|project(?:s|ed|ion)"
+    r"|plans?|planned|aims?|aimed|goal|should|could|may|might|estimates?|outlook|scheduled|set to|is to|are to"
+    r"|seeks?|intends?|by \d{4})\b",
+    re.IGNORECASE,
+)
+# Words after a year that make it the year something began (the anchor of an anniversary).
+ANCHOR_VERBS_ZH = re.compile(
+    r"^[^,，。;；!?！？]{0,16}?(?:提出|成立|召开|启动|实施|设立|建立|开始|开通|建成|开园|诞生|上升为|印发|发布|签署|举办|举行"
+    r"|部署|批准|通过|落地|开工|投运|开业)"
+)
+ANCHOR_VERBS_EN = re.compile(
+    r"\b(?:founded|launched|established|set up|held|began|started|signed|opened|elevated|proposed|adopted"
+    r"|introduced|took place|unveiled|approved)\s+(?:[\w-]+\s+){0,3}?(?:in|on)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+CELEBRATION_AFTER = re.compile(
+    r"^\s*(?:年)?\s*(?:是|为|迎来|正值|恰逢|适逢|marks?\b|is\b|was\b|will be\b)", re.IGNORECASE)
+MONTH_AFTER = re.compile(r"^\s*的?\s*(\d{1,2})\s*月")
+AGO_YEAR_GAP = re.compile(r"^\s*(?:的|,|，|\(|（|——|-)?\s*(?:in\s+)?$", re.IGNORECASE)
+APPROXIMATE_SPAN = re.compile(r"^\s*(?:近|将近|接近|nearly|almost|about|around)", re.IGNORECASE)
+EN_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by"})
+CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
+
+
+# ------------------------------------------------------------------------------------------ events
+
+
+@dataclass(frozen=True)
+class EventDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def text(self) -> str:
+        if self.month is None:
+            return f"{self.year}"
+        if self.day is None:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}-{self.month:02d}-{self.day:02d}"
+
+
+def event_date(event: Any) -> EventDate | None:
+    """The date of a reference event, cut to its stated precision."""
+    value = event.date
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        y, m, d = value.year, value.month, value.day
+        out = EventDate(y, m, d)
+    else:
+        match = re.match(r"\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", str(value))
+        if not match:
+            return None
+        out = EventDate(int(match.group(1)), int(match.group(2)) if match.group(2) else None,
+                        int(match.group(3)) if match.group(3) else None)
+    precision = getattr(event, "precision", None)
+    if precision == "year":
+        return EventDate(out.year)
+    if precision == "month":
+        return EventDate(out.year, out.month)
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    """Character bigrams of CJK runs, lower-case words of Latin runs (stop words dropped)."""
+    out: list[str] = []
+    for run in CJK_RUN.findall(text.lower()):
+        if run.isascii():
+            if run not in EN_STOPWORDS:
+                out.append(run)
+        elif len(run) == 1:
+            out.append(run)
+        else:
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def event_score(name: str, text: str) -> float:
+    """How well ``text`` mentions the event ``name`` (0-100)."""
+    name_tokens = _tokens(name)
+    if len(name_tokens) < 2:
+        return 100.0 if name and name.lower() in text.lower() else 0.0
+    text_tokens = set(_tokens(text))
+    if not text_tokens:
+        return 0.0
+    from rapidfuzz import fuzz  # lazy: only when a relative date needs an event
+
+    return float(fuzz.token_set_ratio(" ".join(dict.fromkeys(name_tokens)), " ".join(sorted(text_tokens))))
+
+
+@dataclass(frozen=True)
+class Match:
+    event: Any
+    name: str
+    score: float
+    date: EventDate
+
+
+def matching_events(ref: Reference, text: str) -> list[Match]:
+    """Reference events the text names, best first."""
+    out = []
+    for event in getattr(ref, "events", ()):
+        when = event_date(event)
+        if when is None:
+            continue
+        best: tuple[float, int, str] | None = None
+        for name in event.names:
+            score = event_score(str(name), text)
+            if score >= EVENT_CUTOFF and (best is None or (score, len(name)) > best[:2]):
+                best = (score, len(name), str(name))
+        if best is not None:
+            out.append(Match(event, best[2], best[0], when))
+    return sorted(out, key=lambda m: (-m.score, -len(m.name), str(m.event.id)))
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+class _Text:
+    """Sentence lookup and absolute years of one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.norm.text
+        self.sentences: Sequence[Sentence] = doc.sentences
+        self.starts = [s.start for s in self.sentences]
+        self.times = sorted(doc.extraction.times, key=lambda t: (t.start, t.end))
+        self.published = doc.published
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return None
+        s = self.sentences[i]
+        return s if s.start <= pos < max(s.end, s.start + 1) else None
+
+    def times_in(self, lo: int, hi: int) -> list[TimeExpr]:
+        return [t for t in self.times if lo <= t.start < hi]
+
+    def absolute_year(self, t: TimeExpr) -> int | None:
+        if t.kind in ("date", "year") and t.year is not None:
+            return t.year
+        if t.kind == "relative_year":
+            if t.year is not None:
+                return t.year
+            if self.published is not None:
+                from factcheck.resolve import relative_offset
+
+                offset = relative_offset(t.text)
+                return None if offset is None else self.published.year + offset
+        return None
+
+    def location(self, t: TimeExpr) -> Location:
+        line, column = self.doc.position(t.start)
+        return Location(self.doc.path, line, column)
+
+
+def _finding(rule: Rule, ctx: _Text, t: TimeExpr, message: str, *, expected: str | None = None,
+             actual: str | None = None, source: str | None = None, explanation: str = "",
+             others: Sequence[Location] = ()) -> Finding:
+    here = ctx.location(t)
+    return Finding(rule=rule.id, category=rule.category, severity=rule.severity, message=message,
+                   path=here.path, line=here.line, column=here.column, claim=None, expected=expected,
+                   actual=actual, source=source, locations=(here, *others), explanation=explanation)
+
+
+def _elapsed_rounds_to(years: int, when: EventDate, published: dt.date) -> bool:
+    if when.month is None or when.day is None:
+        return False
+    try:
+        start = dt.date(when.year, when.month, when.day)
+    except ValueError:
+        return False
+    elapsed = Decimal((published - start).days) / YEAR_DAYS
+    return abs(elapsed - years) <= Decimal("0.5")
+
+
+def _span_fits(years: int, start_year: int, end_year: int) -> bool:
+    """N years from start to end: the difference, or one more when both end years are counted."""
+    return years in (end_year - start_year, end_year - start_year + 1)
+
+
+def _dated(published: dt.date) -> str:
+    return published.isoformat()
+
+
+# ---------------------------------------------------------------------------------------- FC701
+
+
+def _ago_month(ctx: _Text, t: TimeExpr) -> int | None:
+    if t.month is not None:
+        return t.month
+    for u in ctx.times_in(t.end, t.end + 3):
+        if u.kind == "date" and u.year is None and u.month is not None:
+            return u.month
+    m = MONTH_AFTER.match(ctx.text[t.end: t.end + 8])
+    if m and 1 <= int(m.group(1)) <= 12:
+        return int(m.group(1))
+    if re.search(r"\bthis month\b", ctx.text[t.end: t.end + 16], re.IGNORECASE) and ctx.published:
+        return ctx.published.month
+    return None
+
+
+def _check_ago(ctx: _Text, ref: Reference, t: TimeExpr, sentence: Sentence) -> Iterator[Finding]:
+    if ctx.published is None or not t.years:
+        return
+    published = ctx.published
+    matches = matching_events(ref, sentence.text)
+    if not matches:
+        return
+    target = published.year - t.years
+    month = _ago_month(ctx, t)
+
+    def agrees(m: Match) -> bool:
+        if month is not None and m.date.month is not None:
+            return (m.date.year, m.date.month) == (target, month)
+        return m.date.year == target or _elapsed_rounds_to(t.years or 0, m.date, published)
+
+    if any(agrees(m) for m in matches):
+        return
+    best = matches[0]
+    meant = f"{target}-{month:02d}" if month is not None else f"{target}"
+    yield _finding(
+        RELATIVE, ctx, t,
+        f"“{t.text}” in an article dated {_dated(published)} means {meant}, but {best.name} "
+        f"({best.event.id}) took place on {best.date.text()}",
+        expected=best.date.text(), actual=meant, source=str(best.event.source),
+        explanation=(f"{published.year} − {t.years} = {target}"
+                     + (f", month {month} as stated" if month is not None else "")
+                     + f"; the sentence names {best.name} (match {best.score:.0f}/100), dated {best.date.text()} "
+                     f"in the reference ({best.event.source})"),
+    )
+
+
+def _celebration_years(ctx: _Text, sentence: Sentence, exclude: set[int]) -> list[int]:
+    years = []
+    for u in ctx.times_in(sentence.start, sentence.end):
+        y = ctx.absolute_year(u)
+        if y is not None and y not in exclude and u.kind != "since":
+            years.append(y)
+    if not years and ctx.published is not None:
+        years.append(ctx.published.year)
+    return years
+
+
+def _check_anniversary_event(ctx: _Text, ref: Reference, t: TimeExpr, sentence: Sentence) -> Iterator[Finding]:
+    if not t.years:
+        return
+    matches = matching_events(ref, sentence.text)
+    if not matches:
+        return
+    for m in matches:
+        if m.date.year + t.years in _celebration_years(ctx, sentence, {m.date.year}):
+            return
+    best = matches[0]
+    when = _celebration_years(ctx, sentence, {best.date.year})
+    if not when:
+        return
+    yield _finding(
+        RELATIVE, ctx, t,
+        f"“{t.text}” celebrated in {when[0]}: {best.name} ({best.event.id}) was on {best.date.text()}, "
+        f"so {when[0]} is its {when[0] - best.date.year}th anniversary",
+        expected=str(best.date.year + t.years), actual=str(when[0]), source=str(best.event.source),
+        explanation=(f"{best.date.year} + {t.years} = {best.date.year + t.years} ≠ {when[0]} "
+                     f"(the year the sentence states, else the article's year); event matched as "
+                     f"{best.name} ({best.score:.0f}/100)"),
+    )
+
+
+def _check_span_event(ctx: _Text, ref: Reference, t: TimeExpr, sentence: Sentence) -> Iterator[Finding]:
+    if ctx.published is None or not t.years:
+        return
+    matches = matching_events(ref, sentence.text)
+    if not matches:
+        return
+    end = ctx.published.year
+    if any(_span_fits(t.years, m.date.year, end) for m in matches):
+        return
+    best = matches[0]
+    yield _finding(
+        RELATIVE, ctx, t,
+        f"“{t.text}” since {best.name} ({best.event.id}, {best.date.text()}) in an article dated "
+        f"{_dated(ctx.published)}: that is {end - best.date.year} years, not {t.years}",
+        expected=str(end - best.date.year), actual=str(t.years), source=str(best.event.source),
+        explanation=(f"{end} − {best.date.year} = {end - best.date.year} (or {end - best.date.year + 1} counting "
+                     f"both years); event matched as {best.name} ({best.score:.0f}/100)"),
+    )
+
+
+# ---------------------------------------------------------------------------------------- FC703
+
+
+def _anchor_years(ctx: _Text, sentence: Sentence) -> list[tuple[TimeExpr, int]]:
+    out = []
+    for u in ctx.times_in(sentence.start, sentence.end):
+        if u.kind == "since" and u.year is not None:
+            out.append((u, u.year))
+        elif u.kind in ("year", "date") and u.year is not None:
+            after = ctx.text[u.end: sentence.end]
+            before = ctx.text[max(sentence.start, u.start - 48): u.start]
+            if CELEBRATION_AFTER.match(after):
+                continue  # "2024年是…十周年": the year it is celebrated
+            if ANCHOR_VERBS_ZH.match(after) or ANCHOR_VERBS_EN.search(before) \
+                    or re.search(r"\b(?:since|of the)\s+$", before, re.IGNORECASE):
+                out.append((u, u.year))
+    return out
+
+
+def _check_anniversary_text(ctx: _Text, t: TimeExpr, sentence: Sentence) -> Iterator[Finding]:
+    if not t.years:
+        return
+    anchors = _anchor_years(ctx, sentence)
+    if not anchors:
+        return
+    anchor_expr, anchor = anchors[0]
+    anchor_exprs = {id(a) for a, _ in anchors}
+    celebrated: int | None = None
+    for u in ctx.times_in(sentence.start, sentence.end):
+        if id(u) in anchor_exprs or u.kind == "since":
+            continue
+        y = ctx.absolute_year(u)
+        if y is not None and y != anchor:
+            celebrated = y
+            if CELEBRATION_AFTER.match(ctx.text[u.end: u.end + 8]) or u.kind == "relative_year":
+                break
+    if celebrated is None and ctx.published is not None:
+        celebrated = ctx.published.year
+    if celebrated is None or anchor + t.years == celebrated:
+        return
+    yield _finding(
+        ARITHMETIC, ctx, t,
+        f"“{t.text}” of something begun in {anchor} falls in {anchor + t.years}, not {celebrated}",
+        expected=str(anchor + t.years), actual=str(celebrated), others=(ctx.location(anchor_expr),),
+        explanation=(f"anchor “{anchor_expr.text}” = {anchor}; {anchor} + {t.years} = {anchor + t.years}; the "
+                     f"anniversary is set in {celebrated} (the year the sentence states, else the article's year)"),
+    )
+
+
+def _since_anchor(ctx: _Text, t: TimeExpr, sentence: Sentence) -> TimeExpr | None:
+    """The nearest since-anchor before the span in its paragraph, else one after it in its sentence."""
+    before: TimeExpr | None = None
+    for u in ctx.times:
+        if u.kind != "since" or u.year is None or u is t:
+            continue
+        s = ctx.sentence_at(u.start)
+        if s is None or s.paragraph != sentence.paragraph:
+            continue
+        if u.start < t.start:
+            before = u
+        elif before is None and u.start < sentence.end:
+            return u
+    return before
+
+
+def _check_span_text(ctx: _Text, t: TimeExpr, sentence: Sentence) -> Iterator[Finding]:
+    if ctx.published is None or not t.years or APPROXIMATE_SPAN.match(t.text):
+        return
+    anchor = _since_anchor(ctx, t, sentence)
+    if anchor is None or anchor.year is None:
+        return
+    end = ctx.published.year
+    if anchor.year >= end or _span_fits(t.years, anchor.year, end):
+        return
+    yield _finding(
+        ARITHMETIC, ctx, t,
+        f"“{t.text}” after “{anchor.text}” in an article dated {_dated(ctx.published)}: "
+        f"{anchor.year}–{end} is {end - anchor.year} years, not {t.years}",
+        expected=str(end - anchor.year), actual=str(t.years), others=(ctx.location(anchor),),
+        explanation=(f"{end} − {anchor.year} = {end - anchor.year} (or {end - anchor.year + 1} counting both "
+                     f"years); the span states {t.years}"),
+    )
+
+
+def _check_ago_year(ctx: _Text, t: TimeExpr) -> Iterator[Finding]:
+    if ctx.published is None or not t.years:
+        return
+    for u in ctx.times_in(t.end, t.end + 8):
+        if u.kind not in ("year", "date") or u.year is None:
+            continue
+        if not AGO_YEAR_GAP.match(ctx.text[t.end: u.start]):
+            continue
+        target = ctx.published.year - t.years
+        when = EventDate(u.year, u.month, u.day)
+        if u.year == target or _elapsed_rounds_to(t.years, when, ctx.published):
+            return
+        yield _finding(
+            ARITHMETIC, ctx, t,
+            f"“{t.text}” in an article dated {_dated(ctx.published)} is {target}, not {u.year} as stated",
+            expected=str(target), actual=str(u.year), others=(ctx.location(u),),
+            explanation=f"{ctx.published.year} − {t.years} = {target}; the text names “{u.text}”",
+        )
+        return
+
+
+# ---------------------------------------------------------------------------------------- FC702
+
+
+def check_future(doc: Document) -> Iterator[Result]:
+    if doc.published is None:
+        return
+    published = doc.published
+    groups: dict[tuple[int, int], list[Claim]] = {}
+    for c in doc.claims:
+        if c.kind not in ("level", "change", "multiple") or c.year is None or c.year <= published.year:
+            continue
+        if FUTURE_MARKERS.search(c.sentence):
+            continue
+        groups.setdefault((c.sentence_index, c.year), []).append(c)
+    for (_, year), claims in groups.items():
+        first = claims[0]
+        yield claim_finding(
+            FUTURE, doc, first,
+            f"figures for {year} stated as fact in an article dated {_dated(published)} "
+            f"(no target or forecast wording): {', '.join(c.quote for c in claims)}",
+            actual=str(year), expected=f"≤ {published.year}",
+            others=tuple(Location(doc.path, c.line, c.column) for c in claims[1:]),
+            explanation=(f"{year} > {published.year}, the year of the article; the sentence has none of "
+                         "力争/预计/目标/将/计划/到YYYY年/by YYYY/expected/target/will/forecast"),
+        )
+
+
+# ------------------------------------------------------------------------------------------ entry
+
+
+def check(doc: Document, ref: Reference) -> Iterator[Result]:
+    ctx = _Text(doc)
+    for t in ctx.times:
+        sentence = ctx.sentence_at(t.start)
+        if sentence is None:
+            continue
+        if t.kind == "ago":
+            yield from _check_ago(ctx, ref, t, sentence)
+            yield from _check_ago_year(ctx, t)
+        elif t.kind == "anniversary":
+            yield from _check_anniversary_event(ctx, ref, t, sentence)
+            yield from _check_anniversary_text(ctx, t, sentence)
+        elif t.kind == "span":
+            yield from _check_span_event(ctx, ref, t, sentence)
+            yield from _check_span_text(ctx, t, sentence)
+    yield from check_future(doc)

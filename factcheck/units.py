@@ -1,0 +1,259 @@
+"""Written units -> (canonical unit, scale), and matching a unit right after a number.
+
+Canonical units (see also ``factcheck.models``): ``μg/m³``, ``%``, ``pp`` (percentage
+points), ``kW``, ``kWh``, ``kV`` (a rating), ``元``, ``USD``, ``P`` (computing power in
+PFLOPS), ``km``, ``km²``, ``t`` ... Counts keep the Chinese measure word as written
+(``个``, ``人次``, ``篇``) or the English lemma (``day``, ``project``, ``people``,
+``tonne``). Chinese magnitudes are NOT units: ``3565万千瓦`` is the number ``3565万``
+and the unit ``千瓦``; ``兆瓦`` is a unit with scale 1000 (kW).
+
+``kind`` marks what a number with that unit is: ``level`` (a statistic), ``rating``
+(an equipment rating such as ``1000千伏`` or an ``8英寸`` wafer, never a statistic), or
+``multiple`` (``倍``, ``times``: the number is a factor).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+ONE = Decimal(1)
+
+
+@dataclass(frozen=True)
+class Unit:
+    canonical: str
+    scale: Decimal = ONE
+    kind: str = "level"  # level | rating | multiple
+    dimension: str = "count"
+    needs_change: bool = False  # English "points": percentage points only after a change verb
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    start: int  # where the unit (or the space before it) starts
+    end: int
+    written: str  # the unit as written, without leading space
+    unit: Unit
+
+
+def _u(canonical: str, dimension: str, scale: int | str = 1, kind: str = "level") -> Unit:
+    return Unit(canonical, Decimal(scale), kind, dimension)
+
+
+UGM3 = _u("μg/m³", "concentration")
+PERCENT = _u("%", "percent")
+POINTS = _u("pp", "points")
+KW = _u("kW", "power")
+KWH = _u("kWh", "energy")
+KV = _u("kV", "voltage", kind="rating")
+YUAN = _u("元", "money")
+USD = _u("USD", "money")
+TIMES = _u("×", "multiple", kind="multiple")
+KM = _u("km", "length")
+KM2 = _u("km²", "area")
+TONNE = _u("t", "mass")
+
+# Written after a number with no space (a space is tolerated). Chinese measure words map to themselves.
+CJK_UNITS: dict[str, Unit] = {
+    "微克/立方米": UGM3, "微克每立方米": UGM3, "毫克/立方米": _u("mg/m³", "concentration"),
+    "%": PERCENT, "％": PERCENT, "‰": _u("%", "percent", "0.1"), "成": _u("%", "percent", 10),
+    "个百分点": POINTS, "百分点": POINTS,
+    "千瓦时": KWH, "兆瓦时": _u("kWh", "energy", 1000), "吉瓦时": _u("kWh", "energy", 10**6),
+    "千瓦": KW, "兆瓦": _u("kW", "power", 1000), "吉瓦": _u("kW", "power", 10**6),
+    "千伏": KV, "英寸": _u("inch", "length", kind="rating"),
+    "元": YUAN, "人民币": YUAN, "块钱": YUAN, "美元": USD, "欧元": _u("EUR", "money"),
+    "港元": _u("HKD", "money"), "港币": _u("HKD", "money"), "日元": _u("JPY", "money"), "英镑": _u("GBP", "money"),
+    "倍": TIMES,
+    "公里": KM, "千米": KM, "米": _u("m", "length"), "平方公里": KM2, "平方千米": KM2, "平方米": _u("m²", "area"),
+    "立方米": _u("m³", "volume"), "公顷": _u("ha", "area"), "亩": _u("亩", "area"),
+    "吨": TONNE, "公斤": _u("kg", "mass"), "千克": _u("kg", "mass"), "克": _u("g", "mass"),
+    "摄氏度": _u("°C", "temperature"), "℃": _u("°C", "temperature"), "分贝": _u("dB", "sound"),
+    "个月": _u("月", "duration"), "个小时": _u("小时", "duration"), "小时": _u("小时", "duration"),
+    "分钟": _u("分钟", "duration"), "秒": _u("秒", "duration"), "周": _u("周", "duration"),
+    "天次": _u("天次", "count"), "天": _u("天", "duration"), "年": _u("年", "duration"),
+    "岁": _u("岁", "age"),
+}
+# Plain measure words: the canonical unit is the word itself.
+MEASURE_WORDS = (
+    "人次 个 台 人 篇 项 份 条 座 家 例 种 次 辆 张 点 所 位 名 批 只 头 株 棵 套 部 架 艘 列 场 处 户 件 起 宗 笔 "
+    "枚 颗 道 门 支 根 片 本 册 首 幅 栋 幢 间 届 市 县 区 省 国 期 轮 组 对 款 吨次 床 级"
+).split()
+for _w in MEASURE_WORDS:
+    CJK_UNITS.setdefault(_w, _u(_w, "count"))
+del CJK_UNITS["级"]  # 千亿级, 二级: scale labels and grades, never a count
+
+# A measure word that must not be followed by these characters (it is part of another word).
+CJK_GUARDS: dict[str, str] = {
+    "成": "为立功员果本交绩效长熟型都就了", "市": "场民值委区县级长政", "点": "钟半",
+    "米": "饭粮面", "国": "家内外际有企", "省": "委内外级", "区": "域委", "县": "城委域级",
+    "期": "间末初内", "年": "级度代", "周": "年边", "部": "门分署", "门": "诊户槛类", "间": "隔",
+    "头": "部", "道": "路", "本": "地市网土届次年月", "首": "都次批", "家": "庭长乡属",
+    "位": "于置", "处": "理于置", "所": "有以在属", "条": "件例款", "项": "目", "件": "事",
+    "支": "持付出撑", "起": "来步", "场": "所景", "对": "于接比外", "片": "区", "次": "要级", "张": "北",
+    "组": "织成建", "列": "车入", "轮": "胎", "种": "类植", "克": "服", "秒": "杀", "款": "项",
+}
+
+# Symbols: case-sensitive, optional single space before, must not run into more letters.
+SYMBOL_UNITS: dict[str, Unit] = {
+    "μg/m³": UGM3, "μg/m3": UGM3, "µg/m³": UGM3, "µg/m3": UGM3, "ug/m³": UGM3, "ug/m3": UGM3,
+    "mg/m³": _u("mg/m³", "concentration"), "mg/m3": _u("mg/m³", "concentration"),
+    "km²": KM2, "km2": KM2, "sq km": KM2, "km": KM,
+    "kWh": KWH, "MWh": _u("kWh", "energy", 1000), "GWh": _u("kWh", "energy", 10**6),
+    "TWh": _u("kWh", "energy", 10**9),
+    "kW": KW, "KW": KW, "MW": _u("kW", "power", 1000), "GW": _u("kW", "power", 10**6),
+    "kV": KV, "KV": KV, "TEU": _u("TEU", "count"), "PFLOPS": _u("P", "compute"),
+    "EFLOPS": _u("P", "compute", 1000), "kg": _u("kg", "mass"), "°C": _u("°C", "temperature"),
+    "USD": USD, "RMB": YUAN, "CNY": YUAN,
+}
+# Only directly after the number: 2.28万P.
+TIGHT_UNITS: dict[str, Unit] = {"P": _u("P", "compute"), "%": PERCENT}
+
+# English words (case-insensitive), with their plural/variant spellings.
+_WORD_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
+    (PERCENT, ("percent", "per cent", "pct")),
+    (POINTS, ("percentage points", "percentage point", "pct points", "pct pts")),
+    (Unit("pp", ONE, "level", "points", needs_change=True), ("points", "point")),
+    (UGM3, ("micrograms per cubic meter", "micrograms per cubic metre", "microgram per cubic meter",
+            "microgram per cubic metre", "micrograms/cubic meter", "micrograms")),
+    (YUAN, ("yuan", "renminbi")),
+    (USD, ("U.S. dollars", "US dollars", "dollars", "dollar")),
+    (_u("EUR", "money"), ("euros", "euro")),
+    (KM2, ("square kilometers", "square kilometres", "square kilometer", "square kilometre", "square km",
+           "sq km")),
+    (KM, ("kilometers", "kilometres", "kilometer", "kilometre", "km")),
+    (_u("mile", "length"), ("miles", "mile")),
+    (_u("tonne", "mass"), ("metric tons", "metric tonnes", "tonnes", "tonne", "tons", "ton")),
+    (_u("kg", "mass"), ("kilograms", "kilogram", "kilos")),
+    (_u("ha", "area"), ("hectares", "hectare")),
+    (_u("亩", "area"), ("mu",)),
+    (KW, ("kilowatts", "kilowatt")), (_u("kW", "power", 1000), ("megawatts", "megawatt")),
+    (_u("kW", "power", 10**6), ("gigawatts", "gigawatt")),
+    (KWH, ("kilowatt-hours", "kilowatt hours", "kilowatt-hour")),
+    (KV, ("kilovolts", "kilovolt")), (_u("inch", "length", kind="rating"), ("inches", "inch")),
+    (_u("people", "count"), ("people", "persons", "person")),
+    (_u("人次", "count"), ("person-times", "person times")),
+    (_u("day", "duration"), ("days", "day")), (_u("week", "duration"), ("weeks", "week")),
+    (_u("month", "duration"), ("months", "month")), (_u("year", "duration"), ("years", "year")),
+    (_u("hour", "duration"), ("hours", "hour")), (_u("minute", "duration"), ("minutes", "minute")),
+    (_u("year-old", "age"), ("years old", "year-old", "years-old")),
+    (TIMES, ("times", "fold")),
+]
+# Count nouns that may follow a number after one modifier word ("3,000 manufacturing companies").
+COUNT_NOUNS = (
+    "project projects company companies enterprise enterprises firm firms hospital hospitals school schools "
+    "city cities county counties village villages household households home homes vehicle vehicles car cars "
+    "bus buses truck trucks mill mills plant plants factory factories investment investments market markets "
+    "station stations bed beds doctor doctors patient patients resident residents visitor visitors tourist "
+    "tourists worker workers job jobs student students case cases tree trees species paper papers patent "
+    "patents agreement agreements contract contracts server servers interface interfaces route routes line "
+    "lines item items unit units set sets center centers centre centres park parks site sites facility "
+    "facilities boiler boilers furnace furnaces building buildings user users member members expert experts "
+    "team teams institution institutions university universities"
+).split()
+
+STOPWORDS = frozenset(
+    "a an the and or of in on at to from by for with than as per more less fewer over under about around nearly "
+    "almost this that these those its it is was were are has have had been be which who whom whose where when "
+    "while since until after before during into onto across among between through against within without "
+    "percent cent yuan".split()
+)
+_NOT_PLURAL = frozenset(
+    "this has was is its us yes less across unless always perhaps besides towards afterwards its thus plus "
+    "news series means ones others various previous famous serious gas bus process analysis basis status "
+    "campus bonus census consensus".split()
+)
+
+
+def lemma(word: str) -> str:
+    """English plural -> singular, as used for count units (cities -> city, people stays)."""
+    w = word.lower()
+    if w in ("people", "species", "series"):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+WORD_UNITS: dict[str, Unit] = {}
+for _unit, _forms in _WORD_TABLE:
+    for _f in _forms:
+        WORD_UNITS[_f.lower()] = _unit
+for _n in COUNT_NOUNS:
+    WORD_UNITS.setdefault(_n, _u(lemma(_n), "count"))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _cjk_pattern() -> re.Pattern[str]:
+    parts = []
+    for w in sorted(CJK_UNITS, key=lambda w: (-len(w), w)):
+        guard = CJK_GUARDS.get(w)
+        parts.append(re.escape(w) + (f"(?![{re.escape(guard)}])" if guard else ""))
+    return re.compile(r"[ \t]?(" + "|".join(parts) + ")")
+
+
+_CJK_RE = _cjk_pattern()
+_SYMBOL_RE = re.compile(r"[ \t]?(" + _alternation(list(SYMBOL_UNITS)) + r")(?![A-Za-z0-9])")
+_TIGHT_RE = re.compile(r"(" + _alternation(list(TIGHT_UNITS)) + r")(?![A-Za-z0-9])")
+_WORD_RE = re.compile(r"(?:[ \t]+|-)(" + _alternation(list(WORD_UNITS)) + r")(?![A-Za-z])", re.IGNORECASE)
+_STOP_ALT = _alternation(sorted(STOPWORDS))
+_MODIFIED_RE = re.compile(
+    r"[ \t]+(?!(?:" + _STOP_ALT + r")\b)[a-z][a-z-]{1,20}[ \t]+(" + _alternation(COUNT_NOUNS) + r")(?![A-Za-z])"
+)
+_PLURAL_RE = re.compile(r"[ \t]+([a-z][a-z]{2,20}s)(?![A-Za-z-])")
+
+
+def lookup(written: str) -> Unit | None:
+    """The unit of a written unit string (``微克/立方米``, ``percent``, ``亿元`` -> 元 scaled)."""
+    w = written.strip()
+    if w in CJK_UNITS:
+        return CJK_UNITS[w]
+    if w in SYMBOL_UNITS:
+        return SYMBOL_UNITS[w]
+    if w in TIGHT_UNITS:
+        return TIGHT_UNITS[w]
+    if w.lower() in WORD_UNITS:
+        return WORD_UNITS[w.lower()]
+    if len(w) >= 2 and w[0] in "万亿" and w[1:] in CJK_UNITS:
+        base = CJK_UNITS[w[1:]]
+        factor = 10**4 if w[0] == "万" else 10**8
+        return Unit(base.canonical, base.scale * factor, base.kind, base.dimension)
+    return None
+
+
+def match_unit(text: str, pos: int, *, fallback: bool = True) -> UnitMatch | None:
+    """The unit written at ``text[pos:]`` right after a number, if any.
+
+    Tries Chinese units and measure words, symbols (``μg/m³``, ``kW``, ``P``), English
+    unit words (``percent``, ``micrograms per cubic meter``, ``days``), one modifier
+    before a count noun (``3,000 manufacturing companies``) and, with ``fallback``,
+    any plural noun right after the number (``49,000 investments``).
+    """
+    m = _TIGHT_RE.match(text, pos)
+    if m:
+        return UnitMatch(pos, m.end(), m.group(1), TIGHT_UNITS[m.group(1)])
+    m = _CJK_RE.match(text, pos)
+    if m:
+        return UnitMatch(pos, m.end(), m.group(1), CJK_UNITS[m.group(1)])
+    m = _SYMBOL_RE.match(text, pos)
+    if m:
+        return UnitMatch(pos, m.end(), m.group(1), SYMBOL_UNITS[m.group(1)])
+    m = _WORD_RE.match(text, pos)
+    if m:
+        return UnitMatch(pos, m.end(), m.group(1), WORD_UNITS[m.group(1).lower()])
+    m = _MODIFIED_RE.match(text, pos)
+    if m:
+        return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), WORD_UNITS[m.group(1)])
+    if fallback:
+        m = _PLURAL_RE.match(text, pos)
+        if m and m.group(1) not in STOPWORDS and m.group(1) not in _NOT_PLURAL:
+            return UnitMatch(pos, m.end(), m.group(1), _u(lemma(m.group(1)), "count"))
+    return None
