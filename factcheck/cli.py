@@ -204,7 +204,7 @@ RUN_EPILOG = """[bold]Examples[/bold]
   factcheck run --write-baseline .factcheck-baseline.json archive/
   factcheck run --baseline .factcheck-baseline.json archive/
 
-Settings also come from [bold].factcheck.yaml[/bold] or [bold][tool.factcheck][/bold] in pyproject.toml (flags win).
+Settings also come from [bold].factcheck.yaml[/bold] or [bold]\\[tool.factcheck][/bold] in pyproject.toml (flags win).
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error, 130 interrupted."""
 
 
@@ -277,6 +277,7 @@ def run(
         _fail(f"--format: unknown format {fmt!r} (choose from {', '.join(sorted(FORMATS))})")
     gate = _choice("--fail-on", fail_on or cfg.fail_on or "error", FAIL_ON)
     floor = _choice("--severity", severity or "info", SEVERITIES)
+    day = _parse_date(date) or cfg.date
     disabled = set(cfg.disable)
     for token in disable or ():
         rule = find_rule(token)
@@ -288,7 +289,7 @@ def run(
     home = region or cfg.region
     if home and not (home in ref.regions or ref.region_by_name(home)):
         _fail(f"--region: unknown region {home!r} (not in {ref.path})")
-    options = Options(date=_parse_date(date) or cfg.date, region=home, max_size=max_size)
+    options = Options(date=day, region=home, max_size=max_size)
 
     accepted = None
     baseline_path = None if write_baseline else (baseline or (str(cfg.baseline) if cfg.baseline else None))

@@ -107,19 +107,15 @@ _ORPHAN_TAIL = re.compile(rf"\(?({_PY})\)")  # after a marker
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*")
 _CJK_RE = re.compile(f"[{_CJK}]")
 
-# Everything that can start or betray a run. Clean text without these is done in one regex pass.
-_PRESCAN = re.compile(
-    "|".join(
-        (
-            r"(?P<mark>\ufffd|\?(?=\S))",
-            r"(?P<pua>[\ue000-\uf8ff])",
-            rf"(?P<bare>(?<![(a-zü{_TONED}]){_PY}\))",
-            rf"(?P<after>(?<=[^{_CJK}\s])\({_PY}\))",
-        )
-    )
-)
+# The pre-scan: markers and private-use characters (one character class), annotations after a non-CJK
+# character (anchored on the literal "("), orphans without marker or "(" (only when parentheses are unbalanced).
+_TRIGGER = re.compile("[?\ufffd\ue000-\uf8ff]")
+_AFTER = re.compile(rf"\((?<=[^{_CJK}\s]\()(?={_PY}\))")
+_BARE = re.compile(rf"(?<![(a-zü{_TONED}]){_PY}\)")
 
-_MAX_SHIFT = 64  # characters read out of step before giving up
+_MAX_SHIFT = 64  # characters read out of step before giving up (after an orphan: a certain start)
+_BARE_SPAN = 32  # the same after a bare marker (an uncertain start)
+_NEAR = 6  # a folded-letter reading that closes this soon competes with the in-step reading
 _MAX_BACK = 16  # fallback runs: CJK characters taken before a leftover signal
 _TRAIL_BYTES = (*range(0x40, 0x7F), *range(0x80, 0xFF))
 _LEAD_BYTES = tuple(range(0x81, 0xFF))
@@ -152,7 +148,9 @@ class _Seg:
     garbled: list[str] = field(default_factory=list)
     folded_question: bool = False
     folded_letter: bool = False
+    ambiguous: bool = False  # another reading of the stretch fits as well: never restore
     mark_at: int = -1  # position of the closing marker (sync "orphan" / "marker")
+    annotations: int = 0  # complete annotations skipped inside the stretch
 
 
 def _gbk_pair(c: str) -> bytes | None:
@@ -176,7 +174,7 @@ def _is_pua(c: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_common(c: str) -> bool:
-    if c in _COMMON_PUNCT or ord(c) < 0x80:
+    if c in _COMMON_PUNCT or ord(c) < 0x80 or "\uff01" <= c <= "\uff5e":
         return True
     try:
         g = c.encode("gb2312")
@@ -193,42 +191,75 @@ def _is_common(c: str) -> bool:
     return False
 
 
-def _scan_shifted(text: str, i: int, items: list[_Item], garbled: list[str], budget: int = 2) -> _Seg:
-    """Read ``text[i:]`` as the out-of-step stream until it re-synchronises (see module docstring)."""
+def _scan_shifted(
+    text: str,
+    i: int,
+    items: list[_Item],
+    garbled: list[str],
+    budget: int = 2,
+    annotations: int = 0,
+    limit: int = _MAX_SHIFT,
+) -> _Seg:
+    """Read ``text[i:]`` as the out-of-step stream until it re-synchronises (see module docstring).
+
+    ``annotations`` counts the complete annotations met so far (they are rare out of step: a competing
+    reading that needs one is rejected, since in-step text carries one after most traditional characters).
+    """
     items = list(items)
     garbled = list(garbled)
     n = len(text)
     j = i
     while j < n:
-        if len(garbled) >= _MAX_SHIFT:
-            return _Seg(False, j, items, "fail", garbled)
+        if len(garbled) >= limit:
+            return _Seg(False, j, items, "fail", garbled, annotations=annotations)
         c = text[j]
         if c in _MARKERS:
             m = _ORPHAN_TAIL.match(text, j + 1)
             if m:
                 items.append(_Slot("trail", m.group(1)))
-                return _Seg(True, m.end(), items, "orphan", garbled, mark_at=j)
+                return _Seg(True, m.end(), items, "orphan", garbled, mark_at=j, annotations=annotations)
             if c == "?" and budget > 0:
-                alt = _scan_shifted(text, j + 1, [*items, 0xA3, 0xBF], [*garbled, "?"], budget - 1)
-                if alt.ok and _strong(text, alt, since=len(garbled) + 1):
+                alt = _scan_shifted(
+                    text,
+                    j + 1,
+                    [*items, 0xA3, 0xBF],
+                    [*garbled, "?"],
+                    budget - 1,
+                    annotations,
+                    limit,
+                )
+                if alt.ok and alt.annotations == annotations and _strong(text, alt, since=len(garbled) + 1):
                     alt.folded_question = True
                     return alt
             items.append(_Slot("trail", None, lost_original=True))
-            return _Seg(True, j + 1, items, "marker", garbled, mark_at=j)
+            return _Seg(True, j + 1, items, "marker", garbled, mark_at=j, annotations=annotations)
         if c == "(":
             m = _ANNOT.match(text, j)
             if m:  # inserted by the converter after a mis-aligned pair: not original bytes
                 j = m.end()
+                annotations += 1
                 continue
         o = ord(c)
         if 0x40 <= o <= 0x7E:
             if budget > 0:  # or a folded fullwidth letter (A3 xx), the stream still out of step?
-                alt = _scan_shifted(text, j + 1, [*items, 0xA3, o + 0x80], [*garbled, c], budget - 1)
-                if alt.ok and _prefer_folded_letter(text, j, alt, len(garbled) + 1):
+                alt = _scan_shifted(
+                    text,
+                    j + 1,
+                    [*items, 0xA3, o + 0x80],
+                    [*garbled, c],
+                    budget - 1,
+                    annotations,
+                    limit,
+                )
+                choice = "primary"
+                if alt.annotations == annotations:
+                    choice = _letter_choice(text, j, alt, len(garbled) + 1, len(items) + 1)
+                if choice != "primary":
                     alt.folded_letter = True
+                    alt.ambiguous = alt.ambiguous or choice == "ambiguous"
                     return alt
             items.append(o)
-            return _Seg(True, j + 1, items, "letter", garbled)
+            return _Seg(True, j + 1, items, "letter", garbled, annotations=annotations)
         if 0x21 <= o <= 0x3F:  # folded fullwidth form
             items += [0xA3, o + 0x80]
             garbled.append(c)
@@ -236,31 +267,42 @@ def _scan_shifted(text: str, i: int, items: list[_Item], garbled: list[str], bud
             continue
         b = _gbk_pair(c) if o >= 0x80 else None
         if b is None:
-            return _Seg(False, j, items, "fail", garbled)
+            return _Seg(False, j, items, "fail", garbled, annotations=annotations)
         items += b
         garbled.append(c)
         j += 1
         if b[1] < 0x80:  # an original ASCII byte was absorbed as this pair's trail
-            return _Seg(True, j, items, "absorbed", garbled)
-    return _Seg(False, n, items, "fail", garbled)
+            return _Seg(True, j, items, "absorbed", garbled, annotations=annotations)
+    return _Seg(False, n, items, "fail", garbled, annotations=annotations)
 
 
-def _prefer_folded_letter(text: str, j: int, alt: _Seg, upto: int) -> bool:
-    """Read the letter at j as a folded fullwidth letter when the alternative explains the text better.
+def _letter_choice(text: str, j: int, alt: _Seg, upto: int, first_true: int) -> str:
+    """How to read the ASCII letter at j out of step: "primary" (a trail byte: back in step), "folded" (a
+    folded fullwidth letter ``A3 xx``: still out of step) or "ambiguous" (both fit: never restore).
 
-    Yes when an orphan follows at once (it cannot start a run after a letter: no GBK pair begins with an ASCII
-    byte), or when the text after the letter is garbage whose out-of-step reading is clean.
+    ``alt`` is the stretch read the folded way; ``alt.garbled[upto:]`` and ``alt.items[first_true:]`` are
+    what comes after the letter.
     """
-    if text[j + 1 : j + 2] in _MARKERS and _ORPHAN_TAIL.match(text, j + 2):
-        return True
+    if not alt.ok or _ANNOT.match(text, j + 1):  # the letter's own annotation: it completed a character
+        return "primary"
     rest = alt.garbled[upto:]
     if any(_is_pua(c) for c in rest):
-        return True
+        return "folded"
+    stop = alt.mark_at if alt.sync in ("orphan", "marker") else alt.end
+    if stop - j <= _NEAR:
+        if alt.sync == "orphan":  # read in step, the orphan would have to START a run there
+            return "ambiguous" if _start_orphan_viable(text, j, alt.mark_at) else "folded"
+        if alt.sync == "marker":
+            return "ambiguous"
+        if alt.sync == "letter" and _ANNOT.match(text, alt.end) and not any(c in _MARKERS for c in text[j:stop]):
+            return "folded"  # read in step, that annotation would follow a non-CJK character
     g_unc = sum(1 for c in rest if ord(c) >= 0x80 and not _is_common(c))
     if g_unc == 0:
-        return False
-    known = _known_true_chars(alt.items)
-    return known is not None and sum(1 for c in known if not _is_common(c)) < g_unc
+        return "primary"
+    known = _known_true_chars(alt.items, first_true)
+    if known is not None and sum(1 for c in known if not _is_common(c)) < g_unc:
+        return "folded"
+    return "primary"
 
 
 def _strong(text: str, seg: _Seg, since: int = 0) -> bool:
@@ -270,10 +312,12 @@ def _strong(text: str, seg: _Seg, since: int = 0) -> bool:
     return seg.sync == "letter" and _ANNOT.match(text, seg.end) is not None
 
 
-def _known_true_chars(items: list[_Item]) -> list[str] | None:
-    """The in-step characters that involve no lost byte; None if some cannot be decoded."""
+def _known_true_chars(items: list[_Item], k: int = 0) -> list[str] | None:
+    """The in-step characters (from ``items[k]``, a character start) that involve no lost byte.
+
+    None if one of them cannot be decoded or is private-use.
+    """
     out: list[str] = []
-    k = 0
     while k < len(items):
         a = items[k]
         if isinstance(a, _Slot):
@@ -375,28 +419,34 @@ def _prev_trail(text: str, k: int) -> int | None:
     return b[1] if b is not None else None
 
 
-
 def _with_digits(text: str, end: int) -> int:
     m = _DIGITS.match(text, end)
     return m.end() if m else end
 
 
-def _make_run(text: str, start: int, end: int, items: list[_Item] | None, signals: list[str]) -> GarbleRun:
+def _make_run(
+    text: str, start: int, end: int, items: list[_Item] | None, signals: list[str], ambiguous: bool = False
+) -> GarbleRun:
     full_end = _with_digits(text, end)
     if full_end > end:
         signals.append("digits-after")
     restored: str | None = None
     candidates = 0
-    if items is not None and any(isinstance(it, _Slot) and it.lost_original for it in items):
+    if items is None:
+        signals.append("unrecoverable")
+    elif any(isinstance(it, _Slot) and it.lost_original for it in items):
         signals.append("lost-original-byte")
-    elif items is not None:
+    elif ambiguous:
+        signals.append("ambiguous-reading")
+    else:
         restored, candidates = _restore(items)
         if restored is None:
             signals.append("ambiguous" if candidates > 1 else "no-candidate")
+        elif not all(_is_common(c) for c in restored):
+            signals.append("implausible")  # the only byte-exact reading holds a rare character: do not trust it
+            restored = None
         else:
             restored += text[end:full_end]
-    else:
-        signals.append("unrecoverable")
     return GarbleRun(start, full_end, text[start:full_end], restored, tuple(dict.fromkeys(signals)), candidates)
 
 
@@ -427,17 +477,17 @@ def _orphan_run(text: str, k: int, tail_end: int, reading: str) -> GarbleRun:
     signals = ["orphan-pinyin", *_seg_signals(text, seg)]
     if not seg.ok or lead.reading is None:
         return _make_run(text, k, seg.end, None, signals)
-    return _make_run(text, k, seg.end, seg.items, signals)
+    return _make_run(text, k, seg.end, seg.items, signals, seg.ambiguous)
 
 
 def _bare_run(text: str, k: int) -> GarbleRun | None:
     marker = text[k]
-    seg = _scan_shifted(text, k + 1, [_Slot("lead", None)], [])
+    seg = _scan_shifted(text, k + 1, [_Slot("lead", None)], [], limit=_BARE_SPAN)
     signals = ["replacement-char" if marker == "\ufffd" else "bare-marker", *_seg_signals(text, seg)]
     if marker == "\ufffd" and not seg.ok:
         return _make_run(text, k, k + 1, None, signals)
-    if not seg.ok:
-        return None
+    if not seg.ok or (marker == "?" and seg.annotations):
+        return None  # in-step text carries annotations, an out-of-step stretch hardly ever does
     known = _known_true_chars(seg.items)
     if known is None:
         if marker == "\ufffd":
@@ -448,23 +498,29 @@ def _bare_run(text: str, k: int) -> GarbleRun | None:
     if marker == "?":
         if t_unc > g_unc:
             return None
-        if seg.sync == "orphan" and _start_orphan_viable(text, k, seg.mark_at):
-            return None  # better read as: a real "?" (folded ？), then an orphan that STARTS a run
+        between = text[k + 1 : seg.mark_at]
+        looks_clean = all(c == "?" or (ord(c) >= 0x80 and _is_common(c)) for c in between)
+        if seg.sync == "orphan" and looks_clean and _start_orphan_viable(text, k, seg.mark_at):
+            return None  # better read as: a real "?" (folded ？), clean text, then an orphan that STARTS a run
         medium = 0
         if text[k + 1 : k + 2] == "!":  # a folded ！ (A3 A1): the trail of the lost character + a lead
             medium += 1
             signals.append("question-next-to-exclamation")
         if seg.sync == "marker":
             medium += 1
-        if seg.sync == "letter" and seg.end >= 2 and _is_cjk(text[seg.end - 2]) and _is_cjk(text[seg.end : seg.end + 1]):
+        lone = seg.end >= 2 and _is_cjk(text[seg.end - 2]) and _is_cjk(text[seg.end : seg.end + 1])
+        if seg.sync == "letter" and lone:
             medium += 1
             signals.append("lone-letter")
-        if g_unc > t_unc == 0 and known:
+        if g_unc >= 2 and t_unc == 0 and known:
             medium += 1
             signals.append("rare-chars")
+        elif seg.sync == "absorbed" and not _is_common(seg.garbled[-1]) and t_unc == 0:
+            medium += 1  # a rare character whose ASCII trail byte was an original ASCII character
+            signals.append("rare-absorbing-char")
         if not _strong(text, seg) and medium < 2:
             return None
-    return _make_run(text, k, seg.end, seg.items, signals)
+    return _make_run(text, k, seg.end, seg.items, signals, seg.ambiguous)
 
 
 def _start_orphan_viable(text: str, k: int, m: int) -> bool:
@@ -492,23 +548,33 @@ def _fallback_run(text: str, k: int, end: int, signal: str) -> GarbleRun:
     return _make_run(text, start, end, None, [signal])
 
 
+def _candidates(text: str) -> list[tuple[int, str]]:
+    """Positions worth a closer look, sorted; empty for clean text (the cheap path)."""
+    cands: list[tuple[int, str]] = []
+    for m in _TRIGGER.finditer(text):
+        k = m.start()
+        c = text[k]
+        if c == "\ufffd" or (c == "?" and text[k + 1 : k + 2].strip()):
+            cands.append((k, "mark"))
+        elif c != "?":
+            cands.append((k, "pua"))
+    cands.extend((m.start(), "after") for m in _AFTER.finditer(text))
+    if text.count("(") != text.count(")"):
+        cands.extend((m.start(), "bare") for m in _BARE.finditer(text))
+    cands.sort()
+    return cands
+
+
 def find_runs(text: str) -> list[GarbleRun]:
     """Every garbled run in ``text``, sorted, non-overlapping (see the module docstring)."""
     runs: list[GarbleRun] = []
-    pos = 0
-    while True:
-        m = _PRESCAN.search(text, pos)
-        if m is None:
-            break
-        k = m.start()
+    for k, kind in _candidates(text):
+        if runs and k < runs[-1].end:
+            continue
         run: GarbleRun | None = None
-        kind = m.lastgroup
         if kind == "mark":
             tail = _ORPHAN_TAIL.match(text, k + 1)
-            if tail:
-                run = _orphan_run(text, k, tail.end(), tail.group(1))
-            else:
-                run = _bare_run(text, k)
+            run = _orphan_run(text, k, tail.end(), tail.group(1)) if tail else _bare_run(text, k)
         elif kind == "bare":
             prev = text[k - 1] if k else ""
             if _is_cjk(prev) or (prev == ")" and _ANNOT_BEFORE.search(text, max(0, k - 9), k)):
@@ -519,14 +585,12 @@ def find_runs(text: str) -> list[GarbleRun]:
             seg = _scan_shifted(text, k + 1, [], [text[k]])
             if seg.ok and (_is_cjk(text[k - 1 : k]) or _is_cjk(text[k + 1 : k + 2])):
                 run = _fallback_run(text, k, seg.end, "private-use")
-        elif kind == "after" and not (runs and runs[-1].end == k):  # else: annotation of the run's last char
+        elif not (runs and runs[-1].end == k):  # "after"; else the annotation of the run's last character
             run = _fallback_run(text, k - 1, k, "pinyin-after-non-cjk")
         if run is None:
-            pos = k + 1
             continue
-        if runs and run.start < runs[-1].end:  # fallback reached back into the previous run
+        if runs and run.start < runs[-1].end:  # a fallback reached back into the previous run
             run = _make_run(text, runs[-1].end, run.end, None, list(run.signals))
         if run.end > run.start:
             runs.append(run)
-        pos = max(run.end, k + 1)
     return runs

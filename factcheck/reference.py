@@ -96,7 +96,7 @@ NAME_KINDS = ("region", "metric", "standard", "event")
 # ---------------------------------------------------------------------------- errors
 
 
-class ReferenceError(Exception):  # noqa: A001 - the documented name
+class ReferenceError(Exception):  # shadows the builtin (weakref's); the documented name
     """A reference file that cannot be used. ``str()`` is ``path:line:column: message`` (1-based)."""
 
     def __init__(self, path: str, line: int, column: int, message: str) -> None:
@@ -550,14 +550,14 @@ def _anchor_error(path: str, mark: Any, anchor: str) -> ReferenceError:
 
 
 def _pos(node: _Node) -> tuple[int, int]:
-    if node.__class__ is tuple:
-        return node[2], node[3]  # type: ignore[index,return-value]
-    return node.line, node.column  # type: ignore[union-attr]
+    if isinstance(node, tuple):
+        return node[2], node[3]
+    return node.line, node.column
 
 
 def _what(node: _Node) -> str:
     if node.__class__ is tuple:
-        return f"{node[0]!r}"  # type: ignore[index]
+        return f"{node[0]!r}"
     return "a mapping" if node.__class__ is _Map else "a list"
 
 
@@ -583,22 +583,22 @@ class _Builder:
     """Walks the light nodes once, converting and checking every entry."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
+        self.path: str = path
         self.regions: dict[str, Region] = {}
         self.metrics: dict[str, Metric] = {}
         self.names: dict[str, dict[str, tuple[str, int]]] = {k: {} for k in NAME_KINDS}
 
     # --- errors and small converters
 
-    def error(self, node: _Node | tuple[int, int], message: str) -> ReferenceError:
-        line, column = node if node.__class__ is tuple and len(node) == 2 else _pos(node)  # type: ignore[arg-type]
+    def error(self, node: _Node, message: str) -> ReferenceError:
+        line, column = _pos(node)
         return ReferenceError(self.path, line, column, message)
 
     def mapping(self, node: _Node, label: str, allowed: tuple[str, ...],
                 required: tuple[str, ...] = ()) -> dict[str, tuple[_Scalar, _Node]]:
         if node.__class__ is not _Map:
             raise self.error(node, f"{label}: expected a mapping with keys {', '.join(allowed)}; got {_what(node)}")
-        m: _Map = node  # type: ignore[assignment]
+        m: _Map = node
         if m.dup is not None:
             again, first = m.dup
             raise self.error(again, f"{label}: duplicate key '{again[0]}' (first given at line {first[2]})")
@@ -623,25 +623,25 @@ class _Builder:
     def text(self, node: _Node, label: str, key: str) -> str:
         if node.__class__ is not tuple:
             raise self.error(node, f"{label}: '{key}' must be a string, got {_what(node)}")
-        value, plain = node[0], node[1]  # type: ignore[index]
+        value, plain = node[0], node[1]
         if (plain and value in _NULLS) or not value.strip():
             raise self.error(node, f"{label}: '{key}' must not be empty")
-        return value.strip()  # type: ignore[no-any-return]
+        return value.strip()
 
     def opt_text(self, entries: dict[str, tuple[_Scalar, _Node]], label: str, key: str) -> str:
         item = entries.get(key)
         if item is None:
             return ""
         node = item[1]
-        if node.__class__ is tuple and node[1] and node[0] in _NULLS:  # type: ignore[index]
+        if node.__class__ is tuple and node[1] and node[0] in _NULLS:
             return ""
         if node.__class__ is not tuple:
             raise self.error(node, f"{label}: '{key}' must be a string, got {_what(node)}")
-        return node[0].strip()  # type: ignore[index,no-any-return]
+        return node[0].strip()
 
     def number(self, node: _Node, label: str, key: str) -> Decimal:
         if node.__class__ is tuple:
-            value, plain = node[0], node[1]  # type: ignore[index]
+            value, plain = node[0], node[1]
             if plain and _NUMBER.match(value):
                 try:
                     return Decimal(value)
@@ -653,8 +653,8 @@ class _Builder:
         raise self.error(node, f"{label}: '{key}' must be a number, got {_what(node)}")
 
     def year(self, node: _Node, label: str, key: str) -> int:
-        if node.__class__ is tuple and node[1] and _INTEGER.match(node[0]):  # type: ignore[index]
-            year = int(node[0])  # type: ignore[index]
+        if node.__class__ is tuple and node[1] and _INTEGER.match(node[0]):
+            year = int(node[0])
             if 1000 <= year <= 9999:
                 return year
             raise self.error(node, f"{label}: '{key}' must be a four-digit year, got {year}")
@@ -684,7 +684,7 @@ class _Builder:
     def name_list(self, node: _Node, label: str, kind: str, ident: str) -> tuple[str, ...]:
         if node.__class__ is not _Seq:
             raise self.error(node, f"{label}: 'names' must be a list of strings, got {_what(node)}")
-        seq: _Seq = node  # type: ignore[assignment]
+        seq: _Seq = node
         if not seq.items:
             raise self.error(node, f"{label}: 'names' must not be empty")
         seen = self.names[kind]
@@ -699,7 +699,7 @@ class _Builder:
             if owner is not None and owner[0] != ident:
                 raise self.error(item, f"{label}: name {name!r} already names {kind} '{owner[0]}' "
                                        f"(line {owner[1]}); a name must identify one {kind}")
-            seen[key] = (ident, item[2])  # type: ignore[index]
+            seen[key] = (ident, _pos(item)[0])
             mine.add(key)
             out.append(name)
         return tuple(out)
@@ -720,7 +720,7 @@ class _Builder:
         if "version" not in top:
             raise self.error(root, "top level: missing required key 'version' (write 'version: 1')")
         vnode = top["version"][1]
-        if not (vnode.__class__ is tuple and vnode[1] and vnode[0] == "1"):  # type: ignore[index]
+        if not (vnode.__class__ is tuple and vnode[1] and vnode[0] == "1"):
             raise self.error(vnode, f"unsupported reference version {_what(vnode)}: this factcheck reads version 1")
         self.read_regions(top.get("regions"))
         self.read_metrics(top.get("metrics"))
@@ -729,19 +729,29 @@ class _Builder:
         events = self.read_events(top.get("events"))
         return Reference(self.path, self.regions, self.metrics, standards, facts, events, digest)
 
-    def section(self, item: tuple[_Scalar, _Node] | None, name: str, kind: type) -> _Map | _Seq | None:
+    @staticmethod
+    def _section(item: tuple[_Scalar, _Node] | None) -> _Node | None:
         if item is None:
             return None
         node = item[1]
-        if node.__class__ is tuple and node[1] and node[0] in _NULLS:  # type: ignore[index]
+        if isinstance(node, tuple) and node[1] and node[0] in _NULLS:
             return None
-        if node.__class__ is not kind:
-            expected = "a mapping of id -> entry" if kind is _Map else "a list of entries"
-            raise self.error(node, f"'{name}' must be {expected}, got {_what(node)}")
-        return node  # type: ignore[return-value]
+        return node
+
+    def map_section(self, item: tuple[_Scalar, _Node] | None, name: str) -> _Map | None:
+        node = self._section(item)
+        if node is None or isinstance(node, _Map):
+            return node
+        raise self.error(node, f"'{name}' must be a mapping of id -> entry, got {_what(node)}")
+
+    def seq_section(self, item: tuple[_Scalar, _Node] | None, name: str) -> _Seq | None:
+        node = self._section(item)
+        if node is None or isinstance(node, _Seq):
+            return node
+        raise self.error(node, f"'{name}' must be a list of entries, got {_what(node)}")
 
     def read_regions(self, item: tuple[_Scalar, _Node] | None) -> None:
-        section: _Map | None = self.section(item, "regions", _Map)  # type: ignore[assignment]
+        section = self.map_section(item, "regions")
         if section is None:
             return
         self.mapping(section, "regions", tuple(section.entries))  # duplicate ids
@@ -768,7 +778,7 @@ class _Builder:
                 current = self.regions[current].parent
 
     def read_metrics(self, item: tuple[_Scalar, _Node] | None) -> None:
-        section: _Map | None = self.section(item, "metrics", _Map)  # type: ignore[assignment]
+        section = self.map_section(item, "metrics")
         if section is None:
             return
         self.mapping(section, "metrics", tuple(section.entries))
@@ -781,7 +791,7 @@ class _Builder:
             self.metrics[ident] = Metric(ident, names, unit, self.opt_text(e, label, "note"), knode[2])
 
     def read_standards(self, item: tuple[_Scalar, _Node] | None) -> tuple[Standard, ...]:
-        section: _Seq | None = self.section(item, "standards", _Seq)  # type: ignore[assignment]
+        section = self.seq_section(item, "standards")
         if section is None:
             return ()
         out: list[Standard] = []
@@ -806,7 +816,7 @@ class _Builder:
         return tuple(out)
 
     def read_facts(self, item: tuple[_Scalar, _Node] | None) -> tuple[Fact, ...]:
-        section: _Seq | None = self.section(item, "facts", _Seq)  # type: ignore[assignment]
+        section = self.seq_section(item, "facts")
         if section is None:
             return ()
         regions, metrics = self.regions, self.metrics
@@ -816,30 +826,32 @@ class _Builder:
         append = out.append
         for i, node in enumerate(section.items, 1):
             label = f"fact #{i}"
-            if node.__class__ is not _Map or node.dup is not None or not keyset.issuperset(node.entries):  # type: ignore[union-attr]
+            if not isinstance(node, _Map) or node.dup is not None or not keyset.issuperset(node.entries):
                 self.mapping(node, label, FACT_KEYS)  # raises the precise error
-            e: dict[str, tuple[_Scalar, _Node]] = node.entries  # type: ignore[union-attr]
+                continue  # pragma: no cover - mapping() raised
+            e = node.entries
             if "source" not in e or "region" not in e or "metric" not in e or "year" not in e or "value" not in e:
                 self.mapping(node, label, FACT_KEYS, ("region", "metric", "year", "value", "source"))
             rnode = e["region"][1]
             region = rnode[0] if rnode.__class__ is tuple and rnode[0] in regions else \
-                self.declared(rnode, label, "region", regions, "regions")  # type: ignore[index]
+                self.declared(rnode, label, "region", regions, "regions")
             mnode = e["metric"][1]
             metric = mnode[0] if mnode.__class__ is tuple and mnode[0] in metrics else \
-                self.declared(mnode, label, "metric", metrics, "metrics")  # type: ignore[index]
+                self.declared(mnode, label, "metric", metrics, "metrics")
             # fast paths for well-formed scalars; the helpers produce the precise errors otherwise
             ynode = e["year"][1]
-            if ynode.__class__ is tuple and ynode[1] and len(ynode[0]) == 4 and ynode[0].isdigit() and ynode[0][0] != "0":  # type: ignore[index]
-                year = int(ynode[0])  # type: ignore[index]
+            ytext = ynode[0] if ynode.__class__ is tuple and ynode[1] else ""
+            if len(ytext) == 4 and ytext.isdigit() and ytext[0] != "0":
+                year = int(ytext)
             else:
                 year = self.year(ynode, label, "year")
             vnode = e["value"][1]
-            if vnode.__class__ is tuple and vnode[1] and number_match(vnode[0]):  # type: ignore[index]
-                value = Decimal(vnode[0])  # type: ignore[index]
+            if vnode.__class__ is tuple and vnode[1] and number_match(vnode[0]):
+                value = Decimal(vnode[0])
             else:
                 value = self.number(vnode, label, "value")
             snode = e["source"][1]
-            source = snode[0].strip() if snode.__class__ is tuple and not snode[1] else ""  # type: ignore[index]
+            source = snode[0].strip() if snode.__class__ is tuple and not snode[1] else ""
             if not source:
                 source = self.text(snode, label, "source")
             kind = "level"
@@ -877,14 +889,14 @@ class _Builder:
             append(Fact(region, metric, year, value, unit, source, tolerance, kind, baseline,
                         self.opt_text(e, label, "quote") if "quote" in e else "",
                         self.opt_text(e, label, "note") if "note" in e else "",
-                        variants, node.line, node.column, qualifier, quality))  # type: ignore[union-attr]
+                        variants, node.line, node.column, qualifier, quality))
         return tuple(out)
 
     def read_variants(self, node: _Node, label: str) -> tuple[Variant, ...]:
         if node.__class__ is not _Seq:
             raise self.error(node, f"{label}: 'variants' must be a list of mappings, got {_what(node)}")
         out = []
-        for j, item in enumerate(node.items, 1):  # type: ignore[union-attr]
+        for j, item in enumerate(node.items, 1):
             vlabel = f"variant #{j} of {label}"
             e = self.mapping(item, vlabel, VARIANT_KEYS, ("value", "source"))
             quality = self.choice(e["quality"][1], vlabel, "quality", QUALITIES) if "quality" in e else "official"
@@ -894,7 +906,7 @@ class _Builder:
         return tuple(out)
 
     def read_events(self, item: tuple[_Scalar, _Node] | None) -> tuple[Event, ...]:
-        section: _Seq | None = self.section(item, "events", _Seq)  # type: ignore[assignment]
+        section = self.seq_section(item, "events")
         if section is None:
             return ()
         out: list[Event] = []
@@ -926,13 +938,13 @@ class _Builder:
 
     def date(self, node: _Node, label: str) -> tuple[dt.date, str]:
         if node.__class__ is tuple:
-            m = _DATE.match(node[0].strip())  # type: ignore[index]
+            m = _DATE.match(node[0].strip())
             if m:
                 y, mo, d = int(m.group(1)), m.group(2), m.group(3)
                 try:
                     return dt.date(y, int(mo or 1), int(d or 1)), ("day" if d else "month" if mo else "year")
                 except ValueError as exc:
-                    raise self.error(node, f"{label}: 'date' {node[0]!r} is not a valid date ({exc})") from None  # type: ignore[index]
+                    raise self.error(node, f"{label}: 'date' {node[0]!r} is not a valid date ({exc})") from None
         raise self.error(node, f"{label}: 'date' must be YYYY-MM-DD, YYYY-MM or YYYY, got {_what(node)}")
 
 
@@ -1092,12 +1104,17 @@ def validate(ref: Reference) -> list[Problem]:
                 f"which give {_fmt(point.quantize(Decimal('0.1')))} {f.unit} (a restated or unrounded baseline?)",
                 "info")
 
+    lines: dict[tuple[str, str], int] = {("region", r.id): r.line for r in ref.regions.values()}
+    lines.update({("metric", m.id): m.line for m in ref.metrics.values()})
+    lines.update({("standard", s.id): s.line for s in ref.standards})
+    lines.update({("event", e.id): e.line for e in ref.events})
     kinds_of: dict[str, set[tuple[str, str]]] = {}
     for name, kind, ident in ref.name_table():
         kinds_of.setdefault(_name_key(name), set()).add((kind, ident))
     for name, owners in sorted(kinds_of.items()):
         if len({k for k, _ in owners}) > 1:
             listed = ", ".join(f"{k} '{i}'" for k, i in sorted(owners))
-            add(1, 1, f"name {name!r} is shared by {listed}", "warning")
+            line = max(lines.get(o, 0) for o in owners) or 1
+            add(line, 3 if line > 1 else 1, f"name {name!r} is shared by {listed}", "warning")
 
     return sorted(out, key=lambda p: (p.line, p.column, p.message))

@@ -37,10 +37,15 @@ if TYPE_CHECKING:
     from factcheck.reference import Reference
 
 CLAIM_KINDS = ("level", "change", "multiple")
-HOME_PRONOUNS = re.compile(r"我市|全市|本市|该市|我省|全省|本省|我区|全区|\b[Tt]he city\b|\b[Tt]he province\b")
+CITY_PRONOUNS = re.compile(r"我市|全市|本市|该市|我区|全区|本区|\b[Tt]he city(?:'s)?\b")
+PROVINCE_PRONOUNS = re.compile(r"我省|全省|本省|该省|\b[Tt]he province(?:'s)?\b")
+# A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
+OBJECT_BEFORE = re.compile(r"(?:与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
+                           re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
 COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|与|同|到|至|截至|since|from|than|with|to|by|vs\.?)\s*$", re.IGNORECASE)
 COMPARISON_AFTER = re.compile(r"^\s*(?:相比|以来|来|起|前|后|之前|开始|至今|同期)")
+SOURCE_NAME = re.compile(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re.IGNORECASE)
 SOURCE_LINE = re.compile(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
 WIRE_DATELINE = re.compile(r"(?:新华社|中新社|中新网|人民网|央视网|新华网|Xinhua)\s*([^\s\d,,]{2,6}?)\s*\d{1,2}月\d{1,2}日电")
 FUZZY_WINDOW = 24
@@ -76,6 +81,20 @@ class Resolution:
     published: dt.date | None
     home_region: str | None
     mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Home:
+    """The article's home region and whether it is also its default subject.
+
+    A local outlet (``来源:张家口新闻网``), front matter or ``--region`` make the home
+    region the default for figures that name no region; a wire dateline
+    (``新华社石家庄…电``) only says where the story was filed, so it serves the
+    pronouns (我市, 全省) but is no default subject.
+    """
+
+    region: str | None
+    default: bool
 
 
 # --------------------------------------------------------------------------- names
@@ -158,26 +177,37 @@ def parse_iso_date(value: str) -> dt.date | None:
         return None
 
 
-def find_home_region(norm: Normalized, mentions: Sequence[Mention], times: Sequence[TimeExpr],
-                     ref: Reference, front: dict[str, str]) -> str | None:
+def find_home_region(norm: Normalized, ref: Reference, front: dict[str, str], sentences: Sequence[Sentence],
+                     mentions: Sequence[Mention]) -> Home:
     if "region" in front:
-        return region_id(ref, front["region"])
+        return Home(region_id(ref, front["region"]), True)
     head_limit = max(1500, len(norm.text) // 4)
+    head = norm.text[:head_limit]
+    # A local outlet named as the source: 来源:张家口新闻网 (not 来源:人民网-河北频道, a national outlet's channel).
+    for m in SOURCE_NAME.finditer(head):
+        outlet = m.group(1)
+        for name, kind, ident in ref.name_table():
+            if kind == "region" and outlet.startswith(name) and len(outlet) > len(name):
+                return Home(ident, True)
     # A wire dateline: 新华社石家庄1月5日电
-    m = WIRE_DATELINE.search(norm.text[:head_limit])
-    if m:
-        found = region_id(ref, m.group(1))
-        if found:
-            return found
-    # The source / dateline line: the first short line near the top that names a source.
-    pos = 0
-    for line in norm.text[:head_limit].split("\n"):
-        if SOURCE_LINE.search(line) and len(line) <= 120:
-            for mention in mentions:
-                if pos <= mention.start < pos + len(line) and mention.kind == "region":
-                    return mention.id
-        pos += len(line) + 1
-    return None
+    wire = WIRE_DATELINE.search(head)
+    if wire:
+        return Home(region_id(ref, wire.group(1)), False)
+    # The title: the first heading near the top that names a region names the article's subject.
+    for sentence in sentences[:5]:
+        if title_like(sentence, sentences):
+            named = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind == "region"]
+            if named:
+                return Home(named[0].id, True)
+    return Home(None, False)
+
+
+def title_like(sentence: Sentence, sentences: Sequence[Sentence]) -> bool:
+    """A heading, or a paragraph of one sentence without a sentence end (a title line)."""
+    if sentence.heading:
+        return True
+    alone = sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
+    return alone and not sentence.text.rstrip().endswith(("。", "!", "?", ".", "”", "!", "?"))
 
 
 def region_id(ref: Reference, name: str) -> str | None:
@@ -209,6 +239,7 @@ class _Context:
     mentions: Sequence[Mention]
     times: Sequence[TimeExpr]
     home: str | None
+    home_default: bool
     published: dt.date | None
     ref: Reference
     matcher: NameMatcher
@@ -240,10 +271,13 @@ class _Context:
 
 
 def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
-    out = [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "region"]
+    out = [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "region"
+           and not OBJECT_BEFORE.search(ctx.text[max(0, m.start - 6): m.start])]
     if ctx.home:
-        for m in HOME_PRONOUNS.finditer(ctx.text, lo, hi):
-            out.append(Mention(m.start(), m.end(), "region", ctx.home))
+        province = next(iter(ctx.ref.ancestors(ctx.home)), ctx.home)
+        for pattern, ident in ((CITY_PRONOUNS, ctx.home), (PROVINCE_PRONOUNS, province)):
+            for m in pattern.finditer(ctx.text, lo, hi):
+                out.append(Mention(m.start(), m.end(), "region", ident))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -265,7 +299,7 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
         in_heading = _region_mentions(ctx, heading.start, heading.end)
         if in_heading:
             return in_heading[-1].id
-    return None
+    return ctx.home if ctx.home_default else None
 
 
 def _metric_fits(ctx: _Context, metric_id: str, q: Quantity) -> bool:
@@ -344,9 +378,13 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
     return None
 
 
-def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
+def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int | None) -> int | None:
     if q.baseline_year is not None or q.kind != "change":
         return q.baseline_year
+    if q.comparison == "yoy" and year is not None:
+        return year - 1
+    if q.comparison == "mom" and year is not None:
+        return year
     c_lo, _ = ctx.clause_bounds(sentence, q.start)
     for t in ctx.times:
         if c_lo <= t.start < q.start and t.kind == "since" and t.year is not None:
@@ -364,9 +402,9 @@ def resolve(loaded: Loaded, norm: Normalized, sentences: Sequence[Sentence], ext
     mentions = matcher.scan(norm.text)
     times = sorted(extraction.times, key=lambda t: t.start)
     published = date or find_published(loaded, norm, times, front)
-    home = region_id(ref, region) if region else find_home_region(norm, mentions, times, ref, front)
-    ctx = _Context(norm.text, sentences, [s.start for s in sentences], mentions, times, home, published, ref,
-                   matcher)
+    home = Home(region_id(ref, region), True) if region else find_home_region(norm, ref, front, sentences, mentions)
+    ctx = _Context(norm.text, sentences, [s.start for s in sentences], mentions, times, home.region, home.default,
+                   published, ref, matcher)
     lines = lines or LineIndex(loaded.text)
     quantities = sorted((q for q in extraction.quantities if q.kind in CLAIM_KINDS), key=lambda q: (q.start, q.end))
     ids = {id(q): f"c{i + 1}" for i, q in enumerate(quantities)}
@@ -380,7 +418,7 @@ def resolve(loaded: Loaded, norm: Normalized, sentences: Sequence[Sentence], ext
         if sentence is None:
             sentence = Sentence(-1, q.start, q.end, norm.text[q.start:q.end], -1)
         claims.append(_claim(ctx, q, sentence, ids[id(q)], groups, loaded, norm, lines))
-    return Resolution(tuple(claims), published, home, tuple(mentions))
+    return Resolution(tuple(claims), published, home.region, tuple(mentions))
 
 
 def _claim(ctx: _Context, q: Quantity, sentence: Sentence, claim_id: str, groups: dict[int, list[str]],
@@ -393,11 +431,12 @@ def _claim(ctx: _Context, q: Quantity, sentence: Sentence, claim_id: str, groups
     if unit is None and metric is not None and ctx.ref.metrics[metric].unit == "index":
         unit = "index"
     related = tuple(i for i in groups.get(q.group, []) if i != claim_id) if q.group is not None else ()
+    year = resolve_year(ctx, q, sentence) if sentence.index >= 0 else q.year
     return Claim(
         id=claim_id, path=loaded.path, line=line, column=column, quote=loaded.text[ostart:oend],
         sentence=sentence.text.strip(), kind=q.kind, value=q.value, unit=canonical_unit(unit),
-        year=resolve_year(ctx, q, sentence) if sentence.index >= 0 else q.year,
-        baseline_year=resolve_baseline(ctx, q, sentence) if sentence.index >= 0 else q.baseline_year,
+        year=year,
+        baseline_year=resolve_baseline(ctx, q, sentence, year) if sentence.index >= 0 else q.baseline_year,
         direction=q.direction,
         region=resolve_region(ctx, q, sentence) if sentence.index >= 0 else None,
         metric=metric, qualifier=q.qualifier, precision=q.precision or Decimal(0), start=ostart, end=oend,

@@ -36,6 +36,7 @@ class UnitMatch:
     end: int
     written: str  # the unit as written, without leading space
     unit: Unit
+    loose: bool = False  # found by the modifier/plural-noun fallback, not the table
 
 
 def _u(canonical: str, dimension: str, scale: int | str = 1, kind: str = "level") -> Unit:
@@ -251,9 +252,9 @@ def match_unit(text: str, pos: int, *, fallback: bool = True) -> UnitMatch | Non
         return UnitMatch(pos, m.end(), m.group(1), WORD_UNITS[m.group(1).lower()])
     m = _MODIFIED_RE.match(text, pos)
     if m:
-        return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), WORD_UNITS[m.group(1)])
+        return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), WORD_UNITS[m.group(1)], loose=True)
     if fallback:
         m = _PLURAL_RE.match(text, pos)
         if m and m.group(1) not in STOPWORDS and m.group(1) not in _NOT_PLURAL:
-            return UnitMatch(pos, m.end(), m.group(1), _u(lemma(m.group(1)), "count"))
+            return UnitMatch(pos, m.end(), m.group(1), _u(lemma(m.group(1)), "count"), loose=True)
     return None

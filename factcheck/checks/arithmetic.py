@@ -81,6 +81,7 @@ ONE = Decimal(1)
 WORD_MULTIPLE = re.compile(r"翻.{0,2}番|doubl|tripl|quadrupl|twice|thrice|halve|一倍|两倍|三倍|四倍", re.IGNORECASE)
 # "增长2倍" / "two times more": the text may mean the new level is 2× or 3× the old one.
 GROWTH_BY = re.compile(r"(?:增长|增加|提高|上升|扩大|增)了?[^到至为是倍]{0,8}$")
+DIGITS = re.compile(r"\d")
 TIMES_MORE = re.compile(r"^\s*times\s+(?:more|higher|greater|larger|bigger)", re.IGNORECASE)
 
 
@@ -96,8 +97,14 @@ def half_unit(value: Decimal) -> Decimal:
 
 
 def value_interval(claim: Claim) -> Interval:
-    """What a stated level or magnitude stands for (unsigned)."""
-    precision = claim.precision if claim.precision > 0 else half_unit(claim.value)
+    """What a stated level or magnitude stands for (unsigned).
+
+    A precision of 0 is exact (三分之一), unless the figure is written in digits: "35" always
+    stands for [34.5, 35.5], whatever the extractor left unset.
+    """
+    precision = claim.precision
+    if precision == 0 and DIGITS.search(claim.quote):
+        precision = half_unit(claim.value)
     return stated(claim.value, precision, claim.qualifier, claim.value_high)
 
 
@@ -174,10 +181,12 @@ class Endpoints:
     how: str  # "phrase" | "sentence" | "implied"
 
 
-def _end(claim: Claim) -> End:
+def _end(claim: Claim, text: str = "") -> End:
+    """An endpoint claim, shown as written (normalized) when the text is at hand."""
     year = f" ({claim.year})" if claim.year is not None else ""
     high = f"–{fmt(claim.value_high)}" if claim.value_high is not None else ""
-    shown = f"{fmt(claim.value)}{high}"
+    written = text[claim.nstart: claim.nend].strip() if text else ""
+    shown = written if 0 < len(written) <= 24 and "\n" not in written else f"{fmt(claim.value)}{high}"
     return End(value_interval(claim), claim.value, shown, shown + year, claim.unit, (claim,))
 
 
@@ -189,7 +198,7 @@ def _units_agree(a: Claim, b: Claim) -> bool:
     return a.unit is None or b.unit is None or a.unit == b.unit
 
 
-def find_endpoints(claim: Claim, claims: Sequence[Claim]) -> Endpoints | None:
+def find_endpoints(claim: Claim, claims: Sequence[Claim], text: str = "") -> Endpoints | None:
     """The two endpoints of change ``claim``: from its phrase, else safely from its sentence."""
     by_id = {c.id: c for c in claims}
     related = [by_id[r] for r in claim.related if r in by_id]
@@ -197,23 +206,25 @@ def find_endpoints(claim: Claim, claims: Sequence[Claim]) -> Endpoints | None:
     ends = [c for c in related if c.role == "to" and c.kind == "level"]
     if len(starts) == 1 and len(ends) == 1:
         if _units_agree(starts[0], ends[0]):
-            return Endpoints(_end(starts[0]), _end(ends[0]), "phrase")
+            return Endpoints(_end(starts[0], text), _end(ends[0], text), "phrase")
         return None
     if starts or len(ends) > 1:
         return None
     if not related:
-        loose = _ungrouped_phrase(claim, claims)
+        loose = _ungrouped_phrase(claim, claims, text)
         if loose is not None:
             return loose
     # Not (fully) grouped: pair with levels of the same sentence, region and metric by year.
-    if claim.metric is None or claim.year is None or claim.baseline_year is None:
+    if claim.metric is None or claim.baseline_year is None:
         return None
-    if claim.baseline_year == claim.year:
-        return None
+    year = _own_year(claim)
     peers = [c for c in claims if c.sentence_index == claim.sentence_index and c.kind == "level"
-             and c.id != claim.id and _same_topic(c, claim) and c.role != "delta"]
+             and c.id != claim.id and _same_topic(c, claim) and c.role != "delta" and c.year is not None]
     start_cands = _distinct([c for c in peers if c.year == claim.baseline_year])
-    end_cands = ends or _distinct([c for c in peers if c.year == claim.year])
+    if year is not None:
+        end_cands = ends or _distinct([c for c in peers if c.year == year])
+    else:  # the year is unknown: the one later figure of the sentence, if there is just one
+        end_cands = ends or _distinct([c for c in peers if c.year is not None and c.year > claim.baseline_year])
     if len(end_cands) != 1:
         return None
     end = end_cands[0]
@@ -221,31 +232,39 @@ def find_endpoints(claim: Claim, claims: Sequence[Claim]) -> Endpoints | None:
         start = start_cands[0]
         if not _units_agree(start, end):
             return None
-        return Endpoints(_end(start), _end(end), "sentence")
+        return Endpoints(_end(start, text), _end(end, text), "sentence")
     if start_cands or claim.unit != UNIT_PERCENT or claim.direction is None:
         return None
-    return _implied_start(claim, end, claims)
+    return _implied_start(claim, end, claims, text)
 
 
-def _ungrouped_phrase(claim: Claim, claims: Sequence[Claim]) -> Endpoints | None:
-    """A from/to phrase of the same sentence and topic with no delta of its own, just before the claim."""
+def _own_year(claim: Claim) -> int | None:
+    """The claim's year, unless it is just its baseline year again ("比2014年下降" read as 2014)."""
+    return None if claim.year == claim.baseline_year else claim.year
+
+
+def _ungrouped_phrase(claim: Claim, claims: Sequence[Claim], text: str) -> Endpoints | None:
+    """The one from/to phrase of the same sentence and topic that has no delta of its own.
+
+    ("…doubled from 20 in 2013 to 60 in 2023", "从2014年的35降至2023年的18,降幅48.6%").
+    """
     by_id = {c.id: c for c in claims}
     found = []
     for c in claims:
-        if c.sentence_index != claim.sentence_index or c.role != "from" or c.nstart >= claim.nstart:
+        if c.sentence_index != claim.sentence_index or c.role != "from":
             continue
         group = [by_id[r] for r in c.related if r in by_id]
         if any(g.role == "delta" for g in group):
             continue
-        tos = [g for g in group if g.role == "to" and g.kind == "level" and g.nstart < claim.nstart]
+        tos = [g for g in group if g.role == "to" and g.kind == "level"]
         if len(tos) == 1 and _same_topic(c, claim) and _units_agree(c, tos[0]):
             found.append((c, tos[0]))
     if len(found) != 1:
         return None
     start, end = found[0]
-    if claim.baseline_year not in (None, start.year) or claim.year not in (None, end.year):
+    if claim.baseline_year not in (None, start.year) or _own_year(claim) not in (None, end.year):
         return None
-    return Endpoints(_end(start), _end(end), "sentence")
+    return Endpoints(_end(start, text), _end(end, text), "sentence")
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
@@ -256,7 +275,7 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
-def _implied_start(claim: Claim, end: Claim, claims: Sequence[Claim]) -> Endpoints | None:
+def _implied_start(claim: Claim, end: Claim, claims: Sequence[Claim], text: str) -> Endpoints | None:
     """A level, an absolute change and a relative change of one sentence: start = level − change."""
     absolute = _distinct([
         c for c in claims
@@ -276,7 +295,7 @@ def _implied_start(claim: Claim, end: Claim, claims: Sequence[Claim]) -> Endpoin
     op = "+" if sign < 0 else "−"
     label = f"{fmt(start_value)} ({claim.baseline_year}, = {fmt(end.value)} {op} {fmt(delta.value)})"
     start = End(start_iv, start_value, fmt(start_value), label, end.unit, (delta,))
-    return Endpoints(start, _end(end), "implied")
+    return Endpoints(start, _end(end, text), "implied")
 
 
 # ----------------------------------------------------------------------------------- judgement
@@ -316,7 +335,7 @@ def _stated_text(claim: Claim) -> str:
     unit = {UNIT_PERCENT: " %", UNIT_POINTS: " pp"}.get(claim.unit or "", f" {claim.unit}" if claim.unit else "")
     if claim.kind == "multiple":
         unit = "×"
-    sign = "−" if claim.direction == "down" and claim.kind == "change" else ""
+    sign = "-" if claim.direction == "down" and claim.kind == "change" else ""
     sign = "+" if claim.direction == "up" and claim.kind == "change" else sign
     high = f"–{fmt(claim.value_high)}" if claim.value_high is not None else ""
     qual = f" ({claim.qualifier})" if claim.qualifier else ""
@@ -424,7 +443,7 @@ def judge_all(claims: Sequence[Claim], text: str = "") -> Iterator[tuple[Judgeme
     for claim in claims:
         if claim.kind not in ("change", "multiple"):
             continue
-        ends = find_endpoints(claim, claims)
+        ends = find_endpoints(claim, claims, text)
         if ends is None:
             continue
         before = text[max(0, claim.nstart - 12): claim.nstart] if text else ""

@@ -30,6 +30,7 @@ FC104 change-vs-reference (error)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -66,16 +67,24 @@ ONE = Decimal(1)
 # ----------------------------------------------------------------------- helpers shared by the families
 
 
+SCALED = Decimal(10000)  # from here on, trailing zeros are the 万/亿 scaling of a rounder figure
+
+
 def half_unit(value: Decimal) -> Decimal:
     """Half a unit of the last stated digit of ``value`` (108 -> 0.5, 38.6 -> 0.05).
 
-    Trailing zeros of an integer are taken as stated (100 -> 0.5, not 50), so a
-    normalized ``1E+2`` does not turn into a loose figure.
+    Trailing zeros of an integer below 10,000 are taken as stated (100 -> 0.5, not 50,
+    and a normalized ``1E+2`` is no loose figure); from 10,000 on they are the scaling of
+    a figure written with 万/亿 (10.4万亿 stored as 10400000000000 -> 0.05万亿).
     """
-    exponent = value.as_tuple().exponent
-    if not isinstance(exponent, int):  # NaN / Infinity
+    if not value.is_finite():
         return Decimal(0)
-    return Decimal(5).scaleb(min(exponent, 0) - 1)
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent >= 0 and abs(value) >= SCALED:
+        digits = str(abs(value).to_integral_value())
+        exponent = len(digits) - len(digits.rstrip("0"))
+    return Decimal(5).scaleb(min(exponent, 0) - 1 if abs(value) < SCALED else exponent - 1)
 
 
 def fact_interval(value: Decimal, tolerance: Decimal | None, qualifier: str | None = None) -> Interval:
@@ -139,9 +148,10 @@ def places_of(value: Decimal) -> int:
 
 
 def round_to(value: Decimal, places: int) -> str:
+    """``value`` with exactly ``places`` decimals (91.0 stays 91.0: the digits say how precise it is)."""
     if value in (INF, -INF):
         return fmt(value)
-    return fmt(value.quantize(Decimal(1).scaleb(-places)))
+    return str(value.quantize(Decimal(1).scaleb(-places)))
 
 
 def loc(claim: Claim) -> Location:
@@ -246,8 +256,22 @@ def change_verdict(ref: Reference, claim: Claim, unit: str | None) -> tuple[str,
 # ------------------------------------------------------------------------------------------ FC104
 
 
+# "增长1.9倍" is read both as "1.9 times as much" and as "1.9 times more" (2.9×): not checkable.
+AMBIGUOUS_MULTIPLE = re.compile(r"(?:增长|增加|提高|上升|扩大|增|涨|多)了?\s*$")
+
+
+def usable(doc: Document, claim: Claim) -> bool:
+    """False for a multiple whose reading is ambiguous ("增长2倍", "a two-fold increase")."""
+    if claim.kind != "multiple":
+        return True
+    before = doc.norm.text[max(0, claim.nstart - 4): claim.nstart]
+    return not AMBIGUOUS_MULTIPLE.search(before) and "fold" not in claim.quote.lower()
+
+
 def _check_changes(doc: Document, ref: Reference) -> Iterator[Result]:
     for claim in doc.claims:
+        if not usable(doc, claim):
+            continue
         unit = metric_unit(ref, claim.metric)
         judged = change_verdict(ref, claim, unit)
         if judged is None:
@@ -298,7 +322,7 @@ def _mode_name(mode: str) -> str:
 def _ref_change_text(change: RefChange, mode: str, claim: Claim) -> str:
     if mode == "multiple":
         value = change.later_value / change.base_value
-        return f"{round_to(value, max(places_of(claim.value), 1))}×"
+        return f"{round_to(value, places_of(claim.value) + 1)}×"
     if mode == "relative":
         value = (change.later_value / change.base_value - ONE) * HUNDRED
         unit = " %"
@@ -338,7 +362,7 @@ def _pairs(doc: Document, ref: Reference) -> Iterator[tuple[Claim, Claim]]:
         key = (c.sentence_index, c.region, c.metric, c.year)
         if c.kind == "level" and c.role != "from" and c.unit == metric_unit(ref, c.metric):
             levels.setdefault(key, []).append(c)
-        elif _pairable_change(c, by_id):
+        elif _pairable_change(c, by_id) and usable(doc, c):
             changes.setdefault(key, []).append(c)
     for key, group in changes.items():
         found = levels.get(key, [])

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from factcheck.checks.base import Result, Rule, claim_finding
 from factcheck.interval import Interval, fmt, stated
 from factcheck.models import Claim, Verdict
+from factcheck.resolve import canonical_unit
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -56,11 +57,14 @@ def claim_interval(claim: Claim) -> Interval:
     return -iv if claim.kind == "change" and claim.direction == "down" else iv
 
 
-def agrees(claim: Claim, value: Decimal, tolerance: Decimal | None) -> bool:
+def agrees(claim: Claim, value: Decimal, tolerance: Decimal | None, fact_qualifier: str | None = None) -> bool:
+    """The claim admits the fact's value; a fact published as a bound ("over 11,000 km") is an interval too."""
     iv = claim_interval(claim)
     if tolerance is not None:
         iv = Interval(iv.lo - tolerance, iv.hi + tolerance)
-    return iv.contains(value)
+    if fact_qualifier is None:
+        return iv.contains(value)
+    return iv.overlaps(stated(value, Decimal(0), fact_qualifier))
 
 
 def facts_for(claim: Claim, ref: Reference) -> tuple[Fact, ...]:
@@ -73,7 +77,7 @@ def facts_for(claim: Claim, ref: Reference) -> tuple[Fact, ...]:
                               baseline_year=claim.baseline_year)
     else:
         return ()
-    return tuple(f for f in facts if f.unit == claim.unit)
+    return tuple(f for f in facts if canonical_unit(f.unit) == claim.unit)
 
 
 def describe_claim(claim: Claim, ref: Reference) -> str:
@@ -104,7 +108,7 @@ def _judge(doc: Document, ref: Reference, claim: Claim, fact: Fact) -> Iterator[
     unit = f" {fact.unit}" if fact.unit else ""
     what = describe_claim(claim, ref)
     tol = f" ± {fmt(fact.tolerance)}" if fact.tolerance is not None else ""
-    if agrees(claim, fact.value, fact.tolerance):
+    if agrees(claim, fact.value, fact.tolerance, fact.qualifier):
         yield Verdict(claim.id, "agrees", f"reference {fmt(fact.value)}{unit}{tol} ({fact.source})")
         return
     interval = claim_interval(claim)
@@ -114,7 +118,8 @@ def _judge(doc: Document, ref: Reference, claim: Claim, fact: Fact) -> Iterator[
         f"reference {fmt(fact.value)}{unit} (claims.yaml line {fact.line}) lies outside it"
     )
     for variant in fact.variants:
-        if agrees(claim, variant.value, fact.tolerance):
+        # A variant from a low-quality page is no excuse: matching it is still a contradiction.
+        if variant.quality != "low" and agrees(claim, variant.value, fact.tolerance):
             yield claim_finding(
                 VARIANT, doc, claim,
                 f"{what}: {stated_text(claim)} matches the variant published by {variant.source}, "

@@ -75,8 +75,9 @@ SUBSET_RE = re.compile(rf"^(?:{SUBSET})$", re.IGNORECASE)
 EXHAUSTIVE = re.compile(
     r"分别为|分别是|分为|respectively|comprising|comprises|consisting of|consists of|made up of|divided into"
     r"|split into|broken down into", re.IGNORECASE)
-SEMICOLON = re.compile(r"[;;]")
-OPEN, CLOSE = "((", "))"
+SEMICOLON = re.compile(r"[;；]")
+LEADING = re.compile(r"[\s,，:：、]*")
+OPEN, CLOSE = "(（", ")）"
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def _breakdown(text: str, s: Sentence, m: re.Match[str], mine: list[Claim], prev
     if SUBSET_RE.match(m.group(0)):
         if before:
             whole = before[-1]
-        elif not text[s.start: m.start()].strip(" \t\n,,::、"):
+        elif LEADING.fullmatch(text, s.start, m.start()):
             same = [c for c in previous if c.unit == unit]
             whole = same[-1] if same else None
     else:
@@ -172,7 +173,7 @@ def _breakdown(text: str, s: Sentence, m: re.Match[str], mine: list[Claim], prev
     parts = _top_level(text, m, [c for c in after if _compatible(whole, c)], later, limits, stop)
     if not parts:
         return None
-    span = text[m.start(): parts[-1].nend + 16]
+    span = text[m.start(): stop]
     exhaustive = bool(EXHAUSTIVE.match(m.group(0)) or re.search(r"respectively", span, re.IGNORECASE))
     return Breakdown(whole, tuple(parts), m.group(0), exhaustive)
 

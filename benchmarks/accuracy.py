@@ -1,0 +1,167 @@
+"""Extraction accuracy against the hand-checked gold set (tests/gold/).
+
+Prints, per file and overall: claim precision, recall and F1 (a claim matches a
+gold claim on line and value), and field accuracy for unit, year, baseline year,
+region and metric over the matched claims.
+
+    python benchmarks/accuracy.py                 # the table
+    python benchmarks/accuracy.py --check         # also exit 1 if a figure drops below benchmarks/thresholds.json
+    python benchmarks/accuracy.py --show FILE     # misses and false alarms of one gold file
+
+The seed articles are read from ../shared/seeds; when absent, their gold files are skipped (and said so).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold"
+SEEDS = ROOT.parent / "shared" / "seeds"
+THRESHOLDS = Path(__file__).with_name("thresholds.json")
+FIELDS = ("unit", "year", "baseline_year", "region", "metric")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    fields: Counter[str] = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.fields.update(other.fields)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def field_accuracy(self, name: str) -> float:
+        return self.fields[name] / self.tp if self.tp else 1.0
+
+
+def article_path(gold: dict[str, Any]) -> Path | None:
+    if "seed" in gold:
+        path = SEEDS / gold["seed"]
+        return path if path.exists() else None
+    return GOLD / gold["article"]
+
+
+def dec(x: Any) -> Decimal | None:
+    return None if x is None else Decimal(str(x))
+
+
+def score_file(gold: dict[str, Any], result: dict[str, Any]) -> Score:
+    s = Score()
+    claims = list(result["claims"])
+    used: set[int] = set()
+    for g in gold.get("claims") or []:
+        want = dec(g["value"])
+        match = None
+        for i, c in enumerate(claims):
+            if i not in used and c["line"] == g["line"] and dec(c["value"]) == want:
+                match = i
+                break
+        if match is None:
+            s.fn += 1
+            s.misses.append(f"  miss  {g['line']}: {g.get('text')} = {g['value']} {g.get('unit')}")
+            continue
+        used.add(match)
+        s.tp += 1
+        c = claims[match]
+        for name in FIELDS:
+            if c.get(name) == g.get(name):
+                s.fields[name] += 1
+            else:
+                s.wrong.append(f"  {name:<13} {g['line']}: {g.get('text')}: tool {c.get(name)!r}, gold {g.get(name)!r}")
+    for i, c in enumerate(claims):
+        if i not in used:
+            s.fp += 1
+            s.false_alarms.append(f"  extra {c['line']}: {c['quote']} = {c['value']} {c['unit']}")
+    return s
+
+
+def run(show: str | None = None) -> tuple[Score, list[tuple[str, Score]], list[str]]:
+    from factcheck.pipeline import check_paths
+    from factcheck.reference import default_reference_path, load_reference
+
+    ref = load_reference(default_reference_path())
+    total = Score()
+    rows: list[tuple[str, Score]] = []
+    skipped: list[str] = []
+    for gold_file in sorted(GOLD.glob("*.yaml")):
+        gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+        path = article_path(gold)
+        if path is None:
+            skipped.append(gold_file.name)
+            continue
+        result = check_paths([str(path)], ref)
+        from factcheck.report.records import file_record
+
+        record = file_record(result.files[0])
+        s = score_file(gold, record)
+        total.add(s)
+        rows.append((gold_file.stem, s))
+        if show and show in gold_file.stem:
+            print(f"== {gold_file.stem}")
+            print("\n".join(s.misses + s.false_alarms + s.wrong))
+    return total, rows, skipped
+
+
+def figures(total: Score) -> dict[str, float]:
+    out = {"precision": total.precision, "recall": total.recall, "f1": total.f1}
+    for name in FIELDS:
+        out[f"field_{name}"] = total.field_accuracy(name)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="exit 1 if a figure is below its threshold")
+    parser.add_argument("--show", help="print misses, false alarms and wrong fields of gold files matching this")
+    args = parser.parse_args()
+    total, rows, skipped = run(args.show)
+    head = f"{'file':<44} {'gold':>5} {'tool':>5} {'P':>6} {'R':>6} {'F1':>6} " + " ".join(
+        f"{n[:8]:>8}" for n in FIELDS)
+    print(head)
+    for name, s in [*rows, ("OVERALL", total)]:
+        print(f"{name:<44} {s.tp + s.fn:>5} {s.tp + s.fp:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} "
+              + " ".join(f"{s.field_accuracy(n):>8.3f}" for n in FIELDS))
+    for name in skipped:
+        print(f"skipped {name}: article not present")
+    if not args.check:
+        return 0
+    limits = json.loads(THRESHOLDS.read_text())
+    got = figures(total)
+    failed = [f"{k}: {got[k]:.3f} < {v}" for k, v in limits.items() if got[k] < v]
+    for line in failed:
+        print(f"BELOW THRESHOLD {line}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1198 @@
+"""Find every quantity (number + unit + qualifier + change phrase) and time expression.
+
+Input is NORMALIZED text and its sentences (``factcheck.segment``); every offset returned
+indexes that text. The work is done in passes, each linear in the text:
+
+1. **Times** (:func:`find_times`): dates (``2024年2月23日``, ``2024-12-12``, ``Feb. 23, 2024``,
+   ``2月23日``, ``7月``), years (``2023年``, bare ``2014`` in English), ``since`` (``2014年以来``,
+   ``自2021年``, ``since 2014``), ``ago`` (``10年前``, ``a decade ago``), ``span`` (``这十年``,
+   ``10年来``, ``9年间``, ``连续三年``, ``为期三年``, ``over the past decade``),
+   ``anniversary`` (``十周年``, ``10th anniversary``), ``relative_year`` (``去年``, ``今年7月``,
+   ``last year``) and ``plan`` (``“十四五”期间``, ``比“十三五”末``).
+2. **Blocked spans**: everything a number inside of is not a quantity — times, clock times,
+   phone numbers, URLs, book titles ``《…》``, footnotes ``[1]``, list markers at line start
+   (``1.本网``), ``3号线``-style labels.
+3. **Number tokens**: digit/Chinese-numeral runs (``3565万``, ``两千``, ``十分之一``,
+   ``百分之五十``), English numbers (``15.6 million``, ``eight``), their unit
+   (:mod:`factcheck.units`), currency prefix (``$``), and qualifiers (``约``, ``余``, ``左右``,
+   ``more than``...). Skipped: identifiers (``PM2.5``, ``G109``, ``5G``, ``3+3+N``, ``No. 5``),
+   ordinals (``第九届``), scale labels (``千亿级``), Chinese numerals without a unit
+   (``一体化``, ``三地``, ``二、三级``), numbers touching U+FFFD, codes with a leading zero.
+4. **Ranges** (``3—5家``, ``3至5万P``, ``18 to 25 percent``).
+5. **Context**: change verbs before the number (``下降``, ``fell``), change nouns
+   (``降幅``, ``a drop of``, ``a 190 percent increase``), comparisons (``同比`` yoy, ``环比`` mom,
+   ``year on year``), baseline years (``比2014年``, ``与2013年的…相比``, ``compared with 2013``,
+   ``than (that) in 2013``), the phrase's own year (``2014年的35``, ``32 in 2023``).
+6. **Lists** (``分别下降29.5%、23.1%``, ``18、25、30微克/立方米``) share kind and unit.
+7. **From/to groups** (``从2014年的35…降至2023年的18…,下降48.6%``, ``fell from 58 in 2013 to
+   two, a decrease of 96.6 percent``, ``slipped to 19.4 percent from 20.1 percent``): roles
+   from/to/delta under one ``group`` id; the delta's baseline year is the from-year, its year
+   the to-year.
+
+Decisions: ``10岁`` is a level with unit ``岁``; ``1000千伏`` / ``8英寸`` are kind "rating";
+``连续三年`` / ``为期三年`` are time spans, not quantities; ``改善7.3%`` is a change with no
+direction; ``X倍`` and ``翻一番`` are kind "multiple" (value = the stated factor).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from factcheck.models import Extraction, Quantity, Sentence, TimeExpr
+from factcheck.numbers import EN_MAGNITUDES, EN_TENS, EN_UNITS, ParsedNumber, clean, parse
+from factcheck.units import CJK_UNITS, TIMES, Unit, UnitMatch, lookup, match_unit
+
+YEAR = r"(?:19\d{2}|20\d{2}|2100)"
+CN_NUM = "〇零一二两三四五六七八九十百千万亿"
+N_SPAN = r"(?:\d{1,3}|[一二两三四五六七八九十百]{1,4})"
+FFFD = "\ufffd"
+SPAN_BEFORE = 40  # how far back a change verb / qualifier is looked for
+BASELINE_BEFORE = 160
+AFTER_WINDOW = 120
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "hundredth": 100,
+}
+_WORDNUM = "|".join(sorted([*EN_UNITS, *EN_TENS], key=len, reverse=True))
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MON = rf"(?P<mon>(?:{_MON_FULL})|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+
+# ------------------------------------------------------------------------------ times
+
+T_CN_DATE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号]")
+T_CN_YEAR_MONTH = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月(?:份)?")
+T_ISO_DATE = re.compile(rf"(?<![\d.])({YEAR})([-/.])(\d{{1,2}})\2(\d{{1,2}})(?!\d|[.]\d)")
+T_CN_SINCE_PREFIX = re.compile(
+    rf"(自从|自|从)\s*({YEAR})\s*年(?:\s*(\d{{1,2}})\s*月(?:份)?)?(?:\s*(\d{{1,2}})\s*[日号])?\s*(以来|起|开始|至今)?")
+T_CN_SINCE_SUFFIX = re.compile(
+    rf"(?<!\d)({YEAR})\s*年(?:\s*(\d{{1,2}})\s*月(?:份)?)?(?:\s*(\d{{1,2}})\s*[日号])?\s*(?:以来|起|开始|至今)")
+T_CN_YEAR_RANGE = re.compile(rf"(?<![\d.])({YEAR})\s*年?\s*(?:至|到|—|–|-|~|～)\s*({YEAR})\s*年")
+T_CN_YEAR = re.compile(rf"(?<![\d.])({YEAR})\s*年(?!代)")
+T_CN_YEAR_NUMERAL = re.compile(r"(?<![〇零一二三四五六七八九十])([〇零一二三四五六七八九]{4})\s*年")
+T_CN_MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+T_CN_MONTH_RANGE = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})\s*月(?:份)?")
+T_CN_MONTH = re.compile(r"(?<![\d.个])(\d{1,2})\s*月(?:份)?")
+T_CN_DAY = re.compile(r"(?<![\d.月])(\d{1,2})\s*日(?![元本])")
+T_CN_RELATIVE = re.compile(
+    r"(今年|去年|前年|明年|本年|上年|当年)(?:\s*(\d{1,2})\s*月(?:份)?(?:\s*(\d{1,2})\s*[日号])?)?")
+T_CN_AGO = re.compile(rf"(?<![\d.{CN_NUM}])({N_SPAN})\s*(?:多|余)?\s*年(?:以)?前")
+T_CN_SPAN = re.compile(
+    rf"(?:这|近|过去|最近|连续|为期)\s*({N_SPAN})\s*(?:多|余)?\s*(?:个)?\s*年(?:来|间|以来|中|里|内)?"
+    rf"|(?<![\d.{CN_NUM}])({N_SPAN})\s*(?:多|余)?\s*年(?:来|间|以来)"
+    rf"|(?<![\d.{CN_NUM}第])({N_SPAN})\s*年(?=下降|增长|减少|增加|降|增|提高|提升|上升|累计|间)")
+T_CN_ANNIVERSARY = re.compile(rf"(?<![\d.{CN_NUM}])({N_SPAN})\s*周年")
+T_CN_PLAN = re.compile(rf"“?(?<![{CN_NUM}])十([一二三四五])五(?![{CN_NUM}])”?\s*(规划|时期|期间|以来|期末|期初|末|初)?")
+T_EN_MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)({YEAR})\b")
+T_EN_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MON}\s+({YEAR})\b")
+T_EN_MY = re.compile(rf"\b{_MON}\s+({YEAR})\b")
+T_EN_MD = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]?\d)")
+T_EN_MONTH = re.compile(
+    rf"\b(?:in|since|by|until|during|from|to|through|last|this|next|early|late|mid-|end of)\s+({_MON_FULL})\b")
+T_EN_SINCE = re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-)?({YEAR})\b", re.IGNORECASE)
+T_EN_RELATIVE = re.compile(r"\b(this|last|next|previous)\s+year\b", re.IGNORECASE)
+T_EN_AGO = re.compile(rf"\b(an?|one|\d{{1,3}}|{_WORDNUM})\s+(decades?|years?)\s+ago\b", re.IGNORECASE)
+T_EN_SPAN = re.compile(
+    rf"\b(?:(?:over|in|during|for|throughout)\s+)?(?:the\s+)?(?:past|last|previous)\s+"
+    rf"(?:(\d{{1,3}}|{_WORDNUM})\s+)?(decades?|years)\b", re.IGNORECASE)
+T_EN_ANNIVERSARY = re.compile(
+    r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+anniversary\b", re.IGNORECASE)
+T_EN_PLAN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan\b(?:\s*\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\))?",
+                       re.IGNORECASE)
+
+# --------------------------------------------------------------------- blocked spans
+
+B_URL = re.compile(r"https?://[^\s<>\"“”()（）]+|www\.[^\s<>\"“”()（）]+"
+                   r"|(?<![A-Za-z0-9.+_-])[A-Za-z0-9.+_-]{1,64}@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9.]{1,63}")
+B_CLOCK = re.compile(
+    r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
+    r"|(?<![\d.])\d{1,2}\s*[时点]\s*\d{1,2}\s*分"
+    r"|(?:上午|下午|早上|早晨|晚上|凌晨|中午|傍晚|夜里|当晚|晚)\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?"
+    r"|(?<![\d.])\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?![A-Za-z])")
+B_PHONE = re.compile(
+    r"(?<![\d-])(?:\+?86[- ]?)?(?:\(0\d{2,3}\)\s*|0\d{2,3}[- ])\d{7,8}(?![\d-])"
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<![\d-])\d{3}-\d{3}-\d{4}(?![\d-])")
+B_TITLE = re.compile(r"《[^《》\n]{0,200}》")
+B_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+B_LIST_MARKER = re.compile(r"(?m)^[ \t\u3000]*(?:[(（]\d{1,2}[)）]|\d{1,2}(?=[.、)）](?!\d)))")
+B_LABEL = re.compile(r"(?<!\d)\d{1,8}\s*号")
+B_OTHER_AGO = re.compile(rf"\b(?:\d{{1,3}}|an?|one|{_WORDNUM})\s+(?:hours?|minutes?|seconds?|days?|weeks?|months?)\s+ago\b",
+                         re.IGNORECASE)
+
+# ---------------------------------------------------------------------------- tokens
+
+RUN = re.compile(rf"[0-9{CN_NUM}][0-9.,{CN_NUM}]*")
+EN_WORD = re.compile(rf"\b(?:(?:{'|'.join(EN_TENS)})(?:-(?:{'|'.join(k for k in EN_UNITS if EN_UNITS[k])}))?"
+                     rf"|{'|'.join(sorted(EN_UNITS, key=len, reverse=True))})\b", re.IGNORECASE)
+EN_MAG = re.compile(r"\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn)\b", re.IGNORECASE)
+CURRENCY_PREFIX = re.compile(r"(US\$|HK\$|\$|¥|￥|€|£|RMB|USD|CNY|EUR|HKD)\s?$")
+CURRENCY_UNITS = {"US$": "USD", "$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "HKD", "¥": "元", "￥": "元",
+                  "RMB": "元", "CNY": "元", "€": "EUR", "EUR": "EUR", "£": "GBP"}
+CODE_BEFORE = re.compile(r"\b(?!RMB|USD|CNY|EUR|HKD|GDP|CPI)[A-Z]{2,5}(?:/T)?\s$")
+CN_IMPRECISE_BEFORE = re.compile(r"(?:数|几|上|好|若干|星期|礼拜|周|每)$")
+
+QUAL_CN = re.compile(
+    r"(约为|约合|约占|约有|大约|大概|约|将近|接近|近乎|近|超过|超出|超|逾|多达|突破|不到|不足|少于|低于|高于|至少|不少于|不低于|"
+    r"最多|不超过|不高于)\s*$")
+QUAL_CN_MAP = {
+    "约为": "about", "约合": "about", "约占": "about", "约有": "about", "大约": "about", "大概": "about", "约": "about",
+    "将近": "nearly", "接近": "nearly", "近乎": "nearly", "近": "nearly",
+    "超过": "more_than", "超出": "more_than", "超": "more_than", "逾": "more_than", "突破": "more_than",
+    "高于": "more_than", "多达": "at_least", "至少": "at_least", "不少于": "at_least", "不低于": "at_least",
+    "不到": "less_than", "不足": "less_than", "少于": "less_than", "低于": "less_than",
+    "最多": "at_most", "不超过": "at_most", "不高于": "at_most",
+}
+QUAL_EN = re.compile(
+    r"\b(about|around|roughly|approximately|approx\.|some|nearly|almost|close\s+to|just\s+under|more\s+than|over|"
+    r"above|just\s+over|well\s+over|at\s+least|no\s+less\s+than|less\s+than|fewer\s+than|under|below|up\s+to|"
+    r"no\s+more\s+than|not\s+more\s+than|only|just)\s+$", re.IGNORECASE)
+QUAL_EN_MAP = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
+    "some": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "just over": "more_than",
+    "well over": "more_than", "at least": "at_least", "no less than": "at_least", "less than": "less_than",
+    "fewer than": "less_than", "under": "less_than", "below": "less_than", "up to": "at_most",
+    "no more than": "at_most", "not more than": "at_most",
+}
+POST_QUAL_CN = re.compile(r"(左右|上下|以上|以下|以内|之多|开外|有余)")
+POST_QUAL_CN_MAP = {"左右": "about", "上下": "about", "以上": "at_least", "以下": "less_than", "以内": "at_most",
+                    "之多": "at_least", "开外": "at_least", "有余": "at_least"}
+POST_QUAL_EN = re.compile(r"\s*(?:(or more|and more|or above|and above|or over|plus)|(or so)|"
+                          r"(or less|or fewer|or below|and below|and under))\b", re.IGNORECASE)
+
+# ---------------------------------------------------------------------------- context
+
+CN_STRIP_END = re.compile(r"(?:了|分别|均|都|\s)+$")
+CN_CHANGE_NOUN = re.compile(
+    r"(?:(?P<down>降幅|减幅|跌幅|下降幅度|降低幅度|减少幅度|降速)|(?P<up>增幅|涨幅|增速|增长幅度|上升幅度|升幅|提高幅度|增长率)"
+    r"|(?P<flat>改善幅度|改善率|变化幅度|变幅))(?:分别|均|都|约)?(?:为|达到?|是|在|超过)?$")
+CN_TO_VERB = re.compile(
+    r"(?:降至|降到|降为|下降到|下降至|下降为|减少到|减少至|减少为|减至|减到|减为|降低到|降低至|降低为|回落到|回落至|下滑至|"
+    r"下滑到|下调至|下调到|增至|增到|增加到|增加至|增加为|增长到|增长至|增长为|提高到|提高至|提高为|提升到|提升至|提升为|"
+    r"上升到|上升至|上升为|升至|升到|升为|回升至|回升到|涨至|涨到|上涨至|上涨到|扩大到|扩大至|缩小到|缩小至|变为|达到|达|为|是|"
+    r"至|到)$")
+CN_TO_STRICT = re.compile(
+    r"(?:(?P<down>降至|降到|降为|下降到|下降至|下降为|减少到|减少至|减少为|减至|减到|减为|降低到|降低至|降低为|回落到|回落至|下滑至|"
+    r"下滑到|下调至|下调到|缩小到|缩小至)|(?P<up>增至|增到|增加到|增加至|增加为|增长到|增长至|增长为|提高到|提高至|提高为|"
+    r"提升到|提升至|提升为|上升到|上升至|上升为|升至|升到|升为|回升至|回升到|涨至|涨到|上涨至|上涨到|扩大到|扩大至)|(?P<any>变为|至|到))")
+CN_FROM_TO_GAP = re.compile(
+    rf"\s*[,，]?\s*{CN_TO_STRICT.pattern}\s*(?:(?P<toyear>{YEAR})\s*年(?:底|末)?\s*的?)?\s*")
+CN_NOT_CHANGE = re.compile(r"(?:新增|净增加?的?)$")
+CN_CHANGE_VERB = re.compile(
+    r"(?:(?P<down>下降|减少|降低|下滑|回落|下跌|缩减|削减|压减|压降|下调|缩小|减排|下挫|收窄|降|减|跌)"
+    r"|(?P<up>上升|增长|提高|增加|上涨|提升|攀升|扩大|上调|跃升|回升|增多|高出|反弹|净增|增|升|涨)"
+    r"|(?P<flat>改善|变化|变动))$")
+CN_COMPARE_ADJ = re.compile(r"(?:比|较)[^,，;；。]{0,24}?(?:(?P<up>多出?|高出?)|(?P<down>少|低))$")
+CN_YOY = re.compile(r"同比|(?:比|较|与|同|相比)\s*(?:上年|去年|上一年)(?:同期)?|去年同期|上年同期")
+CN_MOM = re.compile(r"环比|(?:比|较)\s*上月")
+CN_BASELINES: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"(?:比|较|相比于?|相较于?|对比)\s*({YEAR})\s*年(?:同期|底|末|年底|年末)?"),
+    re.compile(rf"(?:与|同|和|跟)\s*({YEAR})\s*年[^,，;；。]{{0,30}}?(?:相比|相较|比较|对比)"),
+    re.compile(rf"是\s*({YEAR})\s*年(?:同期)?的"),
+    re.compile(rf"以\s*({YEAR})\s*年为基"),
+)
+CN_PLAN_BASELINE = re.compile(r"(?:比|较|与|同)\s*“?十([一二三四五])五”?\s*(?:期末|末)")
+CN_YEAR_OF = re.compile(rf"({YEAR})\s*年(?:底|末)?\s*的\s*$")
+CN_FROM = re.compile(rf"(?:从|由)\s*(?:({YEAR})\s*年(?:底|末)?\s*的?)?\s*$")
+
+EN_CHANGE_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:(?P<down>drop|decline|decrease|fall|reduction|cut|slump|dip)|"
+    r"(?P<up>rise|increase|growth|gain|jump|surge)|(?P<flat>improvement|change))\s+of\s*$", re.IGNORECASE)
+EN_TO = re.compile(r"\b(?:to|reached|reach|reaching|hit|hitting|totaled|totalled|totaling|totalling|stood\s+at|"
+                   r"stands\s+at|averaged|at)\s*$", re.IGNORECASE)
+_EN_DOWN = (r"fell|fallen|falls|fall|falling|dropped|drops|drop|dropping|declined|declines|decline|declining|"
+            r"decreased|decreases|decrease|slipped|slid|plunged|plummeted|shrank|shrunk|cut|cuts|reduced|reduce|"
+            r"lowered|down|eased|dipped|lost|lower")
+_EN_UP = (r"rose|risen|rises|rise|rising|climbed|climbs|increased|increases|increase|grew|grown|grows|growing|"
+          r"jumped|surged|soared|gained|up|expanded|improved|added|higher")
+EN_CHANGE_VERB = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\s+(?:by\s+)?$", re.IGNORECASE)
+EN_PHRASAL = re.compile(
+    r"\b(?:shut|shuts|shutting|closed?|closing|broke|break|breaking|turned|turn|cracked|crack|set|sets|setting|"
+    r"picked|pick|built|build|opened|open|took|take|made|make|signed|sign|ended|end|backed|back|follow|followed|"
+    r"gave|give|given|wound|wind|slowed|slow|calmed|calm|played|play|show|showed|showing|put|puts|putting)"
+    r"\s+(?:down|up)\s+(?:by\s+)?$", re.IGNORECASE)
+EN_VERB_FROM = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\s+from\s*$", re.IGNORECASE)
+EN_VERB_BY = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\b[^,;.]{{0,40}}\sby\s*$", re.IGNORECASE)
+EN_AFTER_NOUN = re.compile(
+    r"[ \t]*(?:(?P<down>drop|decline|decrease|fall|reduction|cut|slump|dip)|(?P<up>rise|increase|growth|gain|jump|surge)"
+    r"|(?P<flat>improvement|change))\b", re.IGNORECASE)
+EN_AFTER_COMPARE = re.compile(
+    r"[ \t]*(?:(?P<down>lower|less|fewer|below|down)|(?P<up>higher|more|above|up))\s+(?:such\s+[a-z]+\s+)?"
+    r"(?:than|from|when\s+compared|compared|on|over)\b", re.IGNORECASE)
+EN_YOY = re.compile(r"year[- ]on[- ]year|year[- ]over[- ]year|from\s+a\s+year\s+(?:earlier|ago|before)|"
+                    r"(?:compared\s+with|than|from|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year|\by/y\b|\byoy\b",
+                    re.IGNORECASE)
+EN_MOM = re.compile(r"month[- ]on[- ]month|from\s+a\s+month\s+(?:earlier|ago|before)|\bm/m\b", re.IGNORECASE)
+_EN_BASE_KEY = (r"compared\s+(?:with|to)|relative\s+to|versus|vs\.?|against|from|since|over|on|"
+                r"than(?:\s+(?:that|those|the\s+level|levels))?(?:\s+(?:in|of))?|(?:that|those)\s+(?:of|in)")
+EN_BASE_BEFORE = re.compile(
+    rf"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|against|since)\s+(?:the\s+)?({YEAR})\b(?!\s*(?:to|-)\b)",
+    re.IGNORECASE)
+EN_BASE_AFTER = re.compile(
+    rf"^[^;]{{0,100}}?\b(?:{_EN_BASE_KEY})\s+(?:the\s+)?(?:(?:same\s+period|level|levels)\s+(?:of|in)\s+)?"
+    rf"({YEAR})\b(?!\s*(?:to|-)\s*\d)", re.IGNORECASE)
+EN_YEAR_AFTER = re.compile(
+    rf"(?:\s*\([^()]{{0,60}}\))?,?\s*(?:respectively,?\s+)?(?:in|by|for|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|end\s+of)\s+({YEAR})\b(?!\s*(?:to|-)\s*\d)",
+    re.IGNORECASE)
+EN_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+EN_FROM_TO_GAP = re.compile(
+    rf"^\s*(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+({YEAR})\s*)?,?\s*to\s*$", re.IGNORECASE)
+EN_TO_FROM_GAP = re.compile(
+    rf"^\s*(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by)\s+({YEAR})\s*)?,?\s*(?:(?P<down>down)|(?P<up>up))?\s*"
+    rf"from\s*$", re.IGNORECASE)
+LIST_GAP = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|,?\s*and|,?\s*or)\s*$")
+EN_LIST_GAP = re.compile(r"^\s*(?:in|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*,?\s*(?:and\s+)?$")
+RANGE_SEP = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*|\s+to\s+")
+DELTA_GAP = re.compile(r"^[\s,，;；、]*[^。!?！？;；]{0,24}$")
+MULTIPLE_CN = re.compile(r"翻(?:了)?\s*([一两二三四]|\d)?\s*番")
+MULTIPLE_EN = re.compile(r"\b(doubled|tripled|trebled|quadrupled|twice(?=\s+(?:as|the|that|its|their)\b))",
+                         re.IGNORECASE)
+_EN_MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twice": 2}
+
+
+@dataclass
+class _Tok:
+    start: int  # span start: the number (or its currency prefix)
+    end: int  # span end: after the unit
+    num_start: int
+    num_end: int
+    q_start: int  # before a pre-qualifier
+    after: int  # after post-qualifiers
+    value: Decimal
+    precision: Decimal
+    num_text: str
+    unit: Unit | None = None
+    unit_text: str = ""
+    unit_loose: bool = False
+    qualifier: str | None = None
+    value_high: Decimal | None = None
+    kind: str = "level"
+    direction: str | None = None
+    year: int | None = None
+    baseline_year: int | None = None
+    comparison: str | None = None
+    group: int | None = None
+    role: str | None = None
+    cn_only: bool = False
+    word: bool = False
+    keep_unitless: bool = False  # fractions, 百分之
+    to_verb: bool = False
+    english: bool = False
+    fixed: bool = False  # kind set by a special form (翻一番)
+
+
+@dataclass
+class _Doc:
+    text: str
+    sentences: Sequence[Sentence]
+    starts: list[int]
+    semicolons: list[int] = field(default_factory=list)
+    separators: list[int] = field(default_factory=list)
+    clause_starts: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.semicolons = [m.start() for m in re.finditer(r"[;；]", self.text)]
+        self.separators = [m.start() for m in re.finditer(r"[,，;；:：、]", self.text)]
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < max(self.sentences[i].end, self.sentences[i].start + 1):
+            return self.sentences[i].start, self.sentences[i].end
+        lo = self.text.rfind("\n", 0, pos) + 1
+        hi = self.text.find("\n", pos)
+        return lo, (len(self.text) if hi < 0 else hi)
+
+    def part_bounds(self, pos: int) -> tuple[int, int]:
+        """The sentence piece between semicolons around ``pos``."""
+        lo, hi = self.sentence_bounds(pos)
+        k = bisect.bisect_left(self.semicolons, pos)
+        a = self.semicolons[k - 1] + 1 if k > 0 and self.semicolons[k - 1] >= lo else lo
+        b = self.semicolons[k] if k < len(self.semicolons) and self.semicolons[k] < hi else hi
+        return a, b
+
+    def clause_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.sentences[i].clauses and self.sentences[i].start <= pos < self.sentences[i].end:
+            starts = self.clause_starts.get(i)
+            if starts is None:
+                starts = [c.start for c in self.sentences[i].clauses]
+                self.clause_starts[i] = starts
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0:
+                return starts[k]
+        lo, _ = self.sentence_bounds(pos)
+        k = bisect.bisect_left(self.separators, pos)
+        return self.separators[k - 1] + 1 if k > 0 and self.separators[k - 1] >= lo else lo
+
+
+# =============================================================================== API
+
+
+def extract(text: str, sentences: Sequence[Sentence]) -> Extraction:
+    """Every quantity and time expression of NORMALIZED ``text`` (offsets into it)."""
+    sentences = sorted(sentences, key=lambda s: s.start)
+    doc = _Doc(text, sentences, [s.start for s in sentences])
+    times = find_times(text)
+    mask = _blocked_mask(text, times)
+    tokens, bare_years = _scan_tokens(doc, mask)
+    times = _merge_times(times, bare_years)
+    tokens = _merge_ranges(doc, tokens)
+    for i, tok in enumerate(tokens):
+        _classify(doc, tok, tokens, i)
+    _apply_lists(doc, tokens)
+    _apply_baselines(doc, tokens)
+    _apply_groups(doc, tokens)
+    quantities = [_quantity(text, t) for t in tokens if _keep(t)]
+    quantities.sort(key=lambda q: (q.start, q.end))
+    return Extraction(tuple(quantities), tuple(sorted(times, key=lambda t: (t.start, t.end))))
+
+
+# ============================================================================= times
+
+
+def _cn_int(s: str) -> int | None:
+    parsed = parse(s)
+    if parsed is None or parsed.value != parsed.value.to_integral_value():
+        return None
+    return int(parsed.value)
+
+
+def _en_int(s: str) -> int | None:
+    low = s.lower()
+    if low in ("a", "an", "one"):
+        return 1
+    if low.isdigit():
+        return int(low)
+    parsed = parse(low)
+    return None if parsed is None else int(parsed.value)
+
+
+def _valid_date(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is not None and not 1 <= m <= 12:
+        return False
+    return d is None or 1 <= d <= 31
+
+
+_Candidate = tuple[int, int, list[TimeExpr]]
+
+
+def find_times(text: str) -> list[TimeExpr]:
+    """All time expressions of ``text`` (non-overlapping, earliest and longest first)."""
+    cands: list[_Candidate] = []
+
+    def add(m: re.Match[str], exprs: list[TimeExpr] | TimeExpr | None) -> None:
+        if exprs is None:
+            return
+        if isinstance(exprs, TimeExpr):
+            exprs = [exprs]
+        if exprs:
+            cands.append((m.start(), m.end(), exprs))
+
+    def te(m: re.Match[str], kind: str, **kw: int | None) -> TimeExpr:
+        return TimeExpr(m.start(), m.end(), m.group(0), kind, **kw)
+
+    def run(pattern: re.Pattern[str], fn: Callable[[re.Match[str]], list[TimeExpr] | TimeExpr | None]) -> None:
+        for m in pattern.finditer(text):
+            add(m, fn(m))
+
+    def date(m: re.Match[str], y: int | None, mo: int | None, d: int | None, kind: str = "date") -> TimeExpr | None:
+        return te(m, kind, year=y, month=mo, day=d) if _valid_date(y, mo, d) else None
+
+    run(T_CN_DATE, lambda m: date(m, int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    run(T_ISO_DATE, lambda m: date(m, int(m.group(1)), int(m.group(3)), int(m.group(4))))
+    run(T_CN_SINCE_PREFIX, _cn_since_prefix)
+    run(T_CN_SINCE_SUFFIX, lambda m: date(m, int(m.group(1)), _opt(m.group(2)), _opt(m.group(3)), "since"))
+    run(T_CN_YEAR_MONTH, lambda m: date(m, int(m.group(1)), int(m.group(2)), None))
+    run(T_CN_YEAR_RANGE, lambda m: [
+        TimeExpr(m.start(1), m.end(1), m.group(1), "year", year=int(m.group(1))),
+        TimeExpr(m.start(2), m.end(0), text[m.start(2):m.end(0)], "year", year=int(m.group(2)))])
+    run(T_CN_YEAR, lambda m: te(m, "year", year=int(m.group(1))))
+    run(T_CN_YEAR_NUMERAL, lambda m: _numeral_year(m))
+    run(T_CN_MONTH_DAY, lambda m: date(m, None, int(m.group(1)), int(m.group(2))))
+    run(T_CN_MONTH_RANGE, lambda m: [
+        TimeExpr(m.start(1), m.end(1), m.group(1), "date", month=int(m.group(1))),
+        TimeExpr(m.start(2), m.end(0), text[m.start(2):m.end(0)], "date", month=int(m.group(2)))]
+        if _valid_date(None, int(m.group(1)), None) and _valid_date(None, int(m.group(2)), None) else None)
+    run(T_CN_MONTH, lambda m: date(m, None, int(m.group(1)), None))
+    run(T_CN_DAY, lambda m: date(m, None, None, int(m.group(1))))
+    run(T_CN_RELATIVE, lambda m: te(m, "relative_year", month=_opt(m.group(2)), day=_opt(m.group(3)))
+        if _valid_date(None, _opt(m.group(2)), _opt(m.group(3))) else None)
+    run(T_CN_AGO, lambda m: _span(m, "ago", _cn_int(m.group(1))))
+    run(T_CN_SPAN, lambda m: _span(m, "span", _cn_int(m.group(1) or m.group(2) or m.group(3))))
+    run(T_CN_ANNIVERSARY, lambda m: _span(m, "anniversary", _cn_int(m.group(1))))
+    run(T_CN_PLAN, _cn_plan)
+    run(T_EN_MDY, lambda m: date(m, int(m.group(3)), _MONTHS[m.group("mon").rstrip(".").lower()], int(m.group(2))))
+    run(T_EN_DMY, lambda m: date(m, int(m.group(3)), _MONTHS[m.group("mon").rstrip(".").lower()], int(m.group(1))))
+    run(T_EN_MY, lambda m: date(m, int(m.group(2)), _MONTHS[m.group("mon").rstrip(".").lower()], None))
+    run(T_EN_MD, lambda m: date(m, None, _MONTHS[m.group("mon").rstrip(".").lower()], int(m.group(2))))
+    run(T_EN_MONTH, lambda m: TimeExpr(m.start(1), m.end(1), m.group(1), "date", month=_MONTHS[m.group(1).lower()]))
+    run(T_EN_SINCE, lambda m: te(m, "since", year=int(m.group(1))))
+    run(T_EN_RELATIVE, lambda m: te(m, "relative_year"))
+    run(T_EN_AGO, lambda m: _span(m, "ago", _en_years(m.group(1), m.group(2))))
+    run(T_EN_SPAN, lambda m: _span(m, "span", _en_years(m.group(1) or "one", m.group(2)))
+        if (m.group(1) or m.group(2).lower().startswith("decade")) else None)
+    run(T_EN_ANNIVERSARY, lambda m: _span(m, "anniversary", int(m.group(1)) if m.group(1)
+                                          else _ORDINAL_WORDS[m.group(2).lower()]))
+    run(T_EN_PLAN, lambda m: te(m, "plan"))
+    return _select(cands)
+
+
+def _opt(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _en_years(n: str, unit: str) -> int | None:
+    count = _en_int(n)
+    if count is None:
+        return None
+    return count * 10 if unit.lower().startswith("decade") else count
+
+
+def _span(m: re.Match[str], kind: str, years: int | None) -> TimeExpr | None:
+    if years is None or years <= 0 or years > 200:
+        return None
+    return TimeExpr(m.start(), m.end(), m.group(0), kind, years=years)
+
+
+def _numeral_year(m: re.Match[str]) -> TimeExpr | None:
+    year = _cn_int(m.group(1))
+    if year is None or not 1900 <= year <= 2100:
+        return None
+    return TimeExpr(m.start(), m.end(), m.group(0), "year", year=year)
+
+
+def _cn_since_prefix(m: re.Match[str]) -> TimeExpr | None:
+    prefix, suffix = m.group(1), m.group(5)
+    if prefix == "从" and not suffix:
+        return None  # 从2014年的35…: a from-year, not "since"
+    month, day = _opt(m.group(3)), _opt(m.group(4))
+    if not _valid_date(None, month, day):
+        return None
+    return TimeExpr(m.start(), m.end(), m.group(0), "since", year=int(m.group(2)), month=month, day=day)
+
+
+def _cn_plan(m: re.Match[str]) -> TimeExpr:
+    n = 10 + "一二三四五".index(m.group(1)) + 1
+    suffix = m.group(2) or ""
+    year = None
+    if suffix in ("末", "期末"):
+        year = 1955 + 5 * n
+    elif suffix in ("初", "期初"):
+        year = 1951 + 5 * n
+    return TimeExpr(m.start(), m.end(), m.group(0), "plan", year=year)
+
+
+def _select(cands: list[_Candidate]) -> list[TimeExpr]:
+    cands.sort(key=lambda c: (c[0], -c[1]))
+    out: list[TimeExpr] = []
+    last_end = -1
+    for start, end, exprs in cands:
+        if start < last_end:
+            continue
+        out.extend(exprs)
+        last_end = end
+    return out
+
+
+def _merge_times(times: list[TimeExpr], extra: list[TimeExpr]) -> list[TimeExpr]:
+    if not extra:
+        return times
+    taken = [(t.start, t.end) for t in times]
+    out = list(times)
+    for t in extra:
+        if not any(a < t.end and t.start < b for a, b in taken):
+            out.append(t)
+    return out
+
+
+# ===================================================================== blocked spans
+
+
+def _blocked_mask(text: str, times: Sequence[TimeExpr]) -> bytearray:
+    mask = bytearray(len(text) + 1)
+
+    def block(a: int, b: int) -> None:
+        mask[a:b] = b"\x01" * (b - a)
+
+    for t in times:
+        block(t.start, t.end)
+    for pattern in (B_URL, B_CLOCK, B_PHONE, B_TITLE, B_FOOTNOTE, B_LIST_MARKER, B_LABEL, B_OTHER_AGO):
+        for m in pattern.finditer(text):
+            block(m.start(), m.end())
+    return mask
+
+
+# ============================================================================ tokens
+
+
+def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]]:
+    text = doc.text
+    tokens: list[_Tok] = []
+    years: list[TimeExpr] = []
+    pos = 0
+    while True:
+        m = RUN.search(text, pos)
+        if m is None:
+            break
+        s = m.start()
+        e, skip_to = _trim_run(text, s, m.end())
+        pos = max(skip_to, s + 1)
+        if e <= s:
+            continue
+        tok = _make_token(doc, mask, s, e, years)
+        if tok is not None:
+            tokens.append(tok)
+            pos = max(pos, tok.after)
+    for m in EN_WORD.finditer(text):
+        if mask[m.start()] or m.group(0).lower() in ("one", "zero"):
+            continue
+        if any(t.num_start <= m.start() < t.end for t in tokens[-3:]):
+            continue
+        tok = _make_word_token(doc, m)
+        if tok is not None:
+            tokens.append(tok)
+    for m in MULTIPLE_CN.finditer(text):
+        if mask[m.start()]:
+            continue
+        n = m.group(1)
+        times = _cn_int(n) if n else 1
+        if times is None or times > 6:
+            continue
+        tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(), Decimal(2) ** times,
+                           Decimal(0), m.group(0), unit=TIMES, unit_text="番", kind="multiple", direction="up",
+                           fixed=True))
+    for m in MULTIPLE_EN.finditer(text):
+        tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(),
+                           Decimal(_EN_MULTIPLES[m.group(1).lower()]), Decimal(0), m.group(0), unit=TIMES,
+                           unit_text=m.group(1), kind="multiple", direction="up", fixed=True, english=True))
+    tokens.sort(key=lambda t: (t.start, t.end))
+    deduped: list[_Tok] = []
+    for t in tokens:
+        if deduped and t.start < deduped[-1].end:
+            continue
+        deduped.append(t)
+    return deduped, years
+
+
+def _trim_run(text: str, s: int, e: int) -> tuple[int, int]:
+    """The number's real end inside a character run, and where scanning resumes."""
+    resume = e
+    i = s
+    dots = 0
+    while i < e:
+        c = text[i]
+        if c == ",":
+            ok = (i > s and text[i - 1].isdigit() and text[i - 1].isascii() and i + 3 < len(text) + 1
+                  and text[i + 1: i + 4].isdigit() and text[i + 1: i + 4].isascii()
+                  and not (i + 4 < len(text) and text[i + 4].isdigit()))
+            if not ok:
+                return i, i + 1
+        elif c == ".":
+            if not (i > s and text[i - 1].isdigit() and i + 1 < e and text[i + 1].isdigit()):
+                return i, i + 1
+            dots += 1
+            if dots > 1:
+                return s, resume  # 1.2.3: a version or section number
+        elif c in CN_NUM and i > s and text[i - 1].isdigit():
+            dots = 0
+        i += 1
+    # a trailing 千 that begins a unit (千瓦, 千伏, 千米, 千克), a 百 that begins 百分点
+    if e - s > 1 and text[e - 1] == "千" and e < len(text) and text[e] in "瓦伏米克焦卡帕":
+        e -= 1
+    if e - s > 1 and text[e - 1] == "百" and text.startswith("分点", e):
+        e -= 1
+    return e, max(e, s + 1) if resume == e else resume
+
+
+def _unit_after(doc: _Doc, pos: int, *, cjk_only: bool, english: bool) -> UnitMatch | None:
+    text = doc.text
+    if text.startswith("个多月", pos):
+        return UnitMatch(pos, pos + 3, "个多月", CJK_UNITS["个月"])
+    um = match_unit(text, pos, fallback=english)
+    if um is None:
+        return None
+    if cjk_only and (um.written.isascii() or um.written not in CJK_UNITS):
+        return None
+    if um.loose and not english:
+        return None
+    if FFFD in text[um.start:um.end]:
+        return None
+    return um
+
+
+def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr]) -> _Tok | None:
+    text = doc.text
+    if mask[s]:
+        return None
+    raw = text[s:e]
+    before = text[s - 1] if s > 0 else ""
+    before2 = text[max(0, s - 2):s]
+    cn_only = not any(c.isdigit() and c.isascii() for c in raw)
+    ascii_only = raw.isascii()
+    # identifiers, ordinals, formulas
+    if before == FFFD or (e < len(text) and text[e] == FFFD):
+        return None
+    if before.isascii() and before.isalpha():
+        return None  # PM2.5, G109, S310
+    if (len(before2) == 2 and before2[1] in "-‐" and before2[0].isascii() and before2[0].isalpha()):
+        return None  # COVID-19
+    if before == "+" or (e < len(text) and text[e] == "+"):
+        return None  # 3+3+N, 2+26, GMT+8
+    if before in ("第", "#") or re.search(r"(?:第\s|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$", text[max(0, s - 8):s]):
+        return None
+    if ascii_only and len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        return None  # 0313: a code
+    if cn_only and CN_IMPRECISE_BEFORE.search(text[max(0, s - 2):s]):
+        return None  # 数十, 几百, 上千, 星期一
+    if cn_only and all(c in "零〇" for c in raw):
+        return None  # 零部件
+    if cn_only and raw[0] in "百千万亿" and all(c in "百千万亿" for c in raw):
+        return None  # 千家万户, 百姓, 亿元以上: a bare magnitude is not a number
+    number_text = raw
+    end = e
+    qualifier: str | None = None
+    keep_unitless = False
+    # fractions: 十分之一, 百分之五十, 千分之五
+    percent_number = False
+    if text.startswith("分之", end):
+        m2 = RUN.match(text, end + 2)
+        if m2 is None:
+            return None
+        e2, _ = _trim_run(text, m2.start(), m2.end())
+        number_text = text[s:e2]
+        end = e2
+        keep_unitless = True
+        percent_number = raw in ("百", "千")
+    elif cn_only and text.startswith("点", end) and end + 1 < len(text) and text[end + 1] in "〇零一二三四五六七八九":
+        m2 = re.compile(r"[〇零一二三四五六七八九]+[万亿]?").match(text, end + 1)
+        if m2:
+            number_text = text[s:m2.end()]
+            end = m2.end()
+    # 10余万, 300多万: the qualifier sits between the digits and the magnitude
+    if end + 1 < len(text) and text[end] in "余多" and text[end + 1] in "十百千万亿" and not cn_only:
+        j = end + 1
+        while j < len(text) and j < end + 3 and text[j] in "十百千万亿":
+            j += 1
+        number_text = text[s:end] + text[end + 1:j]
+        qualifier = "at_least"
+        end = j
+    english = ascii_only and (s == 0 or before.isascii())
+    if ascii_only and not keep_unitless:
+        mag = EN_MAG.match(text, end)
+        if mag:
+            number_text = text[s:mag.end()]
+            end = mag.end()
+    parsed = parse(number_text)
+    if parsed is None:
+        return None
+    # a scale label (千亿级, 百亿级) or grade (二级)
+    if text.startswith("级", end):
+        return None
+    # a letter right after the digits that is not a unit: 5G, 3D, 10th
+    if end < len(text) and text[end].isascii() and text[end].isalpha():
+        um_tight = match_unit(text, end, fallback=False)
+        if um_tight is None or um_tight.start != end or text[end] == " ":
+            return None
+    # currency prefix
+    start = s
+    prefix_unit: Unit | None = None
+    prefix_text = ""
+    cm = CURRENCY_PREFIX.search(text[max(0, s - 5):s])
+    if cm:
+        start = s - (len(cm.group(0)))
+        prefix_text = cm.group(1)
+        prefix_unit = lookup(CURRENCY_UNITS[prefix_text])
+        if prefix_unit is None:
+            prefix_unit = Unit(CURRENCY_UNITS[prefix_text], Decimal(1), "level", "money")
+    # post-number qualifier before the unit: 3000多张, 149万余人次, 二十来个
+    if qualifier is None and end < len(text) and text[end] in "余多":
+        qualifier = "at_least"
+        end += 1
+    elif qualifier is None and end < len(text) and text[end] == "来" and _unit_after(doc, end + 1, cjk_only=True,
+                                                                                    english=False):
+        qualifier = "about"
+        end += 1
+    um = _unit_after(doc, end, cjk_only=cn_only, english=english)
+    if um is not None and um.written == "个多月":
+        qualifier = qualifier or "at_least"
+    if um is not None and um.written == "点" and re.match(r"\s*\d", text[um.end:um.end + 3]):
+        um = None
+    unit = um.unit if um is not None else prefix_unit
+    unit_text = um.written if um is not None else prefix_text
+    # a bare year: 2014, in 2023, "| 2013 |"
+    if (ascii_only and re.fullmatch(r"\d{4}", number_text) and 1900 <= int(number_text) <= 2100
+            and prefix_unit is None and (um is None or um.loose)):
+        kind = "since" if re.search(r"(?:\bsince|自)\s*$", text[max(0, s - 7):s], re.IGNORECASE) else "year"
+        years.append(TimeExpr(s, e, raw, kind, year=int(number_text)))
+        return None
+    # an uppercase code before an integer with no unit: GB 3095, ISO 14001
+    if unit is None and "." not in raw and CODE_BEFORE.search(text[max(0, s - 10):s]):
+        return None
+    span_end = um.end if um is not None else end
+    if um is not None and FFFD in text[end:um.end]:
+        return None
+    if span_end < len(text) and text[span_end] == FFFD:
+        return None
+    value, precision = parsed.value, parsed.precision
+    if unit is not None and unit.scale != 1:
+        value, precision = clean(value * unit.scale), clean(precision * unit.scale)
+    if percent_number or parsed.percent:
+        unit = unit or Unit("%", Decimal(1), "level", "percent")
+        unit_text = unit_text or raw + "分之"
+    tok = _Tok(start=start, end=span_end, num_start=s, num_end=end, q_start=start, after=span_end, value=value,
+               precision=precision, num_text=number_text, unit=unit, unit_text=unit_text,
+               unit_loose=um.loose if um is not None else False, qualifier=qualifier, cn_only=cn_only,
+               keep_unitless=keep_unitless, english=english)
+    if um is not None:
+        tok.end = um.end
+    _post_qualifier(text, tok)
+    _pre_qualifier(text, tok)
+    return tok
+
+
+def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
+    text = doc.text
+    s, e = m.start(), m.end()
+    if s > 0 and text[s - 1] == "-":
+        return None
+    number_text = m.group(0)
+    mag = EN_MAG.match(text, e)
+    if mag:
+        number_text = text[s:mag.end()]
+        e = mag.end()
+    parsed = parse(number_text)
+    if parsed is None:
+        return None
+    um = match_unit(text, e, fallback=False)
+    if um is not None and um.loose:
+        um = None
+    tok = _Tok(start=s, end=um.end if um else e, num_start=s, num_end=e, q_start=s,
+               after=um.end if um else e, value=parsed.value, precision=parsed.precision, num_text=number_text,
+               unit=um.unit if um else None, unit_text=um.written if um else "", word=True, english=True)
+    if um is not None and um.unit.scale != 1:
+        tok.value, tok.precision = clean(tok.value * um.unit.scale), clean(tok.precision * um.unit.scale)
+    _post_qualifier(text, tok)
+    _pre_qualifier(text, tok)
+    return tok
+
+
+def _post_qualifier(text: str, tok: _Tok) -> None:
+    m = POST_QUAL_CN.match(text, tok.end)
+    if m:
+        if tok.qualifier is None:
+            tok.qualifier = POST_QUAL_CN_MAP[m.group(1)]
+        tok.after = m.end()
+        return
+    m2 = POST_QUAL_EN.match(text, tok.end)
+    if m2 and tok.english:
+        if tok.qualifier is None:
+            tok.qualifier = "at_least" if m2.group(1) else "about" if m2.group(2) else "at_most"
+        tok.after = m2.end()
+
+
+def _pre_qualifier(text: str, tok: _Tok) -> None:
+    window = text[max(0, tok.start - 16):tok.start]
+    if tok.english:
+        m = QUAL_EN.search(window)
+        if m:
+            key = re.sub(r"\s+", " ", m.group(1).lower())
+            if key in QUAL_EN_MAP and tok.qualifier is None:
+                tok.qualifier = QUAL_EN_MAP[key]
+            tok.q_start = tok.start - (len(window) - m.start())
+            return
+    m = QUAL_CN.search(window)
+    if m:
+        if tok.qualifier is None:
+            tok.qualifier = QUAL_CN_MAP[m.group(1)]
+        tok.q_start = tok.start - (len(window) - m.start())
+
+
+# ============================================================================ ranges
+
+
+def _merge_ranges(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
+    text = doc.text
+    out: list[_Tok] = []
+    i = 0
+    while i < len(tokens):
+        a = tokens[i]
+        if i + 1 < len(tokens):
+            b = tokens[i + 1]
+            sep = RANGE_SEP.fullmatch(text, a.after, b.q_start) if b.q_start == b.start else None
+            if sep and _rangeable(doc, a, b, sep.group(0)):
+                out.append(_range(a, b))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _rangeable(doc: _Doc, a: _Tok, b: _Tok, sep: str) -> bool:
+    text = doc.text
+    if a.fixed or b.fixed or a.word != b.word and not (a.word or b.word):
+        return False
+    before = text[max(0, a.q_start - 6):a.q_start]
+    if re.search(r"(?:从|由)\s*$", before) or EN_FROM.search(before):
+        return False  # 从3到5 / from 3 to 5: a change, not a range
+    if sep.strip() == "to" and re.search(r"\b(?:fell|rose|dropped|increased|decreased|grew|climbed|declined)\s+$",
+                                         text[max(0, a.q_start - 14):a.q_start]):
+        return False
+    if a.unit is not None and b.unit is not None:
+        return a.unit.canonical == b.unit.canonical
+    return not (a.unit is not None and b.unit is None)
+
+
+def _magnitude_suffix(t: _Tok) -> str:
+    m = re.search(r"(?:[十百千万亿]+|\s*(?:hundred|thousand|million|billion|trillion)|bn|mn)$", t.num_text,
+                  re.IGNORECASE)
+    if m and not (t.cn_only and len(m.group(0)) == len(t.num_text)):
+        return m.group(0)
+    return ""
+
+
+def _range(a: _Tok, b: _Tok) -> _Tok:
+    low_value, low_precision = a.value, a.precision
+    suffix = _magnitude_suffix(b)
+    if suffix and not _magnitude_suffix(a) and a.unit is None:
+        parsed = parse(a.num_text + suffix)
+        if parsed is not None:
+            low_value, low_precision = parsed.value, parsed.precision
+    scale = b.unit.scale if (a.unit is None and b.unit is not None) else Decimal(1)
+    if scale != 1:
+        low_value, low_precision = clean(low_value * scale), clean(low_precision * scale)
+    return _Tok(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, q_start=a.q_start,
+                after=b.after, value=low_value, precision=max(low_precision, b.precision), num_text=a.num_text,
+                unit=b.unit or a.unit, unit_text=b.unit_text or a.unit_text, unit_loose=b.unit_loose,
+                qualifier=a.qualifier or b.qualifier, value_high=b.value, cn_only=a.cn_only and b.cn_only,
+                word=a.word and b.word, keep_unitless=a.keep_unitless or b.keep_unitless, english=a.english)
+
+
+# =========================================================================== context
+
+
+def _direction(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    if groups.get("down"):
+        return "down"
+    if groups.get("up"):
+        return "up"
+    return None
+
+
+def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
+    text = doc.text
+    if tok.unit is not None and tok.unit.kind == "rating":
+        tok.kind = "rating"
+        return
+    s_lo, _ = doc.sentence_bounds(tok.num_start)
+    window = text[max(s_lo, tok.q_start - SPAN_BEFORE):tok.q_start]
+    c_lo = doc.clause_start(tok.num_start)
+    clause_before = text[max(c_lo, tok.q_start - SPAN_BEFORE * 2):tok.q_start]
+    if tok.unit is not None and tok.unit.kind == "multiple":
+        tok.kind = "multiple"
+    cue = False
+    direction: str | None = None
+    if not tok.fixed:
+        if tok.english:
+            cue, direction = _english_cue(text, tok, window)
+        else:
+            cue, direction = _chinese_cue(tok, window)
+    if tok.kind == "multiple":
+        if cue and direction:
+            tok.direction = direction
+    elif cue:
+        tok.kind = "change"
+        tok.direction = direction
+    if tok.unit is not None and tok.unit.canonical == "pp":
+        if tok.unit.needs_change and tok.kind != "change":
+            tok.unit, tok.unit_text = None, ""
+            tok.end = tok.num_end
+        else:
+            tok.kind = "change"
+    if tok.kind in ("change", "multiple"):
+        after = text[tok.after:tok.after + 60]
+        if tok.english:
+            if EN_YOY.search(clause_before) or EN_YOY.match(after.lstrip(" ,")) or re.match(
+                    r"^[^,;]{0,40}?(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))", after, re.IGNORECASE):
+                tok.comparison = "yoy"
+            elif EN_MOM.search(clause_before) or re.match(r"^[^,;]{0,40}?month[- ]on[- ]month", after, re.IGNORECASE):
+                tok.comparison = "mom"
+        else:
+            if CN_YOY.search(clause_before):
+                tok.comparison = "yoy"
+            elif CN_MOM.search(clause_before):
+                tok.comparison = "mom"
+    # the phrase's own year: 2014年的35, 32 micrograms in 2023
+    m = CN_YEAR_OF.search(text[max(0, tok.q_start - 12):tok.q_start])
+    if tok.kind == "multiple":
+        pass  # 是2013年的1.9倍: 2013 is the baseline, not the figure's year
+    elif m:
+        tok.year = int(m.group(1))
+    elif tok.english:
+        m2 = EN_YEAR_AFTER.match(text, tok.after)
+        if m2:
+            tok.year = int(m2.group(1))
+
+
+def _chinese_cue(tok: _Tok, window: str) -> tuple[bool, str | None]:
+    w = CN_STRIP_END.sub("", window)
+    m = CN_CHANGE_NOUN.search(w)
+    if m:
+        return True, _direction(m)
+    if CN_TO_VERB.search(w):
+        tok.to_verb = True
+        return False, None
+    if CN_NOT_CHANGE.search(w):
+        return False, None
+    m = CN_CHANGE_VERB.search(w)
+    if m:
+        return True, _direction(m)
+    m = CN_COMPARE_ADJ.search(w)
+    if m:
+        return True, _direction(m)
+    return False, None
+
+
+def _english_cue(text: str, tok: _Tok, window: str) -> tuple[bool, str | None]:
+    w = window.rstrip()
+    m = EN_CHANGE_NOUN_BEFORE.search(w)
+    if m:
+        return True, _direction(m)
+    if EN_TO.search(w):
+        tok.to_verb = True
+        return False, None
+    m = EN_CHANGE_VERB.search(window) or EN_VERB_BY.search(window)
+    if m and not EN_PHRASAL.search(window):
+        return True, _direction(m)
+    m = EN_AFTER_NOUN.match(text, tok.after) or EN_AFTER_COMPARE.match(text, tok.after)
+    if m:
+        return True, _direction(m)
+    return False, None
+
+
+# ============================================================================= lists
+
+
+def _apply_lists(doc: _Doc, tokens: list[_Tok]) -> None:
+    text = doc.text
+    chains: list[list[_Tok]] = []
+    for i, tok in enumerate(tokens):
+        if i > 0:
+            prev = tokens[i - 1]
+            gap = text[prev.after:tok.q_start] if prev.after <= tok.q_start else None
+            same_sentence = doc.sentence_bounds(prev.num_start) == doc.sentence_bounds(tok.num_start)
+            if gap is not None and same_sentence and (LIST_GAP.match(gap) or (tok.english and EN_LIST_GAP.match(gap))):
+                chains[-1].append(tok)
+                continue
+        chains.append([tok])
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        # unit: a member without one takes the next member's (18、25、30微克/立方米), else the previous one's
+        for k, tok in enumerate(chain):
+            if tok.unit is not None or tok.kind == "rating":
+                continue
+            donor = next((t for t in chain[k + 1:] if t.unit is not None), None)
+            if donor is None:
+                donor = next((t for t in reversed(chain[:k]) if t.unit is not None), None)
+            if donor is not None and donor.unit is not None and not (tok.cn_only and donor.unit.canonical == "%"
+                                                                      and donor.unit.scale != 1):
+                tok.unit, tok.unit_text = donor.unit, donor.unit_text
+                if donor.unit.scale != 1:
+                    tok.value, tok.precision = clean(tok.value * donor.unit.scale), clean(
+                        tok.precision * donor.unit.scale)
+        # year: "41 and 38.6 micrograms per cubic meter respectively in 2023"
+        if chain[-1].english and chain[-1].year is not None:
+            for tok in chain[:-1]:
+                if tok.year is None:
+                    tok.year = chain[-1].year
+        # kind: the change verb before the first member covers the list (分别下降29.5%、23.1%)
+        head = chain[0]
+        for tok in chain[1:]:
+            same_unit = (head.unit.canonical if head.unit else None) == (tok.unit.canonical if tok.unit else None)
+            if head.kind == "change" and tok.kind == "level" and not tok.to_verb and same_unit:
+                tok.kind, tok.direction = "change", head.direction
+                tok.comparison = tok.comparison or head.comparison
+            head = tok
+
+
+# ========================================================================= baselines
+
+
+def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
+    text = doc.text
+    changes = [t for t in tokens if t.kind in ("change", "multiple")]
+    for k, tok in enumerate(changes):
+        p_lo, p_hi = doc.part_bounds(tok.num_start)
+        before = text[max(p_lo, tok.q_start - BASELINE_BEFORE):tok.q_start]
+        year = _last_baseline(before, tok.english)
+        s_lo, _ = doc.sentence_bounds(tok.num_start)
+        if year is None and s_lo < p_lo and not re.search(rf"(?<!\d){YEAR}(?!\d)", before):
+            # 较2013年分别增加95天…;重污染天数则分别减少50天: a later piece without a year of its own
+            year = _last_baseline(text[max(s_lo, tok.q_start - BASELINE_BEFORE):p_lo], tok.english)
+        if year is None and tok.english:
+            stop = min(p_hi, tok.after + AFTER_WINDOW)
+            if k + 1 < len(changes) and changes[k + 1].q_start > tok.after:
+                stop = min(stop, changes[k + 1].q_start)
+            m = EN_BASE_AFTER.match(text[tok.after:stop])
+            if m:
+                year = int(m.group(1))
+        if year is not None and tok.baseline_year is None:
+            tok.baseline_year = year
+        if tok.comparison is None and not tok.english:
+            # 比上年 / 较去年 anywhere before in the part (与上年相比,…下降5%)
+            if tok.baseline_year is None and CN_YOY.search(before[-40:]):
+                tok.comparison = "yoy"
+
+
+def _last_baseline(before: str, english: bool) -> int | None:
+    best: tuple[int, int] | None = None
+    patterns: tuple[re.Pattern[str], ...] = (EN_BASE_BEFORE,) if english else CN_BASELINES
+    for pattern in patterns:
+        for m in pattern.finditer(before):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), int(m.group(1)))
+    if not english:
+        for m in CN_PLAN_BASELINE.finditer(before):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), 1955 + 5 * (11 + "一二三四五".index(m.group(1))))
+    return None if best is None else best[1]
+
+
+# ============================================================================ groups
+
+
+def _compatible(a: _Tok, b: _Tok) -> bool:
+    if a.unit is None or b.unit is None:
+        return True
+    return a.unit.canonical == b.unit.canonical
+
+
+def _share_unit(a: _Tok, b: _Tok) -> None:
+    for x, y in ((a, b), (b, a)):
+        if x.unit is None and y.unit is not None:
+            x.unit, x.unit_text = y.unit, y.unit_text
+            if y.unit.scale != 1:
+                x.value, x.precision = clean(x.value * y.unit.scale), clean(x.precision * y.unit.scale)
+
+
+def _apply_groups(doc: _Doc, tokens: list[_Tok]) -> None:
+    text = doc.text
+    group = 0
+    i = 0
+    while i + 1 < len(tokens):
+        a, b = tokens[i], tokens[i + 1]
+        if a.kind not in ("level", "change") or b.kind not in ("level", "change") or a.group or b.group:
+            i += 1
+            continue
+        if doc.sentence_bounds(a.num_start) != doc.sentence_bounds(b.num_start) or not _compatible(a, b):
+            i += 1
+            continue
+        pair = _from_to(text, a, b)
+        if pair is None:
+            i += 1
+            continue
+        src, dst, direction, from_year, to_year = pair
+        group += 1
+        _share_unit(src, dst)
+        for t, role in ((src, "from"), (dst, "to")):
+            t.kind, t.direction, t.group, t.role = "level", None, group, role
+        if from_year is not None:
+            src.year = from_year
+        if to_year is not None:
+            dst.year = to_year
+        if direction is None and src.value != dst.value:
+            direction = "down" if dst.value < src.value else "up"
+        delta = _delta(doc, tokens, i, src, dst)
+        if delta is not None:
+            delta.group, delta.role = group, "delta"
+            delta.direction = delta.direction or direction
+            if src.year is not None:
+                delta.baseline_year = src.year
+            if dst.year is not None:
+                delta.year = dst.year
+        i += 2
+
+
+def _from_to(text: str, a: _Tok, b: _Tok) -> tuple[_Tok, _Tok, str | None, int | None, int | None] | None:
+    """(from, to, direction, from-year, to-year) when ``a`` and ``b`` form a from…to phrase."""
+    gap = text[a.after:b.q_start]
+    if a.english:
+        before = text[max(0, a.q_start - 8):a.q_start]
+        m = EN_FROM_TO_GAP.match(gap)
+        if m and EN_FROM.search(before):
+            verb = EN_VERB_FROM.search(text[max(0, a.q_start - 40):a.q_start])
+            direction = _direction(verb) if verb else None
+            from_year = int(m.group(1)) if m.group(1) else a.year
+            return a, b, direction, from_year, b.year
+        m = EN_TO_FROM_GAP.match(gap)
+        if m:
+            to_year = int(m.group(1)) if m.group(1) else a.year
+            return b, a, _direction(m), b.year, to_year
+        return None
+    m = CN_FROM_TO_GAP.fullmatch(gap)
+    if not m:
+        return None
+    from_m = CN_FROM.search(text[max(0, a.q_start - 14):a.q_start])
+    if m.group("any") and from_m is None:
+        return None
+    from_year = int(from_m.group(1)) if from_m and from_m.group(1) else a.year
+    to_year = int(m.group("toyear")) if m.group("toyear") else b.year
+    return a, b, _direction(m), from_year, to_year
+
+
+def _delta(doc: _Doc, tokens: list[_Tok], i: int, src: _Tok, dst: _Tok) -> _Tok | None:
+    text = doc.text
+    first, last = (tokens[i], tokens[i + 1])
+    if i + 2 < len(tokens):
+        c = tokens[i + 2]
+        gap = text[last.after:c.q_start]
+        if (c.kind == "change" and c.group is None and c.comparison is None
+                and (c.baseline_year is None or c.baseline_year == src.year)
+                and doc.sentence_bounds(c.num_start) == doc.sentence_bounds(last.num_start)
+                and len(gap) <= 40 and DELTA_GAP.match(gap)):
+            return c
+    if i > 0:
+        c = tokens[i - 1]
+        gap = text[c.after:first.q_start]
+        if (c.kind == "change" and c.group is None and c.comparison is None and len(gap) <= 40
+                and re.fullmatch(r"[\s,，]*(?:from|从|由)\s*(?:\d{4}\s*年(?:底|末)?\s*的?)?\s*", gap, re.IGNORECASE)):
+            return c
+    return None
+
+
+# ============================================================================ output
+
+
+def _keep(t: _Tok) -> bool:
+    if t.kind == "rating":
+        return True
+    if t.word and t.unit is None and t.group is None:
+        return False
+    if t.cn_only and t.unit is None and not t.keep_unitless and t.group is None:
+        return False
+    return not (t.cn_only and t.num_text == "一" and t.kind != "multiple")
+
+
+def _quantity(text: str, t: _Tok) -> Quantity:
+    return Quantity(
+        start=t.start, end=t.end, text=text[t.start:t.end], value=t.value,
+        unit=t.unit.canonical if t.unit is not None else None, kind=t.kind, precision=t.precision,
+        value_high=t.value_high, qualifier=t.qualifier, direction=t.direction, year=t.year,
+        baseline_year=t.baseline_year, comparison=t.comparison, group=t.group, role=t.role,
+        unit_text=t.unit_text,
+    )
+
+
+__all__ = ["ParsedNumber", "extract", "find_times"]

@@ -1,0 +1,221 @@
+"""Split NORMALIZED text into sentences and clauses.
+
+Sentences end at ``。！？!?`` (any run of them, plus the closing quotes or brackets right
+after: ``。”`` belongs to the sentence it closes) and at line breaks. English sentences end
+at ``. ! ?`` followed by white space and a capital letter, digit, quote or the end of
+the line — never at a decimal point (``38.6``), inside ``PM2.5``, or after an
+abbreviation (``e.g.``, ``U.S.``, ``Dr.``, ``No.``, ``Jan.``, single initials).
+A hard-wrapped English line that ends mid-sentence (next line starting in lower case)
+continues the sentence.
+
+Clauses split a sentence at ``, ， ; ； : ： 、`` — except a comma inside a number
+(``1,100``) or a colon inside a clock time (``07:30``). ``;`` is a clause break, not a
+sentence break: ``2023年数据显示,北京…32…;河北…38.6…`` stays one sentence so that its
+leading year reaches every clause.
+
+``paragraph`` numbers the blocks separated by line breaks (a soft-wrapped English line
+stays in its paragraph). ``heading`` marks a short line (≤ 36 characters of CJK text or
+≤ 80 characters / 12 words of Latin text) that stands alone as a paragraph, has no
+sentence punctuation, and is not a dateline/source line or a list item; Markdown ``#``
+lines are always headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.models import Clause, Sentence
+
+CJK_HEADING_MAX = 36
+LATIN_HEADING_MAX = 80
+LATIN_HEADING_WORDS = 12
+
+_CLOSERS = "”’」』）)]\"'》】"
+_TERMINATORS = "。！？!?"
+# A run of CJK/ASCII terminators (a lone ASCII !/? included), with the closers after it.
+_CJK_END = re.compile(r"(?:[。！？]|[!?])[。！？!?…]*[" + re.escape(_CLOSERS) + r"]*")
+# An English full stop: "." (or "!"/"?") + closers, then space + a sentence start, or end of line.
+_EN_END = re.compile(r"\.[" + re.escape(_CLOSERS) + r"]*(?=[ \t]+[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff]|[ \t]*$)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp gov "
+    "sen rep gen lt col sgt jr sr approx est fig vol pp cf al mt ft dept univ assn bros ave blvd rd".split()
+)
+_CLAUSE_SEP = re.compile(r"[，；：、,;:]")
+_MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·][ \t]|\d{1,3}[.、)][ \t]?|[(（]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+_NOT_HEADING = re.compile(
+    r"\d{1,2}:\d{2}|来源|来自|编辑|作者|记者|稿件|责任编辑|source:|updated|published|posted|"
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORDISH = re.compile(r"[A-Za-z\u3400-\u9fff]")
+
+
+def segment(text: str) -> list[Sentence]:
+    """Sentences (with clauses) of ``text``, in order; offsets index ``text``."""
+    sentences: list[Sentence] = []
+    paragraph = -1
+    pos = 0
+    n = len(text)
+    pending: tuple[int, int] | None = None  # an open English sentence continued on the next line
+    prev_soft = False
+    while pos <= n:
+        nl = text.find("\n", pos)
+        line_end = n if nl < 0 else nl
+        line = text[pos:line_end]
+        if line.strip():
+            if not prev_soft:
+                paragraph += 1
+            pending = _split_line(text, pos, line_end, paragraph, sentences, pending)
+            prev_soft = pending is not None
+        else:
+            if pending is not None:
+                _emit(text, pending[0], pending[1], paragraph, sentences)
+                pending = None
+            prev_soft = False
+        if nl < 0:
+            break
+        pos = nl + 1
+    if pending is not None:
+        _emit(text, pending[0], pending[1], paragraph, sentences)
+    _mark_headings(text, sentences)
+    return sentences
+
+
+def _split_line(text: str, start: int, end: int, paragraph: int, out: list[Sentence],
+                pending: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Emit the sentences of one line; return an unfinished English sentence to continue."""
+    sent_start = pending[0] if pending is not None else start
+    for stop in _sentence_ends(text, start, end):
+        _emit(text, sent_start, stop, paragraph, out)
+        sent_start = stop
+    if not text[max(sent_start, start):end].strip():
+        return None
+    if _continues(text, max(sent_start, start), end):
+        return (sent_start, end)
+    _emit(text, sent_start, end, paragraph, out)
+    return None
+
+
+def _continues(text: str, start: int, end: int) -> bool:
+    """A hard-wrapped English line: it stops mid-sentence and the next line goes on in lower case."""
+    line = text[start:end].rstrip()
+    if not line or _CJK.search(line[-1:]) or line[-1] in _TERMINATORS + ".:;" or _MD_HEADING.match(text, start):
+        return False
+    if not re.search(r"[a-z,]$", line) or len(line.split()) < 4:
+        return False
+    nxt = text[end + 1: end + 200] if end < len(text) else ""
+    return bool(re.match(r"[ \t]*[a-z0-9(]", nxt)) and not _LIST_ITEM.match(nxt)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    ends: list[int] = []
+    i = start
+    while i < end:
+        c = text[i]
+        if c in "!?" and i + 1 < end and text[i + 1].isascii() and (text[i + 1].isalnum() or text[i + 1] in "=&"):
+            i += 1  # a URL query or "Yahoo!Finance", not a sentence end
+            continue
+        if c in "。！？!?":
+            m = _CJK_END.match(text, i, end)
+            stop = m.end() if m else i + 1
+            ends.append(stop)
+            i = stop
+            continue
+        if c == "." and _is_english_stop(text, i, start, end):
+            m = _EN_END.match(text, i, end)
+            if m:
+                ends.append(m.end())
+                i = m.end()
+                continue
+        i += 1
+    return ends
+
+
+def _is_english_stop(text: str, i: int, line_start: int, line_end: int) -> bool:
+    if i + 1 < line_end and text[i + 1].isdigit():
+        return False  # 38.6, PM2.5
+    if i + 1 < line_end and text[i + 1] not in " \t" + _CLOSERS:
+        return False  # U.S., e.g., example.com
+    if not _EN_END.match(text, i, line_end):
+        return False
+    j = i
+    while j > line_start and (text[j - 1].isalpha() and text[j - 1].isascii()):
+        j -= 1
+    word = text[j:i]
+    if word.lower() in _ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return False  # initials, U.S., e.g.
+    if j > line_start and text[j - 1] == "." and len(word) <= 2:
+        return False  # the last letter group of U.S. / a.m.
+    if j == i and i > line_start and text[i - 1].isdigit():
+        # "No. 5." or "in 2023." — a number ends the sentence unless it is a list marker at line start
+        return bool(text[line_start:i].strip(" \t0123456789"))
+    return True
+
+
+def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end], paragraph=paragraph,
+                        clauses=tuple(_clauses(text, start, end))))
+
+
+def _clauses(text: str, start: int, end: int) -> list[Clause]:
+    out: list[Clause] = []
+    cut = start
+    for m in _CLAUSE_SEP.finditer(text, start, end):
+        i = m.start()
+        c = text[i]
+        if c == "," and i > start and text[i - 1].isdigit() and re.match(r"\d{3}(?!\d)", text[i + 1: i + 5]):
+            continue  # 1,100
+        if c in ":：" and i > start and text[i - 1].isdigit() and i + 1 < end and text[i + 1].isdigit():
+            continue  # 07:30
+        _add_clause(text, cut, i, out)
+        cut = i + 1
+    _add_clause(text, cut, end, out)
+    return out
+
+
+def _add_clause(text: str, start: int, end: int, out: list[Clause]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Clause(start, end, text[start:end]))
+
+
+def _mark_headings(text: str, sentences: list[Sentence]) -> None:
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_paragraph.setdefault(s.paragraph, []).append(i)
+    for indexes in by_paragraph.values():
+        if len(indexes) != 1:
+            continue
+        i = indexes[0]
+        s = sentences[i]
+        if _is_heading(text, s):
+            sentences[i] = Sentence(s.index, s.start, s.end, s.text, s.paragraph, s.clauses, heading=True)
+
+
+def _is_heading(text: str, s: Sentence) -> bool:
+    line_start = text.rfind("\n", 0, s.start) + 1
+    if _MD_HEADING.match(text, line_start):
+        return True
+    body = s.text.strip()
+    if not _WORDISH.search(body) or body[-1] in _TERMINATORS + ".;；:：,，":
+        return False
+    if any(c in body for c in _TERMINATORS + ";；") or _LIST_ITEM.match(body) or _NOT_HEADING.search(body):
+        return False
+    if body.startswith("|") or body.startswith("---"):
+        return False
+    if _CJK.search(body):
+        return len(body) <= CJK_HEADING_MAX
+    return len(body) <= LATIN_HEADING_MAX and len(body.split()) <= LATIN_HEADING_WORDS
