@@ -314,7 +314,8 @@ def run(
         typer.echo(f"factcheck: {fr.path}: {fr.error}", err=True)
 
     if write_baseline:
-        keep = [f for f in all_findings(result) if f.rule != "FC001"]
+        # Unreadable files and stale directives are fixed, not accepted.
+        keep = [f for f in all_findings(result) if f.rule not in ("FC001", "FC003")]
         try:
             write_baseline_file(build_baseline(keep, result, write_baseline), write_baseline)
         except BaselineError as exc:
@@ -432,7 +433,7 @@ def ref_show(
         if metric_id is None:
             _fail(f"unknown metric {metric!r}{_did_you_mean(ref, metric, 'metric')}")
     facts = sorted((f for f in ref.facts if f.region == region_id and (metric_id is None or f.metric == metric_id)),
-                   key=lambda f: (f.metric, f.year, f.kind, f.baseline_year or 0, f.unit))
+                   key=lambda f: (f.metric, f.year, f.kind != "level", f.kind, f.baseline_year or 0, f.unit))
     r = ref.regions[region_id]
     title = f"{region_id}: {' / '.join(r.names)}" + (f" (in {r.parent})" if r.parent else "")
     table = Table(title=title, title_justify="left", show_lines=False)
@@ -447,7 +448,7 @@ def ref_show(
         table.add_row(ref.display_name("metric", f.metric), year, value,
                       fmt(f.tolerance) if f.tolerance is not None else "", f.source, variants)
     console = Console(force_terminal=use_color(color, sys.stdout), no_color=not use_color(color, sys.stdout),
-                      highlight=False, width=None if sys.stdout.isatty() else 160)
+                      highlight=False, width=None if _isatty(sys.stdout) or os.environ.get("COLUMNS") else 160)
     console.print(table)
     typer.echo(f"{len(facts)} fact(s) from {ref.path}")
 
@@ -479,7 +480,8 @@ def ref_search(
         typer.echo(f"no match for {text!r}", err=True)
         raise typer.Exit(EXIT_FINDINGS)
     for h in hits:
-        typer.echo(f"{h.score:5.1f}  {h.kind:<8} {h.ident:<28} {h.matched}  [{' / '.join(h.names)}]")
+        names = " / ".join(h.names[:4]) + (f" / … ({len(h.names) - 4} more)" if len(h.names) > 4 else "")
+        typer.echo(f"{h.score:5.1f}  {h.kind:<8} {h.ident:<28} {h.matched}  [{names}]")
 
 
 def main() -> None:

@@ -1000,18 +1000,23 @@ def _apply_lists(doc: _Doc, tokens: list[_Tok]) -> None:
         if len(chain) < 2:
             continue
         # unit: a member without one takes the next member's (18、25、30微克/立方米), else the previous one's
+        following: list[_Tok | None] = [None] * len(chain)
+        nxt: _Tok | None = None
+        for k in range(len(chain) - 1, -1, -1):
+            following[k] = nxt
+            if chain[k].unit is not None:
+                nxt = chain[k]
+        prv: _Tok | None = None
         for k, tok in enumerate(chain):
-            if tok.unit is not None or tok.kind == "rating":
-                continue
-            donor = next((t for t in chain[k + 1:] if t.unit is not None), None)
-            if donor is None:
-                donor = next((t for t in reversed(chain[:k]) if t.unit is not None), None)
-            if donor is not None and donor.unit is not None and not (tok.cn_only and donor.unit.canonical == "%"
-                                                                      and donor.unit.scale != 1):
-                tok.unit, tok.unit_text = donor.unit, donor.unit_text
-                if donor.unit.scale != 1:
-                    tok.value, tok.precision = clean(tok.value * donor.unit.scale), clean(
-                        tok.precision * donor.unit.scale)
+            if tok.unit is None and tok.kind != "rating":
+                donor = following[k] or prv
+                if donor is not None and donor.unit is not None:
+                    tok.unit, tok.unit_text = donor.unit, donor.unit_text
+                    if donor.unit.scale != 1:
+                        tok.value = clean(tok.value * donor.unit.scale)
+                        tok.precision = clean(tok.precision * donor.unit.scale)
+            elif tok.unit is not None:
+                prv = tok
         # year: "41 and 38.6 micrograms per cubic meter respectively in 2023"
         if chain[-1].english and chain[-1].year is not None:
             for tok in chain[:-1]:

@@ -508,6 +508,9 @@ def _bare_run(text: str, k: int) -> GarbleRun | None:
             signals.append("question-next-to-exclamation")
         if seg.sync == "marker":
             medium += 1
+            if text[seg.end : seg.end + 1].isdigit():  # the second marker may have swallowed a digit
+                medium += 1
+                signals.append("digit-after-marker")
         lone = seg.end >= 2 and _is_cjk(text[seg.end - 2]) and _is_cjk(text[seg.end : seg.end + 1])
         if seg.sync == "letter" and lone:
             medium += 1

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 KINDS = ("region", "metric", "standard", "event")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-MIN_SCORE = 60.0
+MIN_SCORE = 70.0
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,13 @@ def _entries(ref: Reference) -> list[tuple[str, str, tuple[str, ...]]]:
 
 def search(ref: Reference, text: str, limit: int = 10, kind: str | None = None,
            min_score: float = MIN_SCORE) -> list[Hit]:
-    """The best-matching entries, best first (ties: kind, then id)."""
+    """The best-matching entries, best first (ties: the closer whole key, then kind, then id)."""
     from rapidfuzz import fuzz
 
     queries = _queries(text)
     if not queries:
         return []
-    hits: list[Hit] = []
+    ranked: list[tuple[float, Hit]] = []
     for entry_kind, ident, names in _entries(ref):
         if kind is not None and entry_kind != kind:
             continue
@@ -87,13 +87,14 @@ def search(ref: Reference, text: str, limit: int = 10, kind: str | None = None,
             py = pinyin(n)
             if py:
                 keys.append((py, f"{n} ({py})"))
-        best, matched = 0.0, ""
+        best, closeness, matched = 0.0, 0.0, ""
         for key, shown in keys:
             for q in queries:
                 score = 100.0 if q == key else float(fuzz.WRatio(q, key))
-                if score > best:
-                    best, matched = score, shown
+                whole = float(fuzz.ratio(q, key))  # tie-break: a key close as a whole beats a long one containing q
+                if (score, whole) > (best, closeness):
+                    best, closeness, matched = score, whole, shown
         if best >= min_score:
-            hits.append(Hit(round(best, 1), entry_kind, ident, matched, names))
-    hits.sort(key=lambda h: (-h.score, KINDS.index(h.kind), h.ident))
-    return hits[: max(limit, 0)]
+            ranked.append((closeness, Hit(round(best, 1), entry_kind, ident, matched, names)))
+    ranked.sort(key=lambda r: (-r[1].score, -r[0], KINDS.index(r[1].kind), r[1].ident))
+    return [h for _, h in ranked[: max(limit, 0)]]

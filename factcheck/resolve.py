@@ -43,7 +43,7 @@ PROVINCE_PRONOUNS = re.compile(r"我省|全省|本省|该省|\b[Tt]he province(?
 OBJECT_BEFORE = re.compile(r"(?:与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
                            re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
-COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|与|同|到|至|截至|since|from|than|with|to|by|vs\.?)\s*$", re.IGNORECASE)
+COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|与|同|到|至|截至|since|from|than|with|to|vs\.?)\s*$", re.IGNORECASE)
 COMPARISON_AFTER = re.compile(r"^\s*(?:相比|以来|来|起|前|后|之前|开始|至今|同期)")
 SOURCE_NAME = re.compile(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re.IGNORECASE)
 SOURCE_LINE = re.compile(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
@@ -281,7 +281,21 @@ def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+STANDARD_QUOTE_GAP = re.compile(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", re.IGNORECASE)
+
+
+def quotes_a_standard(ctx: _Context, q: Quantity) -> bool:
+    """``国家二级标准(35微克/立方米)``: the figure is the standard's limit, not any region's level."""
+    for m in ctx.mentions:
+        if m.kind == "standard" and m.end <= q.start and q.start - m.end <= 6:
+            if STANDARD_QUOTE_GAP.match(ctx.text[m.end: q.start]):
+                return True
+    return False
+
+
 def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    if quotes_a_standard(ctx, q):
+        return None
     before = _region_mentions(ctx, sentence.start, q.start)
     if before:
         return before[-1].id
@@ -316,6 +330,19 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     for m in reversed(candidates):
         if _metric_fits(ctx, m.id, q):
             return m.id
+    fuzzy = _fuzzy_metric(ctx, q, sentence)
+    if fuzzy is not None or candidates:
+        return fuzzy
+    # "… 32 micrograms in 2023. By 2022 it had dropped to 30 …": carried from the previous sentence.
+    prev = ctx.previous_in_paragraph(sentence)
+    if prev is not None:
+        for m in reversed([m for m in ctx.mentions if prev.start <= m.start < prev.end and m.kind == "metric"]):
+            if _metric_fits(ctx, m.id, q):
+                return m.id
+    return None
+
+
+def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     window = ctx.text[max(sentence.start, q.start - FUZZY_WINDOW): q.start]
     window = re.sub(r"[\s()()]", "", window)
     if len(window) < 3 or not ctx.matcher.metric_names:
@@ -362,11 +389,14 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
     in_clause = [t for t in in_sentence if t.start >= c_lo]
     for t in reversed(in_clause):
         year = _time_year(ctx, t)
-        if year is not None:
+        if year is not None and year != q.baseline_year:
             return year
-    for t in in_sentence:
+    # A level takes the sentence's leading year (2023年数据显示,…;…); a change the latest year before it
+    # that is not its own baseline (2014年为35…,2023年为18…,比2014年下降…).
+    ordered = reversed(in_sentence) if q.kind == "change" else iter(in_sentence)
+    for t in ordered:
         year = _time_year(ctx, t)
-        if year is not None:
+        if year is not None and year != q.baseline_year:
             return year
     heading = ctx.heading_before(sentence)
     if heading is not None:

@@ -169,3 +169,30 @@ def test_a_quoted_limit_is_not_the_figure_that_meets_it() -> None:
     doc = build(("天津市PM2.5年均浓度达到国家二级标准(35微克/立方米)。", [level("35", "35", region="tianjin")]))
     findings, verdicts = results(doc)
     assert findings == [] and [v.detail for v in verdicts] == [f"limit 35 μg/m³ ({SOURCE})"]
+    assert standards.limit_quote_ids(doc, REF) == {"c1"}
+    plain = build(("天津市PM2.5年均浓度为41微克/立方米,达到国家二级标准。", [level("41", "41", region="tianjin")]))
+    assert standards.limit_quote_ids(plain, REF) == set()
+
+
+# ------------------------------------------------------------------ catalog examples, end to end
+
+
+def _catalog() -> list[tuple[str, str, bool]]:
+    from factcheck.checks import arithmetic, sums
+
+    return [(r.id, text, fires) for mod in (arithmetic, sums, standards) for r in mod.RULES
+            for text, fires in ((r.fail, True), (r.passes, False))]
+
+
+@pytest.mark.parametrize(("rule", "text", "fires"), _catalog())
+def test_rule_examples_behave_as_documented(rule: str, text: str, fires: bool) -> None:
+    from factcheck.pipeline import check_text
+    from factcheck.reference import ReferenceError as RefError
+    from factcheck.reference import default_reference_path, load_reference
+
+    try:
+        ref = load_reference(default_reference_path())
+    except RefError as exc:  # the packaged reference is not there (partial checkout)
+        pytest.skip(f"no default reference: {exc}")
+    findings = check_text(text, ref).files[0].findings
+    assert any(f.rule == rule for f in findings) is fires, [(f.rule, f.message) for f in findings]

@@ -312,6 +312,24 @@ def _year_values(doc: Document, ref: Reference, claim: Claim,
     return Interval(f.value - margin, f.value + margin), fmt(f.value), where, None
 
 
+def limit_quote_ids(doc: Document, ref: Reference) -> set[str]:
+    """Ids of the claims that quote a standard's limit ("国家二级标准(35微克/立方米)").
+
+    They are figures of the standard, not of the region: other checks may want to skip them.
+    """
+    out: set[str] = set()
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in sorted(doc.claims, key=lambda c: c.nstart):
+        by_sentence.setdefault(c.sentence_index, []).append(c)
+    for s in doc.sentences:
+        claims = by_sentence.get(s.index, [])
+        if claims:
+            mentions = _mentions(doc, ref, s)
+            if mentions:
+                out.update(_limit_quotes(doc, ref, s, mentions, claims))
+    return out
+
+
 def check(doc: Document, ref: Reference) -> Iterator[Result]:
     if not ref.standards:
         return
