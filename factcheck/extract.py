@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from factcheck.models import Extraction, Quantity, Sentence, TimeExpr
-from factcheck.numbers import EN_MAGNITUDES, EN_TENS, EN_UNITS, ParsedNumber, clean, parse
+from factcheck.numbers import EN_TENS, EN_UNITS, ParsedNumber, clean, parse
 from factcheck.units import CJK_UNITS, TIMES, Unit, UnitMatch, lookup, match_unit
 
 YEAR = r"(?:19\d{2}|20\d{2}|2100)"
@@ -126,8 +126,9 @@ B_TITLE = re.compile(r"《[^《》\n]{0,200}》")
 B_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 B_LIST_MARKER = re.compile(r"(?m)^[ \t\u3000]*(?:[(（]\d{1,2}[)）]|\d{1,2}(?=[.、)）](?!\d)))")
 B_LABEL = re.compile(r"(?<!\d)\d{1,8}\s*号")
-B_OTHER_AGO = re.compile(rf"\b(?:\d{{1,3}}|an?|one|{_WORDNUM})\s+(?:hours?|minutes?|seconds?|days?|weeks?|months?)\s+ago\b",
-                         re.IGNORECASE)
+B_OTHER_AGO = re.compile(
+    rf"\b(?:\d{{1,3}}|an?|one|{_WORDNUM})\s+(?:hours?|minutes?|seconds?|days?|weeks?|months?)\s+ago\b",
+    re.IGNORECASE)
 
 # ---------------------------------------------------------------------------- tokens
 
@@ -224,8 +225,8 @@ EN_PHRASAL = re.compile(
 EN_VERB_FROM = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\s+from\s*$", re.IGNORECASE)
 EN_VERB_BY = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\b[^,;.]{{0,40}}\sby\s*$", re.IGNORECASE)
 EN_AFTER_NOUN = re.compile(
-    r"[ \t]*(?:(?P<down>drop|decline|decrease|fall|reduction|cut|slump|dip)|(?P<up>rise|increase|growth|gain|jump|surge)"
-    r"|(?P<flat>improvement|change))\b", re.IGNORECASE)
+    r"[ \t]*(?:(?P<down>drop|decline|decrease|fall|reduction|cut|slump|dip)"
+    r"|(?P<up>rise|increase|growth|gain|jump|surge)|(?P<flat>improvement|change))\b", re.IGNORECASE)
 EN_AFTER_COMPARE = re.compile(
     r"[ \t]*(?:(?P<down>lower|less|fewer|below|down)|(?P<up>higher|more|above|up))\s+(?:such\s+[a-z]+\s+)?"
     r"(?:than|from|when\s+compared|compared|on|over)\b", re.IGNORECASE)
@@ -402,8 +403,13 @@ def find_times(text: str) -> list[TimeExpr]:
         return TimeExpr(m.start(), m.end(), m.group(0), kind, **kw)
 
     def run(pattern: re.Pattern[str], fn: Callable[[re.Match[str]], list[TimeExpr] | TimeExpr | None]) -> None:
+        if not _worth(pattern, text, lower, has_month):
+            return
         for m in pattern.finditer(text):
             add(m, fn(m))
+
+    lower = text.lower()
+    has_month = _HAS_MONTH.search(text) is not None
 
     def date(m: re.Match[str], y: int | None, mo: int | None, d: int | None, kind: str = "date") -> TimeExpr | None:
         return te(m, kind, year=y, month=mo, day=d) if _valid_date(y, mo, d) else None
@@ -445,6 +451,35 @@ def find_times(text: str) -> list[TimeExpr]:
                                           else _ORDINAL_WORDS[m.group(2).lower()]))
     run(T_EN_PLAN, lambda m: te(m, "plan"))
     return _select(cands)
+
+
+# Units that are the start of a longer unit (个 -> 个百分点, 千瓦 -> 千瓦时): cut short by a garble, they mislead.
+_LONGER_UNIT = {w: True for w in CJK_UNITS if any(o != w and o.startswith(w) for o in CJK_UNITS)}
+_HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_HAS_7_DIGITS = re.compile(r"\d{7}")
+# A pattern only runs when the text holds one of these strings (a cheap pre-check; the
+# month patterns need a month name, see _HAS_MONTH). Keys are pattern sources.
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    **{p.pattern: ("年",) for p in (T_CN_DATE, T_CN_SINCE_PREFIX, T_CN_SINCE_SUFFIX, T_CN_YEAR_MONTH, T_CN_YEAR_RANGE,
+                                    T_CN_YEAR, T_CN_YEAR_NUMERAL, T_CN_RELATIVE, T_CN_AGO, T_CN_SPAN)},
+    **{p.pattern: ("月",) for p in (T_CN_MONTH_DAY, T_CN_MONTH_RANGE, T_CN_MONTH)},
+    T_CN_DAY.pattern: ("日",), T_CN_ANNIVERSARY.pattern: ("周年",), T_CN_PLAN.pattern: ("十",),
+    T_EN_SINCE.pattern: ("since",), T_EN_RELATIVE.pattern: ("year",), T_EN_AGO.pattern: ("ago",),
+    T_EN_SPAN.pattern: ("decade", "years"), T_EN_ANNIVERSARY.pattern: ("anniversary",),
+    T_EN_PLAN.pattern: ("five-year",), B_URL.pattern: ("http", "www", "@"),
+    B_CLOCK.pattern: (":", "点", "时", "am", "pm", "a.m", "p.m"), B_TITLE.pattern: ("《",),
+    B_FOOTNOTE.pattern: ("[",), B_LABEL.pattern: ("号",), B_OTHER_AGO.pattern: ("ago",),
+}
+_MONTH_PATTERNS = frozenset(p.pattern for p in (T_EN_MDY, T_EN_DMY, T_EN_MY, T_EN_MD, T_EN_MONTH))
+
+
+def _worth(pattern: re.Pattern[str], text: str, lower: str, has_month: bool) -> bool:
+    if pattern.pattern in _MONTH_PATTERNS:
+        return has_month
+    if pattern is B_PHONE:
+        return _HAS_7_DIGITS.search(text) is not None
+    needles = _NEEDLES.get(pattern.pattern)
+    return needles is None or any(n in lower for n in needles)
 
 
 def _opt(s: str | None) -> int | None:
@@ -526,7 +561,10 @@ def _blocked_mask(text: str, times: Sequence[TimeExpr]) -> bytearray:
 
     for t in times:
         block(t.start, t.end)
+    lower = text.lower()
     for pattern in (B_URL, B_CLOCK, B_PHONE, B_TITLE, B_FOOTNOTE, B_LIST_MARKER, B_LABEL, B_OTHER_AGO):
+        if not _worth(pattern, text, lower, True):
+            continue
         for m in pattern.finditer(text):
             block(m.start(), m.end())
     return mask
@@ -741,8 +779,8 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     span_end = um.end if um is not None else end
     if um is not None and FFFD in text[end:um.end]:
         return None
-    if span_end < len(text) and text[span_end] == FFFD:
-        return None
+    if span_end < len(text) and text[span_end] == FFFD and (um is None or _LONGER_UNIT.get(um.written)):
+        return None  # 1.2个� may have been 1.2个百分点; 48.6%� is whole
     value, precision = parsed.value, parsed.precision
     if unit is not None and unit.scale != 1:
         value, precision = clean(value * unit.scale), clean(precision * unit.scale)
@@ -840,7 +878,7 @@ def _merge_ranges(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
 
 def _rangeable(doc: _Doc, a: _Tok, b: _Tok, sep: str) -> bool:
     text = doc.text
-    if a.fixed or b.fixed or a.word != b.word and not (a.word or b.word):
+    if a.fixed or b.fixed:
         return False
     before = text[max(0, a.q_start - 6):a.q_start]
     if re.search(r"(?:从|由)\s*$", before) or EN_FROM.search(before):
@@ -1055,10 +1093,9 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
                 year = int(m.group(1))
         if year is not None and tok.baseline_year is None:
             tok.baseline_year = year
-        if tok.comparison is None and not tok.english:
-            # 比上年 / 较去年 anywhere before in the part (与上年相比,…下降5%)
-            if tok.baseline_year is None and CN_YOY.search(before[-40:]):
-                tok.comparison = "yoy"
+        # 比上年 / 较去年 anywhere before in the part (与上年相比,…下降5%)
+        if tok.comparison is None and not tok.english and tok.baseline_year is None and CN_YOY.search(before[-40:]):
+            tok.comparison = "yoy"
 
 
 def _last_baseline(before: str, english: bool) -> int | None:

@@ -22,10 +22,13 @@ The byte model used here (byte-exact, no dictionaries):
   re-encoded second byte is ASCII (an original ASCII letter swallowed as a trail byte); or a marker (the decoder
   met an invalid pair: the character's TRAIL byte is lost, and with it either the ``(`` of an annotation —
   then ``?pinyin)`` names the damaged character — or an unknown original ASCII byte, e.g. a digit).
-  An ASCII character below 0x40 is a folded fullwidth form; a complete ``(pinyin)`` is an annotation the
-  converter inserted (its bytes are dropped); ``?`` may also be a folded ``？`` (followed only when that
-  reading ends at strong evidence). Whitespace, control characters or non-GBK characters cannot occur out of
-  step: the hypothesis fails there.
+  An ASCII character below 0x40 is a folded fullwidth form (``A3 xx``); a complete ``(pinyin)`` is an annotation
+  the converter inserted after a mis-aligned pair (its bytes are dropped). Two readings compete and are
+  weighed: ``?`` may be a folded ``？`` (kept out of step only when that reading ends on strong evidence), and
+  a letter may be a folded fullwidth letter (kept out of step when that explains an orphan or a pinyin
+  annotation right after it, or garbage after it; when both readings fit, the run is never restored).
+  Whitespace, control characters or non-GBK characters cannot occur out of step: the hypothesis fails there
+  (after at most 64 characters; 32 after a bare marker).
 
 Run boundaries
 --------------
@@ -46,21 +49,34 @@ Restoration
 -----------
 The unknown byte(s) are enumerated; a candidate survives only if every orphan annotation reads right
 (pypinyin, heteronyms, tone marks) and the rebuilt bytes decode STRICTLY as gbk with no private-use character,
-no ``?`` and no U+FFFD. ``restored`` is set only when exactly one distinct text survives. It is in the ORIGINAL
-script (traditional, as the page was), with every pinyin annotation inside the run — the orphan(s) included —
-dropped, and fullwidth forms as decoded (not folded). A run containing an unconstrained lost byte (bare
-marker) or a lost original byte is never restored.
+no ``?`` and no U+FFFD. ``restored`` is set only when exactly one distinct text survives AND every character of
+it is common (GB2312 level 1, Big5 level 1, CJK punctuation, fullwidth forms): a unique but rare reading is
+more likely a wrong reading of the bytes than a rare word, so it is reported unreadable (signal
+``implausible``). ``restored`` is in the ORIGINAL script (traditional, as the page was), with every pinyin
+annotation inside the run — the orphan(s) included — dropped, and fullwidth forms as decoded (not folded).
+A run with an unconstrained lost byte (bare marker), a lost original byte (a marker out of step without
+annotation) or two fitting readings is never restored.
 
 Detection signals
 -----------------
 Strong (each enough alone): an orphan annotation; U+FFFD; a private-use character U+E000–U+F8FF in the shifted
-stretch; the stretch re-synchronising on an ASCII letter followed by a pinyin annotation. For a bare ASCII ``?``
-(real questions, ``吗?``, URLs and code are full of them) the out-of-step reading must also succeed and the
-bytes it implies must decode; then two medium signals are needed: ``?`` next to ``!``; a lone ASCII letter
-between CJK characters at the re-synchronisation; the stretch ending on a second marker; the shifted text
-holding more uncommon characters (outside GB2312 level 1 and Big5 level 1 — a cheap stand-in for "outside
-GB2312 after t2s") than its in-step reading. Leftovers with no run start found (a private-use character next to
-CJK, a pinyin annotation after a non-CJK character) become unreadable runs covering the adjacent CJK stretch.
+stretch; the stretch re-synchronising on an ASCII letter followed by a pinyin annotation; a closing orphan.
+A bare ASCII ``?`` (real questions, ``吗?``, URLs and code are full of them) starts a run only when its
+out-of-step reading re-synchronises, skips no annotation (in-step text carries one after most traditional
+characters, a shifted stretch hardly ever), implies decodable bytes no rarer than the text as written, and has
+strong evidence or two medium signals: ``?!`` (a folded ``！`` = ``A3 A1``: ``。”`` lost its first byte); a lone
+ASCII letter between CJK characters at the re-synchronisation; the stretch ending on a second marker (+1 more
+if a digit follows it: a swallowed digit); two or more uncommon characters (outside GB2312 level 1 and Big5
+level 1 — a cheap stand-in for "outside GB2312 after t2s") that the in-step reading does not have; a rare
+absorbing character. A ``?`` followed by clean common text and an orphan is read as a real question mark
+followed by an orphan that STARTS a run. Leftovers with no run start found (a private-use character next to
+CJK whose out-of-step reading re-synchronises; a pinyin annotation after a non-CJK character) become
+unreadable runs covering at most 16 adjacent CJK characters before them.
+
+Known limits: a legit ``?!?`` or ``??`` + digits after Chinese text is flagged (both are the seeds' damage
+pattern); a ``。`` that lost its lead byte before an ordinary CJK character (``?N…``) is only found when the
+stretch after it carries evidence; restored text can still be wrong if the one byte-exact, common reading is
+not the original (not seen on the seeds or on thousands of re-enacted garbles, see tests).
 
 Cost: one pre-scan regex over the text; the byte model only runs at its hits, and pypinyin is imported only when
 an orphan annotation has to be checked (~40 µs for a clean 7,000-character article, see tests).
@@ -481,49 +497,57 @@ def _orphan_run(text: str, k: int, tail_end: int, reading: str) -> GarbleRun:
 
 
 def _bare_run(text: str, k: int) -> GarbleRun | None:
+    """A marker with no annotation after it: a lost lead byte with no clue, IF the text after it reads as an
+    out-of-step stretch with enough evidence. For ``?`` (usually a real question mark) None otherwise; for
+    U+FFFD (always damage) a run of the marker alone (and any digits right after it)."""
     marker = text[k]
     seg = _scan_shifted(text, k + 1, [_Slot("lead", None)], [], limit=_BARE_SPAN)
     signals = ["replacement-char" if marker == "\ufffd" else "bare-marker", *_seg_signals(text, seg)]
-    if marker == "\ufffd" and not seg.ok:
-        return _make_run(text, k, k + 1, None, signals)
-    if not seg.ok or (marker == "?" and seg.annotations):
-        return None  # in-step text carries annotations, an out-of-step stretch hardly ever does
+    if _bare_evidence(text, k, seg, signals):
+        return _make_run(text, k, seg.end, seg.items, signals, seg.ambiguous)
+    if marker == "\ufffd":
+        return _make_run(text, k, k + 1, None, ["replacement-char"])
+    return None
+
+
+def _bare_evidence(text: str, k: int, seg: _Seg, signals: list[str]) -> bool:
+    if not seg.ok or seg.annotations:
+        return False  # in-step text carries annotations, an out-of-step stretch hardly ever does
     known = _known_true_chars(seg.items)
     if known is None:
-        if marker == "\ufffd":
-            return _make_run(text, k, k + 1, None, signals)
-        return None
+        return False
     g_unc = sum(1 for c in seg.garbled if ord(c) >= 0x80 and not _is_common(c))
     t_unc = sum(1 for c in known if not _is_common(c))
-    if marker == "?":
-        if t_unc > g_unc:
-            return None
+    if t_unc > g_unc:
+        return False
+    if seg.sync == "orphan":
         between = text[k + 1 : seg.mark_at]
-        looks_clean = all(c == "?" or (ord(c) >= 0x80 and _is_common(c)) for c in between)
-        if seg.sync == "orphan" and looks_clean and _start_orphan_viable(text, k, seg.mark_at):
-            return None  # better read as: a real "?" (folded ？), clean text, then an orphan that STARTS a run
-        medium = 0
-        if text[k + 1 : k + 2] == "!":  # a folded ！ (A3 A1): the trail of the lost character + a lead
+        if all(c == "?" or (ord(c) >= 0x80 and _is_common(c)) for c in between) and _start_orphan_viable(
+            text, k, seg.mark_at
+        ):
+            return False  # better read as: a real "?" (folded ？), clean text, then an orphan that STARTS a run
+    if _strong(text, seg):
+        return True
+    medium = 0
+    if text[k + 1 : k + 2] == "!":  # a folded ！ (A3 A1): the trail of the lost character + a lead
+        medium += 1
+        signals.append("question-next-to-exclamation")
+    if seg.sync == "marker":
+        medium += 1
+        if text[seg.end : seg.end + 1].isdigit():  # the second marker may have swallowed a digit
             medium += 1
-            signals.append("question-next-to-exclamation")
-        if seg.sync == "marker":
-            medium += 1
-            if text[seg.end : seg.end + 1].isdigit():  # the second marker may have swallowed a digit
-                medium += 1
-                signals.append("digit-after-marker")
-        lone = seg.end >= 2 and _is_cjk(text[seg.end - 2]) and _is_cjk(text[seg.end : seg.end + 1])
-        if seg.sync == "letter" and lone:
-            medium += 1
-            signals.append("lone-letter")
-        if g_unc >= 2 and t_unc == 0 and known:
-            medium += 1
-            signals.append("rare-chars")
-        elif seg.sync == "absorbed" and not _is_common(seg.garbled[-1]) and t_unc == 0:
-            medium += 1  # a rare character whose ASCII trail byte was an original ASCII character
-            signals.append("rare-absorbing-char")
-        if not _strong(text, seg) and medium < 2:
-            return None
-    return _make_run(text, k, seg.end, seg.items, signals, seg.ambiguous)
+            signals.append("digit-after-marker")
+    lone = seg.end >= 2 and _is_cjk(text[seg.end - 2]) and _is_cjk(text[seg.end : seg.end + 1])
+    if seg.sync == "letter" and lone:
+        medium += 1
+        signals.append("lone-letter")
+    if g_unc >= 2 and t_unc == 0 and known:
+        medium += 1
+        signals.append("rare-chars")
+    elif seg.sync == "absorbed" and not _is_common(seg.garbled[-1]) and t_unc == 0:
+        medium += 1  # a rare character whose ASCII trail byte was an original ASCII character
+        signals.append("rare-absorbing-char")
+    return medium >= 2
 
 
 def _start_orphan_viable(text: str, k: int, m: int) -> bool:

@@ -67,12 +67,8 @@ def stated(value: Decimal, precision: Decimal, qualifier: str | None = None,
         hi = max(hi, hi_value + abs(hi_value) * ABOUT)
     elif qualifier == "nearly":
         lo = min(lo, value - abs(value) * NEARLY)
-    elif qualifier == "at_least":
-        hi = INF
-        lo = value
-    elif qualifier == "more_than":
-        hi = INF
-        lo = value
+    elif qualifier in ("at_least", "more_than"):
+        lo, hi = value, INF
     elif qualifier in ("less_than", "at_most"):
         lo = -INF
         hi = hi_value

@@ -64,7 +64,10 @@ def _split(results: Iterable[Finding | Verdict]) -> tuple[list[Finding], list[Ve
     findings: list[Finding] = []
     verdicts: list[Verdict] = []
     for r in results:
-        (findings if isinstance(r, Finding) else verdicts).append(r)
+        if isinstance(r, Finding):
+            findings.append(r)
+        else:
+            verdicts.append(r)
     return findings, verdicts
 
 

@@ -47,7 +47,8 @@ COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|与|同|到|至|截至|since
 COMPARISON_AFTER = re.compile(r"^\s*(?:相比|以来|来|起|前|后|之前|开始|至今|同期)")
 SOURCE_NAME = re.compile(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re.IGNORECASE)
 SOURCE_LINE = re.compile(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
-WIRE_DATELINE = re.compile(r"(?:新华社|中新社|中新网|人民网|央视网|新华网|Xinhua)\s*([^\s\d,,]{2,6}?)\s*\d{1,2}月\d{1,2}日电")
+WIRE_DATELINE = re.compile(
+    r"(?:新华社|中新社|中新网|人民网|央视网|新华网|Xinhua)\s*([^\s\d,,]{2,6}?)\s*\d{1,2}月\d{1,2}日电")
 FUZZY_WINDOW = 24
 FUZZY_CUTOFF = 90.0
 
@@ -287,9 +288,9 @@ STANDARD_QUOTE_GAP = re.compile(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", r
 def quotes_a_standard(ctx: _Context, q: Quantity) -> bool:
     """``国家二级标准(35微克/立方米)``: the figure is the standard's limit, not any region's level."""
     for m in ctx.mentions:
-        if m.kind == "standard" and m.end <= q.start and q.start - m.end <= 6:
-            if STANDARD_QUOTE_GAP.match(ctx.text[m.end: q.start]):
-                return True
+        near = m.kind == "standard" and m.end <= q.start and q.start - m.end <= 6
+        if near and STANDARD_QUOTE_GAP.match(ctx.text[m.end: q.start]):
+            return True
     return False
 
 
@@ -299,7 +300,7 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     before = _region_mentions(ctx, sentence.start, q.start)
     if before:
         return before[-1].id
-    c_lo, c_hi = ctx.clause_bounds(sentence, q.start)
+    _, c_hi = ctx.clause_bounds(sentence, q.start)
     after = _region_mentions(ctx, q.end, c_hi)
     if after:
         return after[0].id

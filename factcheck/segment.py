@@ -36,10 +36,10 @@ _TERMINATORS = "。！？!?"
 _CJK_END = re.compile(r"(?:[。！？]|[!?])[。！？!?…]*[" + re.escape(_CLOSERS) + r"]*")
 # An English full stop: "." (or "!"/"?") + closers, then space + a sentence start, or end of line.
 _EN_END = re.compile(r"\.[" + re.escape(_CLOSERS) + r"]*(?=[ \t]+[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff]|[ \t]*$)")
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = frozenset(str.split(
     "mr mrs ms dr prof st no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp gov "
-    "sen rep gen lt col sgt jr sr approx est fig vol pp cf al mt ft dept univ assn bros ave blvd rd".split()
-)
+    "sen rep gen lt col sgt jr sr approx est fig vol pp cf al mt ft dept univ assn bros ave blvd rd"
+))
 _CLAUSE_SEP = re.compile(r"[，；：、,;:]")
 _MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·][ \t]|\d{1,3}[.、)][ \t]?|[(（]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")

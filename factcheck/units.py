@@ -39,6 +39,10 @@ class UnitMatch:
     loose: bool = False  # found by the modifier/plural-noun fallback, not the table
 
 
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
 def _u(canonical: str, dimension: str, scale: int | str = 1, kind: str = "level") -> Unit:
     return Unit(canonical, Decimal(scale), kind, dimension)
 
@@ -77,10 +81,10 @@ CJK_UNITS: dict[str, Unit] = {
     "岁": _u("岁", "age"),
 }
 # Plain measure words: the canonical unit is the word itself.
-MEASURE_WORDS = (
+MEASURE_WORDS = _words(
     "人次 个 台 人 篇 项 份 条 座 家 例 种 次 辆 张 点 所 位 名 批 只 头 株 棵 套 部 架 艘 列 场 处 户 件 起 宗 笔 "
     "枚 颗 道 门 支 根 片 本 册 首 幅 栋 幢 间 届 市 县 区 省 国 期 轮 组 对 款 吨次 床 级"
-).split()
+)
 for _w in MEASURE_WORDS:
     CJK_UNITS.setdefault(_w, _u(_w, "count"))
 del CJK_UNITS["级"]  # 千亿级, 二级: scale labels and grades, never a count
@@ -142,7 +146,7 @@ _WORD_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (TIMES, ("times", "fold")),
 ]
 # Count nouns that may follow a number after one modifier word ("3,000 manufacturing companies").
-COUNT_NOUNS = (
+COUNT_NOUNS = _words(
     "project projects company companies enterprise enterprises firm firms hospital hospitals school schools "
     "city cities county counties village villages household households home homes vehicle vehicles car cars "
     "bus buses truck trucks mill mills plant plants factory factories investment investments market markets "
@@ -152,19 +156,19 @@ COUNT_NOUNS = (
     "lines item items unit units set sets center centers centre centres park parks site sites facility "
     "facilities boiler boilers furnace furnaces building buildings user users member members expert experts "
     "team teams institution institutions university universities"
-).split()
+)
 
-STOPWORDS = frozenset(
+STOPWORDS = frozenset(_words(
     "a an the and or of in on at to from by for with than as per more less fewer over under about around nearly "
     "almost this that these those its it is was were are has have had been be which who whom whose where when "
     "while since until after before during into onto across among between through against within without "
-    "percent cent yuan".split()
-)
-_NOT_PLURAL = frozenset(
+    "percent cent yuan"
+))
+_NOT_PLURAL = frozenset(_words(
     "this has was is its us yes less across unless always perhaps besides towards afterwards its thus plus "
     "news series means ones others various previous famous serious gas bus process analysis basis status "
-    "campus bonus census consensus".split()
-)
+    "campus bonus census consensus"
+))
 
 
 def lemma(word: str) -> str:

@@ -38,8 +38,11 @@ def test_markdown_comment_on_the_line_before(ref: Path, tmp_path: Path) -> None:
 def test_text_directive_on_the_same_line_and_rule_lists(ref: Path, tmp_path: Path) -> None:
     draft = write(tmp_path / "a.txt", f"{WRONG_REF} factcheck: ignore\n{WRONG_MATH}\n")
     assert _brief(_findings(ref, draft)) == [("FC201", 2)]
-    both = write(tmp_path / "b.txt", f"factcheck: ignore FC101,FC201\n{WRONG_REF}{WRONG_MATH}\n")
-    assert _brief(_findings(ref, both)) == []
+    # A list: FC201 is suppressed; FC101, named but absent, is reported as an unused part of the directive.
+    listed = write(tmp_path / "b.txt", f"{WRONG_MATH} factcheck: ignore FC101,FC201\n")
+    findings = _findings(ref, listed)
+    assert _brief(findings) == [("FC003", 1)]
+    assert "FC101" in findings[0]["message"] and "FC201" not in findings[0]["message"].split(":", 1)[1]
     # A directive sharing its line with text does not reach the next line.
     same_line = write(tmp_path / "c.txt", f"说明 factcheck: ignore FC101\n{WRONG_REF}\n")
     assert ("FC101", 2) in _brief(_findings(ref, same_line))

@@ -1,0 +1,102 @@
+"""resolve: region, metric, year and the article's own date and home region, on small real-style texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from factcheck.models import Claim
+from factcheck.pipeline import Options, check_text
+from factcheck.reference import default_reference_path, load_reference
+
+
+def claims(text: str, fmt: str = "text", **options: Any) -> tuple[Any, list[Claim]]:
+    ref = load_reference(default_reference_path())
+    result = check_text(text, ref, fmt=fmt, options=Options(**options))
+    fr = result.files[0]
+    return fr, list(fr.claims)
+
+
+def by_value(cs: list[Claim], value: str) -> Claim:
+    from decimal import Decimal
+
+    hits = [c for c in cs if c.value == Decimal(value)]
+    assert len(hits) == 1, [(c.quote, c.value) for c in cs]
+    return hits[0]
+
+
+def test_year_and_region_carry_through_the_clauses_of_a_sentence() -> None:
+    _, cs = claims("2023年数据显示,北京市PM2.5年均浓度32微克/立方米;河北PM2.5平均浓度降至38.6微克/立方米、比2014年下降57.6%。")
+    bj, hb, drop = by_value(cs, "32"), by_value(cs, "38.6"), by_value(cs, "57.6")
+    assert (bj.region, bj.year, bj.metric) == ("beijing", 2023, "pm25_annual_mean")
+    assert (hb.region, hb.year, hb.metric) == ("hebei", 2023, "pm25_annual_mean")
+    assert (drop.region, drop.year, drop.baseline_year, drop.direction) == ("hebei", 2023, 2014, "down")
+
+
+def test_a_year_introduced_by_since_is_not_the_claims_year() -> None:
+    _, cs = claims("2023年,北京市PM2.5年均浓度32微克/立方米,自2021年首次达标后连续三年达标;河北PM2.5平均浓度38.6微克/立方米。")
+    assert by_value(cs, "38.6").year == 2023
+
+
+def test_home_region_from_a_local_outlet_source_line() -> None:
+    text = "张家口这十年\n2024-12-12 08:55:07  来源:张家口新闻网\n全市建成环京蔬菜生产基地23个。\n"
+    fr, cs = claims(text)
+    assert fr.home_region == "zhangjiakou" and fr.published == "2024-12-12"
+    assert by_value(cs, "23").region == "zhangjiakou"
+
+
+def test_a_national_outlets_channel_is_not_a_home_region() -> None:
+    fr, _ = claims("京津冀这十年\n2024年02月23日07:30 | 来源:人民网-河北频道\n正文没有数字。\n")
+    assert fr.home_region is None or fr.home_region == "jingjinji"  # the title names 京津冀, not 河北
+
+
+def test_region_option_resolves_city_pronouns_and_province_pronouns_to_its_parent() -> None:
+    _, cs = claims("2023年,我市PM2.5年均浓度18微克/立方米,全省PM2.5平均浓度38.6微克/立方米。", region="zhangjiakou")
+    assert by_value(cs, "18").region == "zhangjiakou"
+    assert by_value(cs, "38.6").region == "hebei"
+
+
+def test_partner_regions_in_object_position_are_not_the_subject() -> None:
+    _, cs = claims("张家口市积极对接北京,建成数据中心项目30个。", region="zhangjiakou")
+    assert by_value(cs, "30").region == "zhangjiakou"
+
+
+def test_yoy_gives_the_previous_year_as_baseline() -> None:
+    _, cs = claims("2024年,河北省PM2.5年均浓度为37.8微克/立方米,同比下降2.1%。")
+    drop = by_value(cs, "2.1")
+    assert (drop.year, drop.baseline_year, drop.comparison) == (2024, 2023, "yoy")
+
+
+def test_relative_years_resolve_against_the_date_option() -> None:
+    _, cs = claims("去年,北京市PM2.5年均浓度为32微克/立方米。", date=dt.date(2024, 3, 1))
+    assert by_value(cs, "32").year == 2023
+
+
+def test_markdown_front_matter_gives_date_and_region() -> None:
+    text = "---\ndate: 2024-03-01\nregion: beijing\n---\n\nThe city's average PM2.5 concentration was 32 micrograms " \
+           "per cubic meter in 2023.\n"
+    fr, cs = claims(text, fmt="markdown")
+    assert fr.published == "2024-03-01" and fr.home_region == "beijing"
+    assert by_value(cs, "32").region == "beijing"
+
+
+def test_a_quoted_standard_limit_belongs_to_no_region() -> None:
+    _, cs = claims("2023年,天津市PM2.5年均浓度达到国家二级标准(35微克/立方米)。")
+    assert by_value(cs, "35").region is None
+
+
+def test_english_metric_carries_to_the_next_sentence_of_a_paragraph() -> None:
+    text = ("In 2013 the annual average PM2.5 concentration in Beijing was 89.5 micrograms per cubic meter. "
+            "By 2022 it had dropped to 30 micrograms per cubic meter.")
+    _, cs = claims(text)
+    later = by_value(cs, "30")
+    assert (later.region, later.metric, later.year) == ("beijing", "pm25_annual_mean", 2022)
+
+
+def test_every_claim_points_at_its_quote_in_the_original_text() -> None:
+    text = "2023年數據顯示,北京市細顆粒物(P M2.5)年均濃度32微克/立方米。\n河北PM2.5平均濃(nóng)度降至38.6微克/立方米。\n"
+    _, cs = claims(text)
+    lines = text.splitlines()
+    for c in cs:
+        assert lines[c.line - 1][c.column - 1:].startswith(c.quote)
+        assert "(nóng)" not in c.sentence and "濃" not in c.sentence
