@@ -251,8 +251,9 @@ EN_FROM_TO_GAP = re.compile(
 EN_TO_FROM_GAP = re.compile(
     rf"^\s*(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by)\s+({YEAR})\s*)?,?\s*(?:(?P<down>down)|(?P<up>up))?\s*"
     rf"from\s*$", re.IGNORECASE)
-LIST_GAP = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|,?\s*and|,?\s*or)\s*$")
+LIST_GAP = re.compile(r"^\s*(?:、|和|及|与|以及|或|,?\s*and|,?\s*or)\s*$")
 EN_LIST_GAP = re.compile(r"^\s*(?:in|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*,?\s*(?:and\s+)?$")
+BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 RANGE_SEP = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*|\s+to\s+")
 DELTA_GAP = re.compile(r"^[\s,，;；、]*[^。!?！？;；]{0,24}$")
 MULTIPLE_CN = re.compile(r"翻(?:了)?\s*([一两二三四]|\d)?\s*番")
@@ -694,7 +695,7 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         return None  # 数十, 几百, 上千, 星期一
     if cn_only and all(c in "零〇" for c in raw):
         return None  # 零部件
-    if cn_only and raw[0] in "百千万亿" and all(c in "百千万亿" for c in raw):
+    if cn_only and raw[0] in "百千万亿" and all(c in "百千万亿" for c in raw) and not text.startswith("分之", e):
         return None  # 千家万户, 百姓, 亿元以上: a bare magnitude is not a number
     number_text = raw
     end = e
@@ -867,6 +868,8 @@ def _merge_ranges(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
         if i + 1 < len(tokens):
             b = tokens[i + 1]
             sep = RANGE_SEP.fullmatch(text, a.after, b.q_start) if b.q_start == b.start else None
+            if sep is None and b.q_start == b.start and BETWEEN.search(text[max(0, a.q_start - 9):a.q_start]):
+                sep = re.fullmatch(r"\s+and\s+", text[a.after:b.q_start])
             if sep and _rangeable(doc, a, b, sep.group(0)):
                 out.append(_range(a, b))
                 i += 2
@@ -933,7 +936,7 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
     if tok.unit is not None and tok.unit.kind == "rating":
         tok.kind = "rating"
         return
-    s_lo, _ = doc.sentence_bounds(tok.num_start)
+    s_lo, s_hi = doc.sentence_bounds(tok.num_start)
     window = text[max(s_lo, tok.q_start - SPAN_BEFORE):tok.q_start]
     c_lo = doc.clause_start(tok.num_start)
     clause_before = text[max(c_lo, tok.q_start - SPAN_BEFORE * 2):tok.q_start]
@@ -955,11 +958,11 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
     if tok.unit is not None and tok.unit.canonical == "pp":
         if tok.unit.needs_change and tok.kind != "change":
             tok.unit, tok.unit_text = None, ""
-            tok.end = tok.num_end
+            tok.end = tok.after = tok.num_end
         else:
             tok.kind = "change"
     if tok.kind in ("change", "multiple"):
-        after = text[tok.after:tok.after + 60]
+        after = text[tok.after:min(s_hi, tok.after + 60)]
         if tok.english:
             if EN_YOY.search(clause_before) or EN_YOY.match(after.lstrip(" ,")) or re.match(
                     r"^[^,;]{0,40}?(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))", after, re.IGNORECASE):
@@ -1046,7 +1049,7 @@ def _apply_lists(doc: _Doc, tokens: list[_Tok]) -> None:
                 nxt = chain[k]
         prv: _Tok | None = None
         for k, tok in enumerate(chain):
-            if tok.unit is None and tok.kind != "rating":
+            if tok.unit is None and tok.kind != "rating" and not tok.keep_unitless:
                 donor = following[k] or prv
                 if donor is not None and donor.unit is not None:
                     tok.unit, tok.unit_text = donor.unit, donor.unit_text

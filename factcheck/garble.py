@@ -121,13 +121,13 @@ _ANNOT = re.compile(rf"\(({_PY})\)")
 _ANNOT_BEFORE = re.compile(rf"\(({_PY})\)$")
 _ORPHAN_TAIL = re.compile(rf"\(?({_PY})\)")  # after a marker
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*")
-_CJK_RE = re.compile(f"[{_CJK}]")
 
 # The pre-scan: markers and private-use characters (one character class), annotations after a non-CJK
 # character (anchored on the literal "("), orphans without marker or "(" (only when parentheses are unbalanced).
 _TRIGGER = re.compile("[?\ufffd\ue000-\uf8ff]")
 _AFTER = re.compile(rf"\((?<=[^{_CJK}\s]\()(?={_PY}\))")
-_BARE = re.compile(rf"(?<![(a-zü{_TONED}]){_PY}\)")
+_PY_FULL = re.compile(_PY)
+_PY_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzü" + _TONED)
 
 _MAX_SHIFT = 64  # characters read out of step before giving up (after an orphan: a certain start)
 _BARE_SPAN = 32  # the same after a bare marker (an uncertain start)
@@ -181,7 +181,9 @@ def _gbk_pair(c: str) -> bytes | None:
 
 
 def _is_cjk(c: str) -> bool:
-    return bool(c) and _CJK_RE.match(c) is not None
+    return len(c) == 1 and (
+        "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff" or c in "\u3005\u3007"
+    )
 
 
 def _is_pua(c: str) -> bool:
@@ -587,9 +589,23 @@ def _candidates(text: str) -> list[tuple[int, str]]:
             cands.append((k, "pua"))
     cands.extend((m.start(), "after") for m in _AFTER.finditer(text))
     if text.count("(") != text.count(")"):
-        cands.extend((m.start(), "bare") for m in _BARE.finditer(text))
+        cands.extend((k, "bare") for k in _bare_orphans(text))
     cands.sort()
     return cands
+
+
+def _bare_orphans(text: str) -> list[int]:
+    """Starts of ``pinyin)`` with neither marker nor ``(`` before it (decoders that drop bad bytes)."""
+    out: list[int] = []
+    p = text.find(")")
+    while p >= 0:
+        k = p
+        while k > 0 and p - k < 6 and text[k - 1] in _PY_LETTERS:
+            k -= 1
+        if k < p and (k == 0 or text[k - 1] not in "(") and _PY_FULL.fullmatch(text, k, p):
+            out.append(k)
+        p = text.find(")", p + 1)
+    return out
 
 
 def find_runs(text: str) -> list[GarbleRun]:

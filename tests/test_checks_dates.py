@@ -43,6 +43,16 @@ def test_scattered_mention_scores_high_unrelated_low() -> None:
     assert dates.event_score("京津冀协同发展座谈会", "京津冀协同发展规划纲要印发") < dates.EVENT_CUTOFF
 
 
+def test_generic_short_names_identify_no_event() -> None:
+    assert dates.event_score("座谈会", "5年前,市政府召开座谈会,听取企业意见。") == 0.0
+    assert dates.event_score("京津冀协同发展", "京津冀协同发展十年来,我市…") == 100.0
+
+
+def test_ordinals() -> None:
+    assert [dates.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
+
+
 def test_event_dates_keep_their_precision() -> None:
     outline = reference().event("jjj_outline_2015")
     assert dates.event_date(outline) == dates.EventDate(2015, 4, None)

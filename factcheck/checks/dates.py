@@ -159,17 +159,24 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+MIN_NAME_TOKENS = 3  # "座谈会" (2 bigrams) names a kind of meeting, not one event
+
+
 def event_score(name: str, text: str) -> float:
-    """How well ``text`` mentions the event ``name`` (0-100)."""
-    name_tokens = _tokens(name)
-    if len(name_tokens) < 2:
-        return 100.0 if name and name.lower() in text.lower() else 0.0
+    """How well ``text`` mentions the event ``name`` (0-100).
+
+    A name of fewer than three tokens (CJK bigrams or English words) is too generic to
+    identify an event ("座谈会", "规划"): it scores 0.
+    """
+    name_tokens = list(dict.fromkeys(_tokens(name)))
+    if len(name_tokens) < MIN_NAME_TOKENS:
+        return 0.0
     text_tokens = set(_tokens(text))
     if not text_tokens:
         return 0.0
     from rapidfuzz import fuzz  # lazy: only when a relative date needs an event
 
-    return float(fuzz.token_set_ratio(" ".join(dict.fromkeys(name_tokens)), " ".join(sorted(text_tokens))))
+    return float(fuzz.token_set_ratio(" ".join(name_tokens), " ".join(sorted(text_tokens))))
 
 
 @dataclass(frozen=True)
@@ -264,6 +271,12 @@ def _span_fits(years: int, start_year: int, end_year: int) -> bool:
     return years in (end_year - start_year, end_year - start_year + 1)
 
 
+def ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 def _dated(published: dt.date) -> str:
     return published.isoformat()
 
@@ -343,7 +356,7 @@ def _check_anniversary_event(ctx: _Text, ref: Reference, t: TimeExpr, sentence: 
     yield _finding(
         RELATIVE, ctx, t,
         f"“{t.text}” celebrated in {when[0]}: {best.name} ({best.event.id}) was on {best.date.text()}, "
-        f"so {when[0]} is its {when[0] - best.date.year}th anniversary",
+        f"so {when[0]} is its {ordinal(when[0] - best.date.year)} anniversary",
         expected=str(best.date.year + t.years), actual=str(when[0]), source=str(best.event.source),
         explanation=(f"{best.date.year} + {t.years} = {best.date.year + t.years} ≠ {when[0]} "
                      f"(the year the sentence states, else the article's year); event matched as "
