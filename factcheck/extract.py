@@ -44,7 +44,7 @@ from decimal import Decimal
 
 from factcheck.models import Extraction, Quantity, Sentence, TimeExpr
 from factcheck.numbers import EN_TENS, EN_UNITS, ParsedNumber, clean, parse
-from factcheck.units import CJK_UNITS, TIMES, Unit, UnitMatch, lookup, match_unit
+from factcheck.units import BEI, CJK_UNITS, PERCENT, TIMES, Unit, UnitMatch, lookup, match_unit
 
 YEAR = r"(?:19\d{2}|20\d{2}|2100)"
 CN_NUM = "〇零一二两三四五六七八九十百千万亿"
@@ -88,7 +88,7 @@ T_CN_RELATIVE = re.compile(
     r"(今年|去年|前年|明年|本年|上年|当年)(?:\s*(\d{1,2})\s*月(?:份)?(?:\s*(\d{1,2})\s*[日号])?)?")
 T_CN_AGO = re.compile(rf"(?<![\d.{CN_NUM}])({N_SPAN})\s*(?:多|余)?\s*年(?:以)?前")
 T_CN_SPAN = re.compile(
-    rf"(?:这|近|过去|最近|连续|为期)\s*({N_SPAN})\s*(?:多|余)?\s*(?:个)?\s*年(?:来|间|以来|中|里|内)?"
+    rf"(?:这|近|过去|最近|连续|为期|提前|历时|历经|用了)\s*({N_SPAN})\s*(?:多|余)?\s*(?:个)?\s*年(?:来|间|以来|中|里|内)?"
     rf"|(?<![\d.{CN_NUM}])({N_SPAN})\s*(?:多|余)?\s*年(?:来|间|以来)"
     rf"|(?<![\d.{CN_NUM}第])({N_SPAN})\s*年(?=下降|增长|减少|增加|降|增|提高|提升|上升|累计|间)")
 T_CN_ANNIVERSARY = re.compile(rf"(?<![\d.{CN_NUM}])({N_SPAN})\s*周年")
@@ -153,6 +153,7 @@ QUAL_CN_MAP = {
     "不到": "less_than", "不足": "less_than", "少于": "less_than", "低于": "less_than",
     "最多": "at_most", "不超过": "at_most", "不高于": "at_most",
 }
+QUAL_CN_SHARE = re.compile(r"约占[^,，;；。]{0,16}的\s*$")
 QUAL_EN = re.compile(
     r"\b(about|around|roughly|approximately|approx\.|some|nearly|almost|close\s+to|just\s+under|more\s+than|over|"
     r"above|just\s+over|well\s+over|at\s+least|no\s+less\s+than|less\s+than|fewer\s+than|under|below|up\s+to|"
@@ -256,6 +257,16 @@ EN_LIST_GAP = re.compile(r"^\s*(?:in|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}
 BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 RANGE_SEP = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*|\s+to\s+")
 DELTA_GAP = re.compile(r"^[\s,，;；、]*[^。!?！？;；]{0,24}$")
+_SHARE_QUALS = (r"more\s+than|less\s+than|nearly|about|almost|over|around|roughly|at\s+least|just\s+over|"
+                r"just\s+under|some|close\s+to|up\s+to")
+SHARE_EN = re.compile(
+    rf"\b(?:(?P<q>{_SHARE_QUALS})\s+)?(?P<f>half|a\s+third|one[- ]third|two[- ]thirds|a\s+quarter|one[- ]quarter|"
+    r"three[- ]quarters)\s+of\b", re.IGNORECASE)
+SHARE_EN_VERB = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for\s+$|\b(?:makes?|made|making)\s+up\s+$|"
+                           r"\b(?:represents?|represented|representing)\s+$|\bby\s+$", re.IGNORECASE)
+SHARE_CN = re.compile(r"(?P<q>超过|逾|近|将近|接近|约|不到|不足|占)?(?P<f>一半)(?P<post>以上|以下|多)?")
+_SHARES = {"half": Decimal(50), "third": Decimal("33.33"), "thirds": Decimal("66.67"), "quarter": Decimal(25),
+           "quarters": Decimal(75), "一半": Decimal(50)}
 MULTIPLE_CN = re.compile(r"翻(?:了)?\s*([一两二三四]|\d)?\s*番")
 MULTIPLE_EN = re.compile(r"\b(doubled|tripled|trebled|quadrupled|twice(?=\s+(?:as|the|that|its|their)\b))",
                          re.IGNORECASE)
@@ -351,7 +362,9 @@ def extract(text: str, sentences: Sequence[Sentence]) -> Extraction:
     tokens = _merge_ranges(doc, tokens)
     for i, tok in enumerate(tokens):
         _classify(doc, tok, tokens, i)
-    _apply_lists(doc, tokens)
+    chains = _apply_lists(doc, tokens)
+    _distribute_years(doc, chains, times)
+    _apply_of_which(doc, tokens)
     _apply_baselines(doc, tokens)
     _apply_groups(doc, tokens)
     quantities = [_quantity(text, t) for t in tokens if _keep(t)]
@@ -608,12 +621,19 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
         if times is None or times > 6:
             continue
         tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(), Decimal(2) ** times,
-                           Decimal(0), m.group(0), unit=TIMES, unit_text="番", kind="multiple", direction="up",
-                           fixed=True))
+                           Decimal(0), m.group(0), unit=BEI, unit_text="番", kind="multiple", fixed=True))
     for m in MULTIPLE_EN.finditer(text):
         tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(),
                            Decimal(_EN_MULTIPLES[m.group(1).lower()]), Decimal(0), m.group(0), unit=TIMES,
-                           unit_text=m.group(1), kind="multiple", direction="up", fixed=True, english=True))
+                           unit_text=m.group(1), kind="multiple", fixed=True, english=True))
+    for m in SHARE_EN.finditer(text):
+        tok = _share_token(text, m, english=True)
+        if tok is not None and not mask[m.start("f")]:
+            tokens.append(tok)
+    for m in SHARE_CN.finditer(text):
+        tok = _share_token(text, m, english=False)
+        if tok is not None and not mask[m.start("f")]:
+            tokens.append(tok)
     tokens.sort(key=lambda t: (t.start, t.end))
     deduped: list[_Tok] = []
     for t in tokens:
@@ -786,8 +806,12 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     if unit is not None and unit.scale != 1:
         value, precision = clean(value * unit.scale), clean(precision * unit.scale)
     if percent_number or parsed.percent:
-        unit = unit or Unit("%", Decimal(1), "level", "percent")
+        unit = unit or PERCENT
         unit_text = unit_text or raw + "分之"
+    elif parsed.fraction and unit is None:
+        # 十分之一 -> 10 %: a share is reported in percent
+        unit, unit_text = PERCENT, "分之"
+        value, precision = clean(value * 100), clean(precision * 100)
     tok = _Tok(start=start, end=span_end, num_start=s, num_end=end, q_start=start, after=span_end, value=value,
                precision=precision, num_text=number_text, unit=unit, unit_text=unit_text,
                unit_loose=um.loose if um is not None else False, qualifier=qualifier, cn_only=cn_only,
@@ -825,6 +849,37 @@ def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
     return tok
 
 
+def _share_token(text: str, m: re.Match[str], *, english: bool) -> _Tok | None:
+    """``more than half of``, ``a third of``, ``超过一半``: a share in percent (only when qualified)."""
+    f = m.group("f")
+    q = m.group("q")
+    key = f.split()[-1].split("-")[-1].lower() if english else f
+    value = _SHARES.get(key)
+    if value is None:
+        return None
+    qualifier: str | None = None
+    if english:
+        if q:
+            qualifier = QUAL_EN_MAP.get(re.sub(r"\s+", " ", q.lower()))
+        elif not SHARE_EN_VERB.search(text[max(0, m.start() - 24):m.start()]):
+            return None  # "in the first half of 2023": not a share
+    else:
+        post = m.group("post")
+        if q == "占":
+            qualifier = None
+        elif q:
+            qualifier = QUAL_CN_MAP.get(q)
+        elif post:
+            qualifier = POST_QUAL_CN_MAP.get(post, "at_least")
+        else:
+            return None
+    precision = Decimal("0.005") if key in ("third", "thirds") else Decimal(0)
+    start = m.start("f")
+    return _Tok(start=start, end=m.end("f"), num_start=start, num_end=m.end("f"),
+                q_start=m.start("q") if q and q != "占" else start, after=m.end(), value=value, precision=precision,
+                num_text=f, unit=PERCENT, unit_text=f, qualifier=qualifier, english=english)
+
+
 def _post_qualifier(text: str, tok: _Tok) -> None:
     m = POST_QUAL_CN.match(text, tok.end)
     if m:
@@ -850,6 +905,9 @@ def _pre_qualifier(text: str, tok: _Tok) -> None:
             tok.q_start = tok.start - (len(window) - m.start())
             return
     m = QUAL_CN.search(window)
+    share = None if m else QUAL_CN_SHARE.search(text[max(0, tok.start - 24):tok.start])
+    if share and tok.qualifier is None:
+        tok.qualifier = "about"
     if m:
         if tok.qualifier is None:
             tok.qualifier = QUAL_CN_MAP[m.group(1)]
@@ -950,8 +1008,7 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
         else:
             cue, direction = _chinese_cue(tok, window)
     if tok.kind == "multiple":
-        if cue and direction:
-            tok.direction = direction
+        pass  # a factor has no direction (是2013年的1.9倍, 翻一番)
     elif cue:
         tok.kind = "change"
         tok.direction = direction
@@ -1025,7 +1082,7 @@ def _english_cue(text: str, tok: _Tok, window: str) -> tuple[bool, str | None]:
 # ============================================================================= lists
 
 
-def _apply_lists(doc: _Doc, tokens: list[_Tok]) -> None:
+def _apply_lists(doc: _Doc, tokens: list[_Tok]) -> list[list[_Tok]]:
     text = doc.text
     chains: list[list[_Tok]] = []
     for i, tok in enumerate(tokens):
@@ -1071,6 +1128,54 @@ def _apply_lists(doc: _Doc, tokens: list[_Tok]) -> None:
                 tok.kind, tok.direction = "change", head.direction
                 tok.comparison = tok.comparison or head.comparison
             head = tok
+    return [c for c in chains if len(c) >= 2]
+
+
+YEAR_LIST_SEP = re.compile(r"\s*年?\s*(?:(?P<range>至|到|—|–|-|~|～)|、|,|，|和|及|与)\s*")
+
+
+def _distribute_years(doc: _Doc, chains: list[list[_Tok]], times: Sequence[TimeExpr]) -> None:
+    """2013年至2017年…分别为80天、66天、36天、33天和29天: one year per member, in order."""
+    text = doc.text
+    starts = [t.start for t in times]
+    for chain in chains:
+        if chain[0].english:
+            continue
+        s_lo, _ = doc.sentence_bounds(chain[0].num_start)
+        k = bisect.bisect_left(starts, chain[0].q_start) - 1
+        run: list[TimeExpr] = []
+        ranged = False
+        while k >= 0 and times[k].start >= s_lo and times[k].kind == "year" and times[k].year is not None:
+            if run:
+                sep = YEAR_LIST_SEP.fullmatch(text, times[k].end, run[0].start)
+                if sep is None:
+                    break
+                ranged = ranged or bool(sep.group("range"))
+            run.insert(0, times[k])
+            k -= 1
+        if len(run) < 2 or "分别" not in text[run[-1].end:chain[0].q_start]:
+            continue
+        years = [t.year for t in run if t.year is not None]
+        if ranged and len(years) == 2:
+            years = list(range(years[0], years[1] + 1))
+        if len(years) != len(chain):
+            continue
+        for tok, year in zip(chain, years, strict=True):
+            if tok.year is None:
+                tok.year = year
+
+
+OF_WHICH = re.compile(r"\s+of\s+(?:which|them|these|those)\b", re.IGNORECASE)
+
+
+def _apply_of_which(doc: _Doc, tokens: list[_Tok]) -> None:
+    """"eight days of heavy pollution, six of which …": the count takes the unit it subdivides."""
+    for i, tok in enumerate(tokens):
+        if i == 0 or tok.unit is not None or not tok.english or not OF_WHICH.match(doc.text, tok.after):
+            continue
+        prev = tokens[i - 1]
+        if prev.unit is not None and doc.sentence_bounds(prev.num_start) == doc.sentence_bounds(tok.num_start):
+            tok.unit, tok.unit_text = prev.unit, prev.unit_text
 
 
 # ========================================================================= baselines
@@ -1083,7 +1188,8 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
         p_lo, p_hi = doc.part_bounds(tok.num_start)
         before = text[max(p_lo, tok.q_start - BASELINE_BEFORE):tok.q_start]
         year = _last_baseline(before, tok.english)
-        s_lo, _ = doc.sentence_bounds(tok.num_start)
+        bounds = doc.sentence_bounds(tok.num_start)
+        s_lo = bounds[0]
         if year is None and s_lo < p_lo and not re.search(rf"(?<!\d){YEAR}(?!\d)", before):
             # 较2013年分别增加95天…;重污染天数则分别减少50天: a later piece without a year of its own
             year = _last_baseline(text[max(s_lo, tok.q_start - BASELINE_BEFORE):p_lo], tok.english)
@@ -1094,6 +1200,11 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
             m = EN_BASE_AFTER.match(text[tok.after:stop])
             if m:
                 year = int(m.group(1))
+        if year is None and tok.english and tok.comparison is None and k > 0:
+            # "…railway lines, up more than 30 percent from 2013, and … highways, up over 40 percent"
+            prev = changes[k - 1]
+            if prev.baseline_year is not None and doc.sentence_bounds(prev.num_start) == bounds:
+                year = prev.baseline_year
         if year is not None and tok.baseline_year is None:
             tok.baseline_year = year
         # 比上年 / 较去年 anywhere before in the part (与上年相比,…下降5%)
@@ -1227,7 +1338,8 @@ def _keep(t: _Tok) -> bool:
         return False
     if t.cn_only and t.unit is None and not t.keep_unitless and t.group is None:
         return False
-    return not (t.cn_only and t.num_text == "一" and t.kind != "multiple")
+    # 一个缩影, 一批: the article "a", not a count — unless qualified (一年至少一部法规)
+    return not (t.cn_only and t.num_text == "一" and t.kind != "multiple" and t.qualifier is None)
 
 
 def _quantity(text: str, t: _Tok) -> Quantity:

@@ -1,11 +1,12 @@
 """Written units -> (canonical unit, scale), and matching a unit right after a number.
 
-Canonical units (see also ``factcheck.models``): ``μg/m³``, ``%``, ``pp`` (percentage
-points), ``kW``, ``kWh``, ``kV`` (a rating), ``元``, ``USD``, ``P`` (computing power in
-PFLOPS), ``km``, ``km²``, ``t`` ... Counts keep the Chinese measure word as written
-(``个``, ``人次``, ``篇``) or the English lemma (``day``, ``project``, ``people``,
-``tonne``). Chinese magnitudes are NOT units: ``3565万千瓦`` is the number ``3565万``
-and the unit ``千瓦``; ``兆瓦`` is a unit with scale 1000 (kW).
+Canonical units (see also ``factcheck.models`` and tests/gold/README.md): ``μg/m³``, ``%``,
+``pp`` (percentage points), ``kW``, ``kWh``, ``kV`` (a rating), ``元``, ``USD``, ``P``
+(computing power in PFLOPS). Every other Chinese unit keeps its measure word as written
+(``个``, ``人次``, ``篇``, ``个月``, ``公里``, ``吨``, ``倍``) and every other English unit its
+lemma (``day``, ``project``, ``people``, ``km``, ``square km``, ``tonne``, ``times``).
+Chinese magnitudes are NOT units: ``3565万千瓦`` is the number ``3565万`` and the unit
+``千瓦``; ``兆瓦`` is a unit with scale 1000 (kW).
 
 ``kind`` marks what a number with that unit is: ``level`` (a statistic), ``rating``
 (an equipment rating such as ``1000千伏`` or an ``8英寸`` wafer, never a statistic), or
@@ -55,10 +56,10 @@ KWH = _u("kWh", "energy")
 KV = _u("kV", "voltage", kind="rating")
 YUAN = _u("元", "money")
 USD = _u("USD", "money")
-TIMES = _u("×", "multiple", kind="multiple")
+TIMES = _u("times", "multiple", kind="multiple")  # English: 1.9 times, twice, doubled
+BEI = _u("倍", "multiple", kind="multiple")  # Chinese: 1.9倍, 翻一番
 KM = _u("km", "length")
-KM2 = _u("km²", "area")
-TONNE = _u("t", "mass")
+KM2 = _u("square km", "area")
 
 # Written after a number with no space (a space is tolerated). Chinese measure words map to themselves.
 CJK_UNITS: dict[str, Unit] = {
@@ -70,12 +71,13 @@ CJK_UNITS: dict[str, Unit] = {
     "千伏": KV, "英寸": _u("inch", "length", kind="rating"),
     "元": YUAN, "人民币": YUAN, "块钱": YUAN, "美元": USD, "欧元": _u("EUR", "money"),
     "港元": _u("HKD", "money"), "港币": _u("HKD", "money"), "日元": _u("JPY", "money"), "英镑": _u("GBP", "money"),
-    "倍": TIMES,
-    "公里": KM, "千米": KM, "米": _u("m", "length"), "平方公里": KM2, "平方千米": KM2, "平方米": _u("m²", "area"),
-    "立方米": _u("m³", "volume"), "公顷": _u("ha", "area"), "亩": _u("亩", "area"),
-    "吨": TONNE, "公斤": _u("kg", "mass"), "千克": _u("kg", "mass"), "克": _u("g", "mass"),
+    "倍": BEI,
+    "公里": _u("公里", "length"), "千米": _u("千米", "length"), "米": _u("米", "length"),
+    "平方公里": _u("平方公里", "area"), "平方千米": _u("平方千米", "area"), "平方米": _u("平方米", "area"),
+    "立方米": _u("立方米", "volume"), "公顷": _u("公顷", "area"), "亩": _u("亩", "area"),
+    "吨": _u("吨", "mass"), "公斤": _u("公斤", "mass"), "千克": _u("千克", "mass"), "克": _u("克", "mass"),
     "摄氏度": _u("°C", "temperature"), "℃": _u("°C", "temperature"), "分贝": _u("dB", "sound"),
-    "个月": _u("月", "duration"), "个小时": _u("小时", "duration"), "小时": _u("小时", "duration"),
+    "个月": _u("个月", "duration"), "个小时": _u("小时", "duration"), "小时": _u("小时", "duration"),
     "分钟": _u("分钟", "duration"), "秒": _u("秒", "duration"), "周": _u("周", "duration"),
     "天次": _u("天次", "count"), "天": _u("天", "duration"), "年": _u("年", "duration"),
     "岁": _u("岁", "age"),
@@ -108,7 +110,7 @@ SYMBOL_UNITS: dict[str, Unit] = {
     "kWh": KWH, "MWh": _u("kWh", "energy", 1000), "GWh": _u("kWh", "energy", 10**6),
     "TWh": _u("kWh", "energy", 10**9),
     "kW": KW, "KW": KW, "MW": _u("kW", "power", 1000), "GW": _u("kW", "power", 10**6),
-    "kV": KV, "KV": KV, "TEU": _u("TEU", "count"), "PFLOPS": _u("P", "compute"),
+    "kV": KV, "KV": KV, "TEU": _u("teu", "count"), "PFLOPS": _u("P", "compute"),
     "EFLOPS": _u("P", "compute", 1000), "kg": _u("kg", "mass"), "°C": _u("°C", "temperature"),
     "USD": USD, "RMB": YUAN, "CNY": YUAN,
 }

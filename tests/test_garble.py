@@ -104,7 +104,9 @@ def test_seed_runs_start_at_the_damage_and_are_well_formed() -> None:
         _assert_well_formed(text, runs)
         for r in runs:
             assert r.text[0] == "?"  # the first damaged character: the decoder's marker
-            assert "\ufffd" not in _repair(text, runs)
+        outside = _repair(text, runs)
+        assert not re.search(rf"\?[a-zü{_TONED}]+\)", outside)  # no orphan annotation left outside a run
+        assert not re.search("[\ue000-\uf8ff]", outside)  # nor a private-use character
 
 
 def test_seed_restorations_from_the_notes() -> None:

@@ -13,8 +13,9 @@ FC501 mixed-baselines (warning)
 
 FC502 no-baseline (info)
     A change with no stated baseline year, no "from" figure in its phrase, no since-anchor
-    and no 同比 / 环比 / 比上年 / year-on-year comparison cannot be checked: it is reported
-    as unchecked so that an editor can add the baseline.
+    or span (以来, 十年来, over the past decade) and no 同比 / 环比 / 比上年 / year-on-year
+    comparison cannot be checked: it is reported as unchecked so that an editor can add the
+    baseline. Targets and forecasts (力争 / 预计 / will …) are measured from now and pass.
 
     FAIL: 河北PM2.5平均浓度下降了30%。
     PASS: 河北PM2.5平均浓度比2013年下降了30%。
@@ -27,6 +28,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factcheck.checks.base import Result, Rule, claim_finding
+from factcheck.checks.dates import FUTURE_MARKERS
 from factcheck.checks.reference import stated_text
 from factcheck.models import Claim, Location
 
@@ -50,7 +52,7 @@ RULES = (MIXED, NO_BASELINE)
 
 # A comparison that names its baseline without a year: 同比, 比上年, 较去年同期, "十三五"末, year on year, ...
 IMPLICIT_BASELINE = re.compile(
-    r"同比|环比|比上|较上|比去年|较去年|比前|较前|上年|去年同期|上年同期|上月|上季|比[^,，。;；]{0,8}末"
+    r"以来|\bsince\b|同比|环比|比上|较上|比去年|较去年|比前|较前|上年|去年同期|上年同期|上月|上季|比[^,，。;；]{0,8}末"
     r"|较[^,，。;；]{0,8}末|年初|年底相比|同期相比"
     r"|\b(?:year|month|quarter|week)[- ]on[- ](?:year|month|quarter|week)\b|\by/y\b|\byoy\b|\bm/m\b"
     r"|\b(?:from|than|over|on|compared (?:with|to)|versus|vs\.?)\s+(?:a|the|one)\s+(?:year|month|quarter)"
@@ -120,9 +122,9 @@ def _implicit_baseline(doc: Document, claim: Claim) -> bool:
     sentence = doc.sentences[claim.sentence_index]
     if IMPLICIT_BASELINE.search(sentence.text):
         return True
-    # A plan period or a since-anchor stated before the change in its sentence ("比'十三五'末", "自…以来").
+    # A plan period, since-anchor or span in its sentence ("比'十三五'末", "自…以来", "十年降逾六成").
     return any(
-        t.kind in ("plan", "since") and sentence.start <= t.start < claim.nstart
+        t.kind in ("plan", "since", "span", "ago") and sentence.start <= t.start < sentence.end
         for t in doc.extraction.times
     )
 
@@ -134,6 +136,8 @@ def check_no_baseline(doc: Document) -> Iterator[Result]:
             continue
         if _has_from(c, by_id) or _implicit_baseline(doc, c):
             continue
+        if FUTURE_MARKERS.search(c.sentence):
+            continue  # a target or forecast ("力争再降3%") is measured from now
         yield claim_finding(
             NO_BASELINE, doc, c,
             f"change {stated_text(c)} states no baseline (no year, no 同比/year-on-year): unchecked",

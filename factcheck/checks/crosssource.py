@@ -8,6 +8,8 @@ FC601 cross-source-conflict (error)
     supports. Figures that agree in two or more places are confirmations (a "confirmed"
     verdict for each, naming the other places).
 
+    A sentence about part of a year (1—11月, 一季度, 冬奥会期间, "during", "first half") is left
+    out: its figures are not the annual ones the metric names.
     Two figures of one key in ONE sentence ("三地PM2.5分别为32、41、38.6" resolved to one
     region) are a resolution ambiguity, not a conflict: such a sentence is left out.
     Grouping is by key in a dict, so the check is linear in the number of claims.
@@ -18,12 +20,13 @@ FC601 cross-source-conflict (error)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.checks.base import Result, Rule
-from factcheck.checks.implied import describe_key, fact_interval, signed_interval
+from factcheck.checks.implied import describe_key, fact_interval, fine_quantum, show, show_interval, signed_interval
 from factcheck.checks.reference import stated_text
 from factcheck.interval import Interval, fmt
 from factcheck.models import Claim, Finding, Location, Verdict
@@ -60,9 +63,22 @@ class _Place:
         return Location(self.path, self.claim.line, self.claim.column)
 
 
+# A figure for part of a year (1—11月, 一季度, 冬奥会期间, "in the first half") is not the annual figure
+# its metric may have been resolved to; such claims are left out rather than reported as conflicts.
+PARTIAL_PERIOD = re.compile(
+    r"\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月|[一二三四1-4]\s*季度|上半年|下半年|前三季度|期间|采暖季|供暖季|秋冬季"
+    r"|\b(?:first|second|third|fourth)\s+(?:half|quarter)\b|\bduring\b|\bheating season\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s*[-–]\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+
+
 def claim_key(claim: Claim) -> Key | None:
     """The identity of the figure a claim states, or None when it is not pinned down."""
     if claim.region is None or claim.metric is None or claim.year is None:
+        return None
+    if PARTIAL_PERIOD.search(claim.sentence):
         return None
     if claim.kind == "level":
         return (claim.region, claim.metric, claim.year, "level", None, claim.unit)
@@ -120,6 +136,7 @@ def _reference_note(ref: Reference, key: Key, values: list[tuple[str, Interval]]
 def _conflict(ref: Reference, key: Key, places: list[_Place]) -> Finding:
     by_value: dict[str, list[_Place]] = {}
     intervals: dict[str, Interval] = {}
+    q = min(fine_quantum(p.claim) for p in places)
     for p in places:
         text = stated_text(p.claim)
         by_value.setdefault(text, []).append(p)
@@ -132,8 +149,8 @@ def _conflict(ref: Reference, key: Key, places: list[_Place]) -> Finding:
     lo = max(p.interval.lo for p in places)
     hi = min(p.interval.hi for p in places)
     explanation = (
-        "; ".join(f"{text} stands for {intervals[text].describe(2)}" for text in by_value)
-        + f"; no value lies in all of them (highest lower bound {fmt(lo)} > lowest upper bound {fmt(hi)})"
+        "; ".join(f"{text} stands for {show_interval(intervals[text], q)}" for text, _ in values[:MAX_LISTED])
+        + f"; no value lies in all of them (highest lower bound {show(lo, q)} > lowest upper bound {show(hi, q)})"
         + _reference_note(ref, key, [(t, intervals[t]) for t, _ in values[:MAX_LISTED]])
     )
     return Finding(

@@ -154,6 +154,32 @@ def round_to(value: Decimal, places: int) -> str:
     return str(value.quantize(Decimal(1).scaleb(-places)))
 
 
+def quantum_of(claim: Claim) -> Decimal:
+    """One digit finer than the claim's last stated digit (38.6 -> 0.01; 4.38万亿 -> 10亿)."""
+    return (claim_precision(claim) * 2 / 10).normalize()
+
+
+def fine_quantum(claim: Claim) -> Decimal:
+    """For intervals, fine enough that two which do not overlap do not look as if they did."""
+    q = quantum_of(claim)
+    return min(q, Decimal("0.01")) if q < 1 else q / 10
+
+
+def show(value: Decimal, quantum: Decimal) -> str:
+    """``value`` rounded to ``quantum``: decimals kept below 1, plain digits above (no exponent)."""
+    if not value.is_finite():
+        return fmt(value)
+    try:
+        rounded = value.quantize(quantum)
+    except InvalidOperation:
+        return fmt(value)
+    return str(rounded) if quantum < 1 else fmt(rounded)
+
+
+def show_interval(iv: Interval, quantum: Decimal) -> str:
+    return f"[{show(iv.lo, quantum)}, {show(iv.hi, quantum)}]"
+
+
 def loc(claim: Claim) -> Location:
     return Location(claim.path, claim.line, claim.column)
 
@@ -286,11 +312,12 @@ def _check_changes(doc: Document, ref: Reference) -> Iterator[Result]:
             yield Verdict(claim.id, "agrees", f"reference {ref_text} ({official.later.source}; {official.base.source})")
             continue
         stated_iv = signed_interval(claim)
+        q = fine_quantum(claim)
         explanation = (
-            f"claimed {stated_text(claim)} stands for {stated_iv.describe(2)}; the reference has "
+            f"claimed {stated_text(claim)} stands for {show_interval(stated_iv, q)}; the reference has "
             f"{claim.year} = {fmt(official.later_value)} (claims.yaml line {official.later.line}) and "
             f"{claim.baseline_year} = {fmt(official.base_value)} (claims.yaml line {official.base.line}); "
-            f"read at their precision they give {_mode_name(mode)} {official.interval.describe(2)}, "
+            f"read at their precision they give {_mode_name(mode)} {show_interval(official.interval, q)}, "
             f"which does not overlap the claim"
         )
         sources = f"{official.later.source}; {official.base.source}"
@@ -301,7 +328,7 @@ def _check_changes(doc: Document, ref: Reference) -> Iterator[Result]:
                 f"{what}: {stated_text(claim)} matches only the variant figures of {match.variant_source} "
                 f"({fmt(match.later_value)} vs {fmt(match.base_value)}), the official figures give {ref_text}",
                 expected=ref_text, actual=stated_text(claim), source=sources, severity="warning",
-                explanation=explanation + f"; with the variant it is {match.interval.describe(2)}",
+                explanation=explanation + f"; with the variant it is {show_interval(match.interval, q)}",
             )
             yield Verdict(claim.id, "doubtful", f"matches variant figures ({match.variant_source})")
             continue
@@ -400,13 +427,13 @@ def _check_implied(doc: Document, ref: Reference) -> Iterator[Result]:
         if implied.lo == -INF or implied.hi == INF:
             continue  # an open bound ("超过", "不到") implies nothing useful
         mid = implied_baseline(point(level.value), point(_signed_value(change)), mode)
-        places = max(places_of(level.value), 0) + 1
-        approx = round_to(mid.lo, places)
+        approx = show(mid.lo, quantum_of(level))
+        q = fine_quantum(level)
         what = describe_key(ref, level.region, level.metric)
         stated_pair = f"{stated_text(level)} in {level.year} and {stated_text(change)} vs {change.baseline_year}"
         explanation = (
-            f"{stated_text(level)} stands for {level_iv.describe(places + 1)}, {stated_text(change)} for "
-            f"{change_iv.describe(places + 1)}; {_formula(mode)} = {implied.describe(2)}"
+            f"{stated_text(level)} stands for {show_interval(level_iv, q)}, {stated_text(change)} for "
+            f"{show_interval(change_iv, fine_quantum(change))}; {_formula(mode)} = {show_interval(implied, q)}"
         )
         facts = level_facts(ref, level.region, level.metric, change.baseline_year, unit)
         others = (loc(level),) if (level.line, level.column) != (change.line, change.column) else ()
@@ -414,7 +441,7 @@ def _check_implied(doc: Document, ref: Reference) -> Iterator[Result]:
             yield claim_finding(
                 IMPLIED_BASELINE, doc, change,
                 f"{what}: {stated_pair} imply {change.baseline_year} ≈ {approx} "
-                f"({implied.describe(2)}); the reference has no {change.baseline_year} figure to compare",
+                f"({show_interval(implied, q)}); the reference has no {change.baseline_year} figure to compare",
                 actual=approx, explanation=explanation + f"; no reference fact for {change.baseline_year}",
                 others=others, severity="info",
             )
@@ -430,12 +457,12 @@ def _check_implied(doc: Document, ref: Reference) -> Iterator[Result]:
             continue
         yield claim_finding(
             IMPLIED_BASELINE, doc, change,
-            f"{what}: {stated_pair} imply {change.baseline_year} ≈ {approx} ({implied.describe(2)}), "
+            f"{what}: {stated_pair} imply {change.baseline_year} ≈ {approx} ({show_interval(implied, q)}), "
             f"but the reference has {fmt(fact.value)}{fact_unit} for {change.baseline_year}",
             expected=fmt(fact.value), actual=approx, source=fact.source, others=others,
             explanation=explanation + (
                 f"; the reference {change.baseline_year} value {fmt(fact.value)}{fact_unit} "
-                f"(claims.yaml line {fact.line}) stands for {fact_iv.describe(2)}, outside it"),
+                f"(claims.yaml line {fact.line}) stands for {show_interval(fact_iv, q)}, outside it"),
         )
         yield Verdict(change.id, "contradicts", f"implies {change.baseline_year} ≈ {approx}, "
                                                 f"reference {fmt(fact.value)}{fact_unit} ({fact.source})")
