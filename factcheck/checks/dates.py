@@ -89,7 +89,7 @@ FUTURE_MARKERS = re.compile(
 )
 # Words after a year that make it the year something began (the anchor of an anniversary).
 ANCHOR_VERBS_ZH = re.compile(
-    r"^[^,，。;；!?！？]{0,16}?(?:提出|成立|召开|启动|实施|设立|建立|开始|开通|建成|开园|诞生|上升为|印发|发布|签署|举办|举行"
+    r"^[,，]?[^,，。;；!?！？]{0,24}?(?:提出|成立|召开|启动|实施|设立|建立|开始|开通|建成|开园|诞生|上升为|印发|发布|签署|举办|举行"
     r"|部署|批准|通过|落地|开工|投运|开业)"
 )
 ANCHOR_VERBS_EN = re.compile(
@@ -364,20 +364,35 @@ def _check_anniversary_event(ctx: _Text, ref: Reference, t: TimeExpr, sentence: 
     )
 
 
+def _end_year(ctx: _Text, sentence: Sentence, start: int) -> tuple[int, str] | None:
+    """Where a span ends: the latest year its sentence states after ``start`` ("2023年数据显示,…连续三年"),
+    else the article's year. With the way it was found, for messages."""
+    stated = [y for u in ctx.times_in(sentence.start, sentence.end) if u.kind != "since"
+              and (y := ctx.absolute_year(u)) is not None and y > start]
+    if stated:
+        return max(stated), "the year the sentence states"
+    if ctx.published is not None:
+        return ctx.published.year, f"the article's date {_dated(ctx.published)}"
+    return None
+
+
 def _check_span_event(ctx: _Text, ref: Reference, t: TimeExpr, sentence: Sentence) -> Iterator[Finding]:
-    if ctx.published is None or not t.years:
+    if not t.years or APPROXIMATE_SPAN.match(t.text):
         return
     matches = matching_events(ref, sentence.text)
     if not matches:
         return
-    end = ctx.published.year
-    if any(_span_fits(t.years, m.date.year, end) for m in matches):
+    ends = [(m, _end_year(ctx, sentence, m.date.year)) for m in matches]
+    if any(e is not None and _span_fits(t.years, m.date.year, e[0]) for m, e in ends):
         return
-    best = matches[0]
+    best, found = ends[0]
+    if found is None:
+        return
+    end, how = found
     yield _finding(
         RELATIVE, ctx, t,
-        f"“{t.text}” since {best.name} ({best.event.id}, {best.date.text()}) in an article dated "
-        f"{_dated(ctx.published)}: that is {end - best.date.year} years, not {t.years}",
+        f"“{t.text}” since {best.name} ({best.event.id}, {best.date.text()}) up to {end} ({how}): "
+        f"that is {end - best.date.year} years, not {t.years}",
         expected=str(end - best.date.year), actual=str(t.years), source=str(best.event.source),
         explanation=(f"{end} − {best.date.year} = {end - best.date.year} (or {end - best.date.year + 1} counting "
                      f"both years); event matched as {best.name} ({best.score:.0f}/100)"),
@@ -393,12 +408,10 @@ def _anchor_years(ctx: _Text, sentence: Sentence) -> list[tuple[TimeExpr, int]]:
         if u.kind == "since" and u.year is not None:
             out.append((u, u.year))
         elif u.kind in ("year", "date") and u.year is not None:
-            after = ctx.text[u.end: sentence.end]
             before = ctx.text[max(sentence.start, u.start - 48): u.start]
-            if CELEBRATION_AFTER.match(after):
-                continue  # "2024年是…十周年": the year it is celebrated
-            if ANCHOR_VERBS_ZH.match(after) or ANCHOR_VERBS_EN.search(before) \
-                    or re.search(r"\b(?:since|of the)\s+$", before, re.IGNORECASE):
+            if _begins_something(ctx, u, sentence) or (
+                    not CELEBRATION_AFTER.match(ctx.text[u.end: sentence.end])
+                    and re.search(r"\b(?:since|of the)\s+$", before, re.IGNORECASE)):
                 out.append((u, u.year))
     return out
 
@@ -433,37 +446,63 @@ def _check_anniversary_text(ctx: _Text, t: TimeExpr, sentence: Sentence) -> Iter
     )
 
 
-def _since_anchor(ctx: _Text, t: TimeExpr, sentence: Sentence) -> TimeExpr | None:
-    """The nearest since-anchor before the span in its paragraph, else one after it in its sentence."""
+def _span_anchors(ctx: _Text, t: TimeExpr, sentence: Sentence) -> list[tuple[TimeExpr, int]]:
+    """Where a span may start, best first.
+
+    The nearest since-anchor ("2015年以来") before the span in its paragraph, else one after it
+    in its sentence; without one, every year of the paragraph before the span that begins
+    something ("2015年2月,…签署了…协议"), earliest first.
+    """
     before: TimeExpr | None = None
+    after: TimeExpr | None = None
+    started: list[tuple[TimeExpr, int]] = []
     for u in ctx.times:
-        if u.kind != "since" or u.year is None or u is t:
+        if u is t or u.year is None:
             continue
         s = ctx.sentence_at(u.start)
-        if s is None or s.paragraph != sentence.paragraph:
+        if s is None or s.paragraph != sentence.paragraph or u.start >= sentence.end:
             continue
-        if u.start < t.start:
-            before = u
-        elif before is None and u.start < sentence.end:
-            return u
-    return before
+        if u.kind == "since":
+            if u.start < t.start:
+                before = u
+            elif after is None:
+                after = u
+        elif u.kind in ("year", "date") and u.start < t.start and _begins_something(ctx, u, s):
+            started.append((u, u.year))
+    anchor = before or after
+    if anchor is not None and anchor.year is not None:
+        return [(anchor, anchor.year)]
+    return sorted(started, key=lambda a: a[1])
+
+
+def _begins_something(ctx: _Text, u: TimeExpr, sentence: Sentence) -> bool:
+    after = ctx.text[u.end: sentence.end]
+    before = ctx.text[max(sentence.start, u.start - 48): u.start]
+    if CELEBRATION_AFTER.match(after):
+        return False
+    return bool(ANCHOR_VERBS_ZH.match(after) or ANCHOR_VERBS_EN.search(before))
 
 
 def _check_span_text(ctx: _Text, t: TimeExpr, sentence: Sentence) -> Iterator[Finding]:
-    if ctx.published is None or not t.years or APPROXIMATE_SPAN.match(t.text):
+    if not t.years or APPROXIMATE_SPAN.match(t.text):
         return
-    anchor = _since_anchor(ctx, t, sentence)
-    if anchor is None or anchor.year is None:
+    checked = []
+    for anchor, start in _span_anchors(ctx, t, sentence):
+        found = _end_year(ctx, sentence, start)
+        if found is None or found[0] <= start:
+            continue
+        if _span_fits(t.years, start, found[0]):
+            return  # one reading fits
+        checked.append((anchor, start, found))
+    if not checked:
         return
-    end = ctx.published.year
-    if anchor.year >= end or _span_fits(t.years, anchor.year, end):
-        return
+    anchor, start, (end, how) = checked[0]
     yield _finding(
         ARITHMETIC, ctx, t,
-        f"“{t.text}” after “{anchor.text}” in an article dated {_dated(ctx.published)}: "
-        f"{anchor.year}–{end} is {end - anchor.year} years, not {t.years}",
-        expected=str(end - anchor.year), actual=str(t.years), others=(ctx.location(anchor),),
-        explanation=(f"{end} − {anchor.year} = {end - anchor.year} (or {end - anchor.year + 1} counting both "
+        f"“{t.text}” after “{anchor.text}”, up to {end} ({how}): "
+        f"{start}–{end} is {end - start} years, not {t.years}",
+        expected=str(end - start), actual=str(t.years), others=(ctx.location(anchor),),
+        explanation=(f"{end} − {start} = {end - start} (or {end - start + 1} counting both "
                      f"years); the span states {t.years}"),
     )
 
