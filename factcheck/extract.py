@@ -223,6 +223,7 @@ EN_PHRASAL = re.compile(
     r"picked|pick|built|build|opened|open|took|take|made|make|signed|sign|ended|end|backed|back|follow|followed|"
     r"gave|give|given|wound|wind|slowed|slow|calmed|calm|played|play|show|showed|showing|put|puts|putting)"
     r"\s+(?:down|up)\s+(?:by\s+)?$", re.IGNORECASE)
+EN_SUBJECT_UNIT = re.compile(rf"\b([a-z]+)\s+(?:{_EN_DOWN}|{_EN_UP})\s+from\s*$", re.IGNORECASE)
 EN_VERB_FROM = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\s+from\s*$", re.IGNORECASE)
 EN_VERB_BY = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\b[^,;.]{{0,40}}\sby\s*$", re.IGNORECASE)
 EN_AFTER_NOUN = re.compile(
@@ -362,6 +363,7 @@ def extract(text: str, sentences: Sequence[Sentence]) -> Extraction:
     tokens = _merge_ranges(doc, tokens)
     for i, tok in enumerate(tokens):
         _classify(doc, tok, tokens, i)
+    tokens = _apply_tables(doc, tokens)
     chains = _apply_lists(doc, tokens)
     _distribute_years(doc, chains, times)
     _apply_of_which(doc, tokens)
@@ -1079,6 +1081,68 @@ def _english_cue(text: str, tok: _Tok, window: str) -> tuple[bool, str | None]:
     return False, None
 
 
+# ============================================================================ tables
+
+TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
+HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,12})[)）]")
+RANK_HEADER = re.compile(r"排名|名次|序号|排序|编号|^\s*(?:rank|no\.?|#)\s*$", re.IGNORECASE)
+
+
+def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
+    """Markdown tables: a column headed ``PM2.5（微克/立方米）`` gives its cells that unit; cells of
+    a rank column (排名, 序号, Rank) are not quantities."""
+    text = doc.text
+    if "|" not in text:
+        return tokens
+    columns: dict[int, list[tuple[str | None, bool]]] = {}  # table-row start -> per column (unit, rank)
+    header: list[tuple[str | None, bool]] | None = None
+    prev_end = -2
+    rows = list(TABLE_ROW.finditer(text))
+    for k, m in enumerate(rows):
+        if m.start() != prev_end + 1:
+            header = None
+        prev_end = m.end()
+        line = m.group(0)
+        if TABLE_RULE.match(line):
+            continue
+        cells = line.strip().strip("|").split("|")
+        nxt = rows[k + 1].group(0) if k + 1 < len(rows) and rows[k + 1].start() == m.end() + 1 else ""
+        if header is None and TABLE_RULE.match(nxt):
+            header = []
+            for cell in cells:
+                um = HEADER_UNIT.search(cell)
+                header.append((um.group(1).strip() if um else None, bool(RANK_HEADER.search(cell))))
+            continue
+        if header is not None:
+            columns[m.start()] = header
+    if not columns:
+        return tokens
+    starts = sorted(columns)
+    out: list[_Tok] = []
+    for tok in tokens:
+        i = bisect.bisect_right(starts, tok.num_start) - 1
+        if i < 0:
+            out.append(tok)
+            continue
+        row_start = starts[i]
+        row_end = text.find("\n", row_start)
+        if row_end != -1 and tok.num_start > row_end:
+            out.append(tok)
+            continue
+        col = text.count("|", row_start, tok.num_start) - 1
+        spec = columns[row_start]
+        if 0 <= col < len(spec):
+            unit_text, rank = spec[col]
+            if rank:
+                continue
+            unit = lookup(unit_text) if unit_text and tok.unit is None else None
+            if unit is not None and unit_text is not None:
+                tok.unit, tok.unit_text = unit, unit_text
+        out.append(tok)
+    return out
+
+
 # ============================================================================= lists
 
 
@@ -1165,11 +1229,13 @@ def _distribute_years(doc: _Doc, chains: list[list[_Tok]], times: Sequence[TimeE
                 tok.year = year
 
 
-OF_WHICH = re.compile(r"\s+of\s+(?:which|them|these|those)\b", re.IGNORECASE)
+OF_WHICH = re.compile(r"\s+of\s+(?:which|them|these|those)\b|[ \t]+(?:more|fewer|less)\s+than\b",
+                      re.IGNORECASE)
 
 
 def _apply_of_which(doc: _Doc, tokens: list[_Tok]) -> None:
-    """"eight days of heavy pollution, six of which …": the count takes the unit it subdivides."""
+    """"eight days of heavy pollution, six of which …", "271 days …, 95 more than in 2013": the bare
+    count takes the unit of the count it refers to."""
     for i, tok in enumerate(tokens):
         if i == 0 or tok.unit is not None or not tok.english or not OF_WHICH.match(doc.text, tok.after):
             continue
@@ -1200,7 +1266,7 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
             m = EN_BASE_AFTER.match(text[tok.after:stop])
             if m:
                 year = int(m.group(1))
-        if year is None and tok.english and tok.comparison is None and k > 0:
+        if year is None and tok.english and tok.kind == "change" and tok.comparison is None and k > 0:
             # "…railway lines, up more than 30 percent from 2013, and … highways, up over 40 percent"
             prev = changes[k - 1]
             if prev.baseline_year is not None and doc.sentence_bounds(prev.num_start) == bounds:
@@ -1262,6 +1328,13 @@ def _apply_groups(doc: _Doc, tokens: list[_Tok]) -> None:
         src, dst, direction, from_year, to_year = pair
         group += 1
         _share_unit(src, dst)
+        if src.unit is None and dst.unit is None and src.english:
+            # "heavy pollution days fell from 58 in 2013 to two": the subject names the unit
+            m = EN_SUBJECT_UNIT.search(text[max(0, src.q_start - 40):src.q_start])
+            unit = lookup(m.group(1)) if m else None
+            if unit is not None and unit.kind == "level" and unit.dimension in ("count", "duration"):
+                for t in (src, dst):
+                    t.unit, t.unit_text = unit, m.group(1) if m else ""
         for t, role in ((src, "from"), (dst, "to")):
             t.kind, t.direction, t.group, t.role = "level", None, group, role
         if from_year is not None:

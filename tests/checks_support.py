@@ -124,3 +124,23 @@ def doc(text: str, claims: list[dict[str, Any]] = (), times: list[dict[str, Any]
     return Document(loaded, norm, sentences, Extraction((), tuple(time_exprs)), tuple(built), lines,
                     dt.date.fromisoformat(published) if published else None)
 
+
+
+def example_fires(rule_id: str, example: str) -> bool:
+    """Run a rule's catalog example through the whole pipeline with the bundled reference.
+
+    ``(dated YYYY-MM-DD)`` at the end sets the article's date; ``a.txt: … b.txt: …`` makes two files.
+    """
+    from factcheck.pipeline import Options, check_loaded
+    from factcheck.reference import default_reference_path, load_reference
+
+    date = None
+    m = re.search(r"\s*\(dated (\d{4}-\d{2}-\d{2})\)\s*$", example)
+    if m:
+        date = dt.date.fromisoformat(m.group(1))
+        example = example[: m.start()]
+    parts = [p.strip() for p in re.split(r"\b[a-z]\.txt:\s*", example) if p.strip()]
+    items = [Loaded(path=f"{chr(ord('a') + i)}.txt", text=t, encoding="utf-8") for i, t in enumerate(parts)]
+    result = check_loaded(items, load_reference(default_reference_path()), Options(date=date))
+    findings = [f for fr in result.files for f in fr.findings] + list(result.findings)
+    return any(f.rule == rule_id for f in findings)

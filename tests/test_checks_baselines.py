@@ -85,6 +85,9 @@ def test_change_without_baseline_is_unchecked_info() -> None:
     "河北PM2.5平均浓度比“十三五”末下降了30%。",
     "Hebei's PM2.5 concentration fell 30 percent year on year.",
     "Hebei's PM2.5 concentration fell 30 percent from a year earlier.",
+    "京张医疗合作开展以来,门急诊人次平均增长30%。",
+    "三地今年将继续推进联防联控,力争PM2.5浓度再降30%。",
+    "Hebei expects PM2.5 to fall 30 percent.",
 ])
 def test_implicit_baselines_pass(text: str) -> None:
     assert not _run(text, [_change("30", "30", "hebei", None)])
@@ -110,6 +113,14 @@ def test_since_anchor_before_the_change_counts_as_a_baseline() -> None:
     assert not _run(text, [_change("30", "30", "hebei", None)], times)
 
 
+def test_span_in_the_sentence_counts_as_a_baseline() -> None:
+    text = "京津冀协同发展十周年 PM2.5浓度十年降逾六成"
+    times = [{"at": "十年", "kind": "span", "years": 10}]
+    claims = [_change("六成", "60", "jingjinji", None, qualifier="more_than")]
+    assert not _run(text, claims, times)
+    assert [f.rule for f in _run(text, claims)] == ["FC502"]
+
+
 def test_seed_000_line_92_mixed_baselines() -> None:
     seed = next(iter(sorted(SEEDS.glob("000_*.txt"))), None) if SEEDS.is_dir() else None
     if seed is None:
@@ -123,3 +134,11 @@ def test_seed_000_line_92_mixed_baselines() -> None:
     assert [f.line for f in hits] == [92], [(f.line, f.message) for f in hits]
     assert len(hits[0].locations) == 2 and {loc.line for loc in hits[0].locations} == {92}
     assert "2013" in hits[0].message and "2014" in hits[0].message
+
+
+@pytest.mark.parametrize("rule", baselines.RULES, ids=lambda r: r.id)
+def test_catalog_examples_behave_as_documented(rule: Any) -> None:
+    from tests.checks_support import example_fires
+
+    assert example_fires(rule.id, rule.fail), rule.fail
+    assert not example_fires(rule.id, rule.passes), rule.passes

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
+
 from factcheck.checks import crosssource
 from factcheck.document import Document
 from factcheck.models import Finding, Verdict
@@ -98,6 +100,18 @@ def test_changes_compare_signed_values_per_baseline() -> None:
     assert {loc.path for loc in f.locations} == {"a.txt", "b.txt"}
 
 
+@pytest.mark.parametrize("text", [
+    "今年1—11月,河北PM2.5平均浓度为40微克/立方米。",
+    "北京冬奥会期间,河北PM2.5平均浓度为22微克/立方米。",
+    "During the first half, Hebei's average PM2.5 concentration was 45 micrograms.",
+])
+def test_part_of_a_year_is_not_the_annual_figure(text: str) -> None:
+    a = _doc("a.txt", "2023年,河北PM2.5平均浓度为38.6微克/立方米。", _level("38.6", "38.6"))
+    at = next(n for n in ("40", "22", "45") if n in text)
+    b = _doc("b.txt", text, _level(at, at))
+    assert _run(a, b) == ([], [])
+
+
 def test_claims_missing_region_metric_or_year_are_not_grouped() -> None:
     a = _doc("a.txt", "PM2.5平均浓度为38.6微克/立方米。", _level("38.6", "38.6", region=None))
     b = _doc("b.txt", "PM2.5平均浓度为36.8微克/立方米。", _level("36.8", "36.8", region=None))
@@ -114,3 +128,11 @@ def test_linear_in_the_number_of_claims() -> None:
     # Each verdict names a bounded number of other places, not all 2999 of them.
     assert max(len(v.detail) for v in verdicts) < 200
     assert elapsed < 2.0, elapsed
+
+
+@pytest.mark.parametrize("rule", crosssource.RULES, ids=lambda r: r.id)
+def test_catalog_examples_behave_as_documented(rule: Any) -> None:
+    from tests.checks_support import example_fires
+
+    assert example_fires(rule.id, rule.fail), rule.fail
+    assert not example_fires(rule.id, rule.passes), rule.passes

@@ -157,6 +157,27 @@ def test_span_in_the_next_sentence_of_the_paragraph() -> None:
     assert not _run(good.replace(". ", "。"), times, "2024-12-12")
 
 
+@pytest.mark.parametrize(("published", "rules"), [("2024-12-12", []), ("2027-12-12", ["FC703"])])
+def test_span_from_a_year_that_began_something_in_the_paragraph(published: str, rules: list[str]) -> None:
+    # The second seed: "2015年2月,市政府…签署了…协议。…9年间,全市累计减少进京就诊患者149万余人次".
+    text = ("2015年2月,市政府与北京市卫健委、河北省卫健委共同签署了框架协议。2019年,三方又续签协议。"
+            "9年间,全市累计减少进京就诊患者149万余人次。")
+    times = [{"at": "2015年2月", "kind": "date", "year": 2015, "month": 2},
+             {"at": "2019年", "kind": "year", "year": 2019}, {"at": "9年间", "kind": "span", "years": 9}]
+    assert _rules(_run(text, times, published)) == rules
+
+
+def test_span_ends_at_the_year_its_sentence_states() -> None:
+    # The first seed: "2023年数据显示,…自2021年首次达标后连续三年稳定达到国家二级标准" in any later article.
+    text = "2023年数据显示,北京市PM2.5年均浓度32微克/立方米,自2021年首次达标后连续三年稳定达到国家二级标准。"
+    times = [{"at": "2023年", "kind": "year", "year": 2023}, {"at": "自2021年", "kind": "since", "year": 2021},
+             {"at": "连续三年", "kind": "span", "years": 3}]
+    assert not _run(text, times, "2027-01-01")
+    (f,) = _run(text.replace("连续三年", "连续五年"), [*times[:2], {"at": "连续五年", "kind": "span", "years": 5}],
+                "2027-01-01")
+    assert f.rule == "FC703" and f.expected == "2" and "the year the sentence states" in f.message
+
+
 def test_approximate_span_and_other_paragraphs_are_skipped() -> None:
     text = "自2015年以来,京张医疗合作不断深化。\n\n近5年来,全市新增病床3000张。"
     times = [{"at": "自2015年以来", "kind": "since", "year": 2015}, {"at": "近5年来", "kind": "span", "years": 5}]
@@ -221,3 +242,11 @@ def test_one_warning_per_sentence_and_year() -> None:
     text = "2025年,河北PM2.5平均浓度为36微克/立方米,张家口为17微克/立方米。"
     (f,) = _run(text, [], "2024-06-05", [_pm("36", 2025), _pm("17", 2025)])
     assert len(f.locations) == 2
+
+
+@pytest.mark.parametrize("rule", dates.RULES, ids=lambda r: r.id)
+def test_catalog_examples_behave_as_documented(rule: Any) -> None:
+    from tests.checks_support import example_fires
+
+    assert example_fires(rule.id, rule.fail), rule.fail
+    assert not example_fires(rule.id, rule.passes), rule.passes

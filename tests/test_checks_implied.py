@@ -6,6 +6,8 @@ from decimal import Decimal as D
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.checks import implied
 from factcheck.interval import stated
@@ -199,3 +201,52 @@ def test_relative_change_of_a_scaled_figure() -> None:
     assert not ok
     bad, _ = _run("2023年京津冀地区生产总值比2013年增长190%。", [{"at": "190", "value": "190", **change}])
     assert [f.rule for f in bad] == ["FC104"]
+
+
+def test_a_zero_baseline_in_the_reference_does_not_break_the_check() -> None:
+    from factcheck.reference import parse_reference
+
+    ref = parse_reference(
+        "version: 1\nregions:\n  beijing: {names: [北京]}\nmetrics:\n  heavy: {names: [重污染天数], unit: 天}\n"
+        "facts:\n  - {region: beijing, metric: heavy, year: 2022, value: 0, source: t}\n"
+        "  - {region: beijing, metric: heavy, year: 2023, value: 8, source: t}\n", "zero.yaml")
+    text = "2023年北京重污染天数8天,比2022年增加100%。"
+    claims = [{"at": "8天", "value": "8", "unit": "天", "region": "beijing", "metric": "heavy", "year": 2023},
+              {"at": "100", "value": "100", "unit": "%", "kind": "change", "direction": "up", "region": "beijing",
+               "metric": "heavy", "year": 2023, "baseline_year": 2022}]
+    results = list(implied.check(doc(text, claims), ref))
+    # No relative change from 0 (FC104 stays silent), but 8 after +100% implies 4 for 2022, not 0.
+    assert [(r.rule, r.expected) for r in results if isinstance(r, Finding)] == [("FC103", "0")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=st.decimals(min_value=-10**15, max_value=10**15, allow_nan=False, places=3),
+       precision=st.sampled_from(["0", "0.05", "0.5", "5000"]),
+       qualifier=st.sampled_from([None, "about", "nearly", "more_than", "at_least", "less_than", "at_most"]),
+       kind=st.sampled_from(["level", "change", "multiple"]),
+       direction=st.sampled_from([None, "up", "down"]),
+       unit=st.sampled_from(["%", "pp", "μg/m³", "×", None]),
+       baseline=st.sampled_from([None, 2013, 2014, 2022]))
+def test_any_claim_is_judged_without_an_exception(value: D, precision: str, qualifier: str | None, kind: str,
+                                                   direction: str | None, unit: str | None,
+                                                   baseline: int | None) -> None:
+    from factcheck.checks import baselines, crosssource, dates
+
+    text = "2023年,河北PM2.5平均浓度为38.6微克/立方米,比2013年下降7%。"
+    claims = [_level("38.6", "38.6", "hebei"),
+              {"at": "7", "value": str(value), "precision": precision, "qualifier": qualifier, "kind": kind,
+               "direction": direction, "unit": unit, "baseline_year": baseline, "region": "hebei", "year": 2023, **PM}]
+    d = doc(text, claims, published="2024-02-23")
+    ref = reference()
+    for results in (implied.check(d, ref), baselines.check(d, ref), dates.check(d, ref),
+                    crosssource.check_run([d, d], ref)):
+        for r in results:
+            assert isinstance(r, Finding | Verdict)
+
+
+@pytest.mark.parametrize("rule", implied.RULES, ids=lambda r: r.id)
+def test_catalog_examples_behave_as_documented(rule: Any) -> None:
+    from tests.checks_support import example_fires
+
+    assert example_fires(rule.id, rule.fail), rule.fail
+    assert not example_fires(rule.id, rule.passes), rule.passes

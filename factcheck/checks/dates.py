@@ -12,8 +12,9 @@ FC701 relative-date-vs-event (error)
     ago" agrees when the calendar years differ by N (or the elapsed time rounds to N); a stated
     month must match too. "十周年" / "10th anniversary" agrees when the event's year + N is the
     year the sentence states (else the article's year); "十年来" / "over the past decade" when
-    N is the number of years from the event to the article's year (or one more, counting both
-    ends). Several events matching: any agreeing one is enough.
+    N is the number of years from the event to the latest year its sentence states, else the
+    article's year (or one more, counting both ends). Several events matching: any agreeing
+    one is enough. Event names shorter than three tokens ("座谈会") are too generic and ignored.
 
     FAIL: 10年前的2月,习近平总书记在北京主持召开座谈会,专题听取京津冀协同发展工作汇报。  (dated 2026-02-23)
     PASS: 10年前的2月,习近平总书记在北京主持召开座谈会,专题听取京津冀协同发展工作汇报。  (dated 2024-02-23)
@@ -31,9 +32,10 @@ FC703 anniversary-arithmetic (error)
     in the sentence ("2014年提出…", "自2014年以来", "launched in 2014") plus N is not the year it
     is celebrated (another year of the sentence, 今年, else the article's year); a span ("9年间",
     "over the past nine years") that does not fit the nearest since-anchor of its paragraph
-    ("2015年以来") and the article's year (N must be the difference, or one more counting both
-    ends; "近N年" is approximate and skipped); "N年前的YYYY年" whose year is not the article's
-    year − N.
+    ("2015年以来"; without one, a year of the paragraph that began something: "2015年2月,…签署了
+    协议") and its end (the latest year its sentence states, else the article's year). N must be
+    the difference, or one more counting both ends; "近N年" is approximate and skipped.
+    "N年前的YYYY年" whose year is not the article's year − N.
 
     FAIL: 自2015年以来,京张医疗合作不断深化,7年间累计接诊患者3万人次。  (dated 2024-12-12)
     PASS: 自2015年以来,京张医疗合作不断深化,9年间累计接诊患者3万人次。

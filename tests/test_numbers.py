@@ -1,0 +1,170 @@
+"""factcheck.numbers: written numbers -> exact Decimal value and stated precision; factcheck.units lookups."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.numbers import parse, parse_number
+from factcheck.units import lookup, match_unit
+
+D = Decimal
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("38.6", "38.6", "0.05"),
+    ("35", "35", "0.5"),
+    ("5.70", "5.7", "0.005"),  # the trailing zero is a stated digit
+    ("1,100", "1100", "0.5"),
+    ("3565万", "35650000", "5000"),
+    ("2.28万", "22800", "50"),
+    ("2037.22亿", "203722000000", "500000"),
+    ("1,100万", "11000000", "5000"),
+    ("2003.185万", "20031850", "5"),
+    ("1.5万亿", "1500000000000", "50000000000"),
+    ("5百万", "5000000", "500000"),
+    ("3万4000", "34000", "0.5"),
+    ("十", "10", "0.5"),
+    ("十二", "12", "0.5"),
+    ("两千", "2000", "0.5"),
+    ("一万二千", "12000", "0.5"),
+    ("三百五十", "350", "0.5"),
+    ("一百零五", "105", "0.5"),
+    ("三万", "30000", "5000"),
+    ("两万五", "25000", "500"),  # colloquial: the digit takes the next lower place
+    ("二〇二三", "2023", "0.5"),
+    ("三点五", "3.5", "0.05"),
+    ("15.6 million", "15600000", "50000"),
+    ("2.3 trillion", "2300000000000", "50000000000"),
+    ("2.5bn", "2500000000", "50000000"),
+    ("twenty-five", "25", "0.5"),
+    ("two million", "2000000", "500000"),
+])
+def test_values_and_precision(text: str, value: str, precision: str) -> None:
+    assert parse_number(text) == (D(value), D(precision))
+
+
+def test_decimal_scaling_is_exact() -> None:
+    value, _ = parse_number("2.28万") or (None, None)
+    assert isinstance(value, Decimal) and value == D(22800) and str(value) == "22800"
+    assert 2.28 * 10**4 != 22800  # what floats would have given
+
+
+@pytest.mark.parametrize(("text", "value", "percent", "fraction"), [
+    ("十分之一", "0.1", False, True),
+    ("四分之三", "0.75", False, True),
+    ("百分之五十", "50", True, False),
+    ("百分之3.5", "3.5", True, False),
+    ("千分之五", "0.5", True, False),
+])
+def test_fractions_and_percentages(text: str, value: str, percent: bool, fraction: bool) -> None:
+    parsed = parse(text)
+    assert parsed is not None
+    assert (parsed.value, parsed.percent, parsed.fraction) == (D(value), percent, fraction)
+    if fraction:
+        assert parsed.precision == 0
+
+
+def test_thirds_are_rounded_not_endless() -> None:
+    parsed = parse("三分之一")
+    assert parsed is not None and parsed.value == D("0.333333333333") and 0 < parsed.precision < D("1e-11")
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1.2.3", "3,4", "1,10", "5五", "分之一", "十分之", "万分之零" * 20,
+                                  "1" * 30, "三分之零点"])
+def test_not_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text", ["1" * 100_000, "万" * 100_000, "一" * 100_000, "1," * 50_000])
+def test_huge_inputs_are_refused_fast(text: str) -> None:
+    started = time.perf_counter()
+    assert parse_number(text) is None
+    assert time.perf_counter() - started < 0.5
+
+
+def _to_chinese(n: int) -> str:
+    """A reference writer of Chinese numerals (一万零五, 三万零五百, 一亿零五), for the round trip."""
+    digits = "零一二三四五六七八九"
+
+    def section(x: int) -> str:
+        out, zero = "", False
+        for place, mark in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = x // place % 10
+            if d == 0:
+                zero = zero or bool(out)
+                continue
+            if zero:
+                out, zero = out + "零", False
+            out += digits[d] + mark
+        return out
+
+    out, need_zero = "", False
+    for value, mark in ((n // 10**8, "亿"), (n // 10**4 % 10**4, "万"), (n % 10**4, "")):
+        if value == 0:
+            need_zero = need_zero or bool(out)
+            continue
+        if out and (need_zero or value < 1000):
+            out += "零"
+        out += section(value) + mark
+        need_zero = False
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=99_9999_9999))
+def test_chinese_numerals_round_trip(n: int) -> None:
+    written = _to_chinese(n)
+    parsed = parse_number(written)
+    assert parsed is not None and parsed[0] == n, written
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15), st.integers(min_value=0, max_value=4))
+def test_ascii_numbers_round_trip(n: int, decimals: int) -> None:
+    plain = f"{n / 10**decimals:.{decimals}f}" if decimals and n < 10**12 else str(n)
+    d = len(plain.split(".")[1]) if "." in plain else 0
+    assert parse_number(plain) == (D(plain), D(1).scaleb(-d) / 2)
+    assert parse_number(f"{n:,}") == (D(n), D("0.5"))
+
+
+@pytest.mark.parametrize(("written", "canonical", "scale", "kind"), [
+    ("微克/立方米", "μg/m³", 1, "level"), ("μg/m3", "μg/m³", 1, "level"), ("ug/m3", "μg/m³", 1, "level"),
+    ("micrograms per cubic metre", "μg/m³", 1, "level"), ("%", "%", 1, "level"), ("per cent", "%", 1, "level"),
+    ("个百分点", "pp", 1, "level"), ("percentage points", "pp", 1, "level"), ("千瓦", "kW", 1, "level"),
+    ("兆瓦", "kW", 1000, "level"), ("万千瓦", "kW", 10_000, "level"), ("千伏", "kV", 1, "rating"),
+    ("亿元", "元", 10**8, "level"), ("yuan", "元", 1, "level"), ("美元", "USD", 1, "level"),
+    ("dollars", "USD", 1, "level"), ("人次", "人次", 1, "level"), ("个月", "个月", 1, "level"),
+    ("倍", "倍", 1, "multiple"), ("times", "times", 1, "multiple"), ("tonnes", "tonne", 1, "level"),
+    ("days", "day", 1, "level"), ("英寸", "inch", 1, "rating"), ("成", "%", 10, "level"),
+])
+def test_unit_table(written: str, canonical: str, scale: int, kind: str) -> None:
+    unit = lookup(written)
+    assert unit is not None
+    assert (unit.canonical, unit.scale, unit.kind) == (canonical, D(scale), kind)
+
+
+def test_magnitude_words_are_not_units() -> None:
+    # "billion" belongs to the number (parse_number("2.3 billion")), only "yuan" is the unit
+    assert lookup("billion yuan") is None and lookup("万") is None
+    assert parse_number("2.3 billion") == (D(2_300_000_000), D(50_000_000))
+
+
+@pytest.mark.parametrize(("text", "written", "canonical"), [
+    ("千瓦,", "千瓦", "kW"), ("千伏特高压", "千伏", "kV"), ("P,荣获", "P", "P"), ("人次,", "人次", "人次"),
+    (" percent of", "percent", "%"), (" manufacturing companies", "manufacturing companies", "company"),
+    (" investments in", "investments", "investment"), ("-day", "day", "day"),
+    (" square km of", "square km", "square km"),
+])
+def test_match_unit_after_a_number(text: str, written: str, canonical: str) -> None:
+    m = match_unit(text, 0)
+    assert m is not None and (m.written, m.unit.canonical) == (written, canonical)
+
+
+@pytest.mark.parametrize("text", ["市场", "成为", "点钟", "级", " the", " was", "万千瓦"])
+def test_no_unit(text: str) -> None:
+    assert match_unit(text, 0) is None
