@@ -14,6 +14,7 @@ The seed articles are read from ../shared/seeds; when absent, their gold files a
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections import Counter
@@ -106,7 +107,7 @@ def score_file(gold: dict[str, Any], result: dict[str, Any]) -> Score:
 
 
 def run(show: str | None = None) -> tuple[Score, list[tuple[str, Score]], list[str]]:
-    from factcheck.pipeline import check_paths
+    from factcheck.pipeline import Options, check_paths
     from factcheck.reference import default_reference_path, load_reference
 
     ref = load_reference(default_reference_path())
@@ -119,7 +120,10 @@ def run(show: str | None = None) -> tuple[Score, list[tuple[str, Score]], list[s
         if path is None:
             skipped.append(gold_file.name)
             continue
-        result = check_paths([str(path)], ref)
+        # `cli:` holds what an editor passes on the command line for an article that does not say it.
+        cli = gold.get("cli") or {}
+        date = dt.date.fromisoformat(str(cli["date"])) if "date" in cli else None
+        result = check_paths([str(path)], ref, Options(date=date, region=cli.get("region")))
         from factcheck.report.records import file_record
 
         record = file_record(result.files[0])

@@ -174,11 +174,12 @@ def _isatty(stream: object) -> bool:
         return False
 
 
-def _check(items: Sequence[Loaded | FileResult], ref: Reference, options: Options, progress: bool) -> RunResult:
+def _check(items: Sequence[Loaded | FileResult], ref: Reference, options: Options, progress: bool,
+           jobs: int = 1) -> RunResult:
     from factcheck.pipeline import check_loaded
 
     if not progress:
-        return check_loaded(items, ref, options)
+        return check_loaded(items, ref, options, jobs)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -190,7 +191,7 @@ def _check(items: Sequence[Loaded | FileResult], ref: Reference, options: Option
         def advance(item: Loaded | FileResult) -> None:
             bar.update(task, advance=1, description=item.path)
 
-        return check_loaded(_Tracked(items, advance), ref, options)
+        return check_loaded(_Tracked(items, advance), ref, options, jobs)
 
 
 RUN_EPILOG = """[bold]Examples[/bold]
@@ -255,6 +256,10 @@ def run(
              "is a terminal; never with machine formats).")] = None,
     max_size: Annotated[int | None, typer.Option(help="Refuse files larger than this many bytes.",
                                                  show_default=False)] = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", show_default=False,
+        help="Check files in this many processes [dim](default 0: one per core; 1: serial; used only when there "
+             "are enough files to pay for it; same output either way)[/dim]")] = 0,
 ) -> None:
     """Check articles and drafts: every figure against the reference, arithmetic and the other files."""
     from dataclasses import replace
@@ -305,7 +310,9 @@ def run(
                  for it in items]
     if progress is None:
         progress = len(items) > PROGRESS_MIN_FILES and _isatty(sys.stderr)
-    raw = _check(items, ref, options, progress and fmt not in MACHINE_FORMATS)
+    if jobs < 0:
+        _fail(f"--jobs: expected 0 (one per core) or a positive number, not {jobs}")
+    raw = _check(items, ref, options, progress and fmt not in MACHINE_FORMATS, jobs)
     sources = {it.path: it.text for it in items if isinstance(it, Loaded)}
     result = postprocess(raw, sources, baseline=accepted, disable=disabled, severity=cfg.severity,
                          min_severity=floor)

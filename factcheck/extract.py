@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from factcheck.models import Extraction, Quantity, Sentence, TimeExpr
-from factcheck.numbers import EN_TENS, EN_UNITS, ParsedNumber, clean, parse
+from factcheck.numbers import EN_TENS, EN_UNITS, clean, parse
 from factcheck.units import BEI, CJK_UNITS, PERCENT, TIMES, Unit, UnitMatch, lookup, match_unit
 
 YEAR = r"(?:19\d{2}|20\d{2}|2100)"
@@ -609,8 +609,6 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
             pos = max(pos, tok.after)
     for m in EN_WORD.finditer(text):
         if mask[m.start()] or m.group(0).lower() in ("one", "zero"):
-            continue
-        if any(t.num_start <= m.start() < t.end for t in tokens[-3:]):
             continue
         tok = _make_word_token(doc, m)
         if tok is not None:
@@ -1425,4 +1423,4 @@ def _quantity(text: str, t: _Tok) -> Quantity:
     )
 
 
-__all__ = ["ParsedNumber", "extract", "find_times"]
+__all__ = ["extract", "find_times"]

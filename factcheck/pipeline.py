@@ -100,24 +100,53 @@ def file_result(doc: Document, findings: Sequence[Finding], verdicts: Sequence[V
     )
 
 
-def check_loaded(items: Sequence[Loaded | FileResult], ref: Reference, options: Options) -> RunResult:
-    """Check already-loaded inputs; FileResults (failed loads) pass through in order."""
-    from factcheck.checks import run_file_checks, run_run_checks
+FileOutcome = tuple["Document", list[Finding], list[Verdict]]
+
+
+def read_and_check(item: Loaded, ref: Reference, options: Options) -> FileOutcome | FileResult:
+    """The per-file part of a run: reading stages and file checks (what a ``--jobs`` worker does)."""
+    from factcheck.checks import run_file_checks
+
+    try:
+        doc = read_document(item, ref, options)
+    except Exception as exc:  # a bug in a reading stage must not cost the other files
+        return failed(item.path, f"internal error while reading: {type(exc).__name__}: {exc}")
+    findings, verdicts = _split(run_file_checks(doc, ref))
+    return doc, findings, verdicts
+
+
+def check_loaded(items: Sequence[Loaded | FileResult], ref: Reference, options: Options,
+                 jobs: int = 1) -> RunResult:
+    """Check already-loaded inputs; FileResults (failed loads) pass through in order.
+
+    ``jobs`` > 1 reads and checks the files in that many worker processes (``factcheck.parallel``) when there
+    are enough of them to pay for the start-up; the result is the same as with ``jobs=1``.
+    """
+    outcomes: Iterable[FileOutcome | FileResult]
+    if jobs != 1:
+        from factcheck.parallel import read_and_check_all
+
+        outcomes = read_and_check_all(items, ref, options, jobs)
+    else:
+        outcomes = (it if isinstance(it, FileResult) else read_and_check(it, ref, options) for it in items)
+    return assemble(outcomes, ref)
+
+
+def assemble(outcomes: Iterable[FileOutcome | FileResult], ref: Reference) -> RunResult:
+    """The run-wide part, over every file's outcome in input order: cross-file checks, then the results."""
+    from factcheck.checks import run_run_checks
 
     docs: list[Document] = []
     results: dict[int, FileResult] = {}
     per_doc: list[tuple[int, list[Finding], list[Verdict]]] = []
-    for i, item in enumerate(items):
-        if isinstance(item, FileResult):
-            results[i] = item
+    count = 0
+    for i, outcome in enumerate(outcomes):
+        count = i + 1
+        if isinstance(outcome, FileResult):
+            results[i] = outcome
             continue
-        try:
-            doc = read_document(item, ref, options)
-        except Exception as exc:  # a bug in a reading stage must not cost the other files
-            results[i] = failed(item.path, f"internal error while reading: {type(exc).__name__}: {exc}")
-            continue
+        doc, findings, verdicts = outcome
         docs.append(doc)
-        findings, verdicts = _split(run_file_checks(doc, ref))
         per_doc.append((i, findings, verdicts))
     run_findings, run_verdicts = _split(run_run_checks(docs, ref))
     by_path: dict[str, list[Finding]] = {}
@@ -129,11 +158,17 @@ def check_loaded(items: Sequence[Loaded | FileResult], ref: Reference, options: 
             by_path.setdefault(f.path, []).append(f)
         else:
             cross.append(f)
+    # Run verdicts ("path#claim") grouped by path once: linear in files, not files x verdicts.
+    verdicts_by_path: dict[str, list[tuple[str, Verdict]]] = {}
+    for v in run_verdicts:
+        path, _, claim = v.claim.rpartition("#")
+        verdicts_by_path.setdefault(path, []).append((claim, v))
     for doc, (i, findings, verdicts) in zip(docs, per_doc, strict=True):
-        extra_verdicts = [Verdict(v.claim.rpartition("#")[2], v.status, v.detail)
-                          for v in run_verdicts if _claim_in(doc, v)]
+        ids = {c.id for c in doc.claims}
+        extra_verdicts = [Verdict(claim, v.status, v.detail)
+                          for claim, v in verdicts_by_path.get(doc.path, ()) if claim in ids]
         results[i] = file_result(doc, [*findings, *by_path.get(doc.path, [])], [*verdicts, *extra_verdicts])
-    return RunResult(files=tuple(results[i] for i in range(len(items))), findings=_sort_findings(cross),
+    return RunResult(files=tuple(results[i] for i in range(count)), findings=_sort_findings(cross),
                      reference_path=str(ref.path))
 
 
