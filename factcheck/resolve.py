@@ -244,6 +244,7 @@ class _Context:
     published: dt.date | None
     ref: Reference
     matcher: NameMatcher
+    quantities: Sequence[Quantity] = ()
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -294,9 +295,54 @@ def quotes_a_standard(ctx: _Context, q: Quantity) -> bool:
     return False
 
 
+RESPECTIVELY = re.compile(r"分别为|分别是|分别达到|分别达|分别下降|分别上升|分别增长|依次为|依次是|respectively")
+LIST_END = re.compile(r"[;;。]")
+
+
+ENUMERATION = re.compile(r"[^、,,;;:和及与]{1,16}(?:(?:、|和|及|与|以及)[^、,,;;:和及与]{1,16})+")
+
+
+def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    """``北京、廊坊和长治,分别为47、55和55``: the n-th figure after 分别 belongs to the n-th name before it.
+
+    Names the reference does not know (长治) still count as list items, so the order holds.
+    """
+    marker = None
+    for m in RESPECTIVELY.finditer(ctx.text, sentence.start, q.start):
+        marker = m
+    if marker is None:
+        return None
+    stop = LIST_END.search(ctx.text, marker.end(), sentence.end)
+    list_end = stop.start() if stop else sentence.end
+    if q.start >= list_end:
+        return None
+    seg_start = sentence.start
+    for m in LIST_END.finditer(ctx.text, sentence.start, marker.start()):
+        seg_start = m.end()
+    enumerations = list(ENUMERATION.finditer(ctx.text, seg_start, marker.start()))
+    items = [x for x in ctx.quantities if marker.end() <= x.start < list_end and x.unit == q.unit]
+    if not enumerations or q not in items:
+        return None
+    last = enumerations[-1]
+    names = re.split(r"、|和|及|与|以及", last.group(0))
+    if len(names) != len(items):
+        return None
+    index = items.index(q)
+    bounds = [0] + [m.end() for m in re.finditer(r"、|和|及|与|以及", last.group(0))]
+    lo = last.start() + bounds[index]
+    hi = lo + len(names[index])
+    if not any(m.kind == "region" and last.start() <= m.start < last.end() for m in ctx.mentions):
+        return None  # a list of metrics or things, not of places
+    found = [m for m in ctx.mentions if m.kind == "region" and lo <= m.start < hi]
+    return found[-1].id if found else ""
+
+
 def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     if quotes_a_standard(ctx, q):
         return None
+    respective = respective_region(ctx, q, sentence)
+    if respective is not None:
+        return respective or None  # "" = a list item naming a place the reference does not know
     before = _region_mentions(ctx, sentence.start, q.start)
     if before:
         return before[-1].id
@@ -308,7 +354,7 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     if prev is not None:
         carried = _region_mentions(ctx, prev.start, prev.end)
         if carried:
-            return carried[-1].id
+            return carried[0].id  # the previous sentence's subject comes first
     heading = ctx.heading_before(sentence)
     if heading is not None:
         in_heading = _region_mentions(ctx, heading.start, heading.end)
@@ -326,7 +372,30 @@ def _metric_fits(ctx: _Context, metric_id: str, q: Quantity) -> bool:
     return canonical_unit(metric.unit) == canonical_unit(q.unit) or (q.unit is None and metric.unit == "index")
 
 
+# Part of a year (1—11月, 一季度, 上半年, 秋冬季, "in the first half"): a figure for it is not an annual figure.
+PART_OF_YEAR = re.compile(
+    r"\d{1,2}\s*[—\-–~～至到]\s*\d{1,2}\s*月|[一二三四1-4]\s*季度|[上下]半年|前[三两二]季度|秋冬季|采暖季|供暖季|"
+    r"(?<![\d年])\d{1,2}月(?![\d日份])|冬奥会|冬残奥会|"
+    r"\b(?:first|second) half\b|\bquarter\b|\b(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b(?!\s+\d{1,2},)|\bwinter\b|\bOlympics\b",
+    re.IGNORECASE,
+)
+
+
 def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    metric = _resolve_metric(ctx, q, sentence)
+    if metric is None or "annual" not in metric:
+        return metric
+    before = ctx.text[sentence.start: q.start]
+    if PART_OF_YEAR.search(before):
+        names = ctx.ref.metrics[metric].names
+        # The metric's own name may carry the period (1-11月PM2.5平均浓度); otherwise the figure is not annual.
+        if not any(PART_OF_YEAR.search(n) and n in before for n in names):
+            return None
+    return metric
+
+
+def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     candidates = [m for m in ctx.mentions if sentence.start <= m.start < q.start and m.kind == "metric"]
     for m in reversed(candidates):
         if _metric_fits(ctx, m.id, q):
@@ -434,10 +503,10 @@ def resolve(loaded: Loaded, norm: Normalized, sentences: Sequence[Sentence], ext
     times = sorted(extraction.times, key=lambda t: t.start)
     published = date or find_published(loaded, norm, times, front)
     home = Home(region_id(ref, region), True) if region else find_home_region(norm, ref, front, sentences, mentions)
-    ctx = _Context(norm.text, sentences, [s.start for s in sentences], mentions, times, home.region, home.default,
-                   published, ref, matcher)
-    lines = lines or LineIndex(loaded.text)
     quantities = sorted((q for q in extraction.quantities if q.kind in CLAIM_KINDS), key=lambda q: (q.start, q.end))
+    ctx = _Context(norm.text, sentences, [s.start for s in sentences], mentions, times, home.region, home.default,
+                   published, ref, matcher, quantities)
+    lines = lines or LineIndex(loaded.text)
     ids = {id(q): f"c{i + 1}" for i, q in enumerate(quantities)}
     groups: dict[int, list[str]] = {}
     for q in quantities:
