@@ -132,7 +132,9 @@ B_OTHER_AGO = re.compile(
 
 # ---------------------------------------------------------------------------- tokens
 
-RUN = re.compile(rf"[0-9{CN_NUM}][0-9.,{CN_NUM}]*")
+MAX_RUN = 48  # a digit run longer than this is no statistic; scanning stays linear
+RUN = re.compile(rf"[0-9{CN_NUM}][0-9.,{CN_NUM}]{{0,{MAX_RUN - 1}}}")
+RUN_TAIL = re.compile(rf"[0-9.,{CN_NUM}]*")
 EN_WORD = re.compile(rf"\b(?:(?:{'|'.join(EN_TENS)})(?:-(?:{'|'.join(k for k in EN_UNITS if EN_UNITS[k])}))?"
                      rf"|{'|'.join(sorted(EN_UNITS, key=len, reverse=True))})\b", re.IGNORECASE)
 EN_MAG = re.compile(r"\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn)\b", re.IGNORECASE)
@@ -210,14 +212,11 @@ CN_FROM = re.compile(rf"(?:从|由)\s*(?:({YEAR})\s*年(?:底|末)?\s*的?)?\s*$
 EN_CHANGE_NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:(?P<down>drop|decline|decrease|fall|reduction|cut|slump|dip)|"
     r"(?P<up>rise|increase|growth|gain|jump|surge)|(?P<flat>improvement|change))\s+of\s*$", re.IGNORECASE)
-EN_TO = re.compile(r"\b(?:to|reached|reach|reaching|hit|hitting|totaled|totalled|totaling|totalling|stood\s+at|"
-                   r"stands\s+at|averaged|at)\s*$", re.IGNORECASE)
 _EN_DOWN = (r"fell|fallen|falls|fall|falling|dropped|drops|drop|dropping|declined|declines|decline|declining|"
             r"decreased|decreases|decrease|slipped|slid|plunged|plummeted|shrank|shrunk|cut|cuts|reduced|reduce|"
             r"lowered|down|eased|dipped|lost|lower")
 _EN_UP = (r"rose|risen|rises|rise|rising|climbed|climbs|increased|increases|increase|grew|grown|grows|growing|"
           r"jumped|surged|soared|gained|up|expanded|improved|added|higher")
-EN_CHANGE_VERB = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\s+(?:by\s+)?$", re.IGNORECASE)
 EN_PHRASAL = re.compile(
     r"\b(?:shut|shuts|shutting|closed?|closing|broke|break|breaking|turned|turn|cracked|crack|set|sets|setting|"
     r"picked|pick|built|build|opened|open|took|take|made|make|signed|sign|ended|end|backed|back|follow|followed|"
@@ -225,7 +224,6 @@ EN_PHRASAL = re.compile(
     r"\s+(?:down|up)\s+(?:by\s+)?$", re.IGNORECASE)
 EN_SUBJECT_UNIT = re.compile(rf"\b([a-z]+)\s+(?:{_EN_DOWN}|{_EN_UP})\s+from\s*$", re.IGNORECASE)
 EN_VERB_FROM = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\s+from\s*$", re.IGNORECASE)
-EN_VERB_BY = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\b[^,;.]{{0,40}}\sby\s*$", re.IGNORECASE)
 EN_AFTER_NOUN = re.compile(
     r"[ \t]*(?:(?P<down>drop|decline|decrease|fall|reduction|cut|slump|dip)"
     r"|(?P<up>rise|increase|growth|gain|jump|surge)|(?P<flat>improvement|change))\b", re.IGNORECASE)
@@ -601,6 +599,10 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
         s = m.start()
         e, skip_to = _trim_run(text, s, m.end())
         pos = max(skip_to, s + 1)
+        tail = RUN_TAIL.match(text, m.end()) if m.end() - s == MAX_RUN else None
+        if e == m.end() and tail is not None and tail.end() > m.end():
+            pos = tail.end()  # an overlong run: skip all of it
+            continue
         if e <= s:
             continue
         tok = _make_token(doc, mask, s, e, years)
@@ -1062,17 +1064,48 @@ def _chinese_cue(tok: _Tok, window: str) -> tuple[bool, str | None]:
     return False, None
 
 
+_EN_WORDS = re.compile(r"[A-Za-z]+")
+_EN_DOWN_SET = frozenset(_EN_DOWN.split("|"))
+_EN_UP_SET = frozenset(_EN_UP.split("|"))
+_EN_TO_SET = frozenset(("to", "reached", "reach", "reaching", "hit", "hitting", "totaled", "totalled", "totaling",
+                        "totalling", "averaged", "at"))
+
+
+def _en_verb(window: str) -> str | None:
+    """"fell", "rose by", "cut sintering capacity by" at the end of ``window``: the direction."""
+    w = window.rstrip()
+    by = w[-3:].lower() == " by" or w.lower() == "by"
+    if by:
+        w = w[:-2].rstrip()
+    words = _EN_WORDS.findall(w[-60:])
+    if not words:
+        return None
+    candidates = [words[-1]]
+    if by:
+        piece = re.split(r"[,;.]", w[-45:])[-1]
+        candidates = list(reversed(_EN_WORDS.findall(piece)))
+    for word in candidates:
+        low = word.lower()
+        if low in _EN_DOWN_SET:
+            return "down"
+        if low in _EN_UP_SET:
+            return "up"
+    return None
+
+
 def _english_cue(text: str, tok: _Tok, window: str) -> tuple[bool, str | None]:
     w = window.rstrip()
-    m = EN_CHANGE_NOUN_BEFORE.search(w)
-    if m:
-        return True, _direction(m)
-    if EN_TO.search(w):
+    if w[-2:].lower() == "of":
+        m = EN_CHANGE_NOUN_BEFORE.search(w)
+        if m:
+            return True, _direction(m)
+    last = _EN_WORDS.findall(w[-12:])
+    if last and last[-1].lower() in _EN_TO_SET:
         tok.to_verb = True
         return False, None
-    m = EN_CHANGE_VERB.search(window) or EN_VERB_BY.search(window)
-    if m and not EN_PHRASAL.search(window):
-        return True, _direction(m)
+    direction = _en_verb(window)
+    if direction is not None and not EN_PHRASAL.search(window):
+        return True, direction
     m = EN_AFTER_NOUN.match(text, tok.after) or EN_AFTER_COMPARE.match(text, tok.after)
     if m:
         return True, _direction(m)

@@ -43,7 +43,10 @@ PROVINCE_PRONOUNS = re.compile(r"我省|全省|本省|该省|\b[Tt]he province(?
 OBJECT_BEFORE = re.compile(r"(?:与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
                            re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
-COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|与|同|到|至|截至|since|from|than|with|to|vs\.?)\s*$", re.IGNORECASE)
+COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|由|与|同|到|至|截至|since|from|than|with|to|vs\.?)\s*$",
+                               re.IGNORECASE)
+# English puts the place after the figure: "fell 57.3 percent in Tianjin and 57.6 percent in Hebei".
+REGION_RIGHT_AFTER = re.compile(r"^\s*(?:in|for|at)\s+(?:the\s+)?$", re.IGNORECASE)
 COMPARISON_AFTER = re.compile(r"^\s*(?:相比|以来|来|起|前|后|之前|开始|至今|同期)")
 SOURCE_NAME = re.compile(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re.IGNORECASE)
 SOURCE_LINE = re.compile(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
@@ -343,6 +346,9 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     respective = respective_region(ctx, q, sentence)
     if respective is not None:
         return respective or None  # "" = a list item naming a place the reference does not know
+    for m in ctx.mentions:
+        if m.kind == "region" and q.end <= m.start <= q.end + 12 and REGION_RIGHT_AFTER.match(ctx.text[q.end: m.start]):
+            return m.id
     before = _region_mentions(ctx, sentence.start, q.start)
     if before:
         return before[-1].id
@@ -428,11 +434,13 @@ def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
 
 
 def _time_year(ctx: _Context, t: TimeExpr) -> int | None:
+    if t.kind not in ("date", "year", "relative_year"):
+        return None
+    before = ctx.text[max(0, t.start - 16): t.start]
+    after = ctx.text[t.end: t.end + 4]
+    if COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(after):
+        return None
     if t.kind in ("date", "year") and t.year is not None:
-        before = ctx.text[max(0, t.start - 16): t.start]
-        after = ctx.text[t.end: t.end + 4]
-        if COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(after):
-            return None
         return t.year
     if t.kind == "relative_year" and ctx.published is not None:
         if t.year is not None:
@@ -468,6 +476,18 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
         year = _time_year(ctx, t)
         if year is not None and year != q.baseline_year:
             return year
+    # "… fell 8.3 percent … in December", "… 32 in 2023": a year after the figure in its own clause.
+    # It stops at the next figure (of another phrase): "doubled from 20 in 2013" gives "doubled" no year.
+    _, c_hi = ctx.clause_bounds(sentence, q.start)
+    for other in ctx.quantities:
+        if q.end <= other.start < c_hi and (q.group is None or other.group != q.group):
+            c_hi = other.start
+            break
+    for t in ctx.times:
+        if q.end <= t.start < c_hi:
+            year = _time_year(ctx, t)
+            if year is not None and year != q.baseline_year:
+                return year
     heading = ctx.heading_before(sentence)
     if heading is not None:
         for t in ctx.times:

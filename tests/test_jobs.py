@@ -56,7 +56,7 @@ def test_parallel_result_equals_serial(archive: Path) -> None:
     assert render(parallel, "json") == render(serial, "json")
     assert [fr.path for fr in parallel.files] == [it.path for it in items]
     desk = {str(archive / "desk" / "a.txt"), str(archive / "desk" / "b.txt")}
-    assert any({loc.path for loc in f.locations} == desk for f in serial.findings if f.rule == "FC601")
+    assert any(desk <= {loc.path for loc in f.locations} for f in serial.findings if f.rule == "FC601")
     confirmed = [v for fr in serial.files for v in fr.verdicts if v.status == "confirmed"]
     assert confirmed  # the copies confirm each other: run verdicts reach the right files
 
@@ -89,7 +89,7 @@ def test_small_runs_stay_serial() -> None:
     assert plan_workers(one_draft, 8) == 1  # one file: nothing to share out
     small = [Loaded(f"{i}.txt", "2023年,河北PM2.5平均浓度为38.6微克/立方米。", "utf-8") for i in range(50)]
     assert plan_workers(small, 8) == 1  # under MIN_CHARS: the pool costs more than it saves
-    many = [Loaded(f"{i}.txt", "x" * (MIN_CHARS // 10), "utf-8") for i in range(10 * MIN_FILES_PER_WORKER)]
+    many = [Loaded(f"{i}.txt", "x" * (MIN_CHARS // 4), "utf-8") for i in range(10 * MIN_FILES_PER_WORKER)]
     assert plan_workers(many, 4) == 4
     assert plan_workers(many, 1) == 1
     assert plan_workers(many, 0) == min(default_jobs(), 10)
