@@ -625,6 +625,8 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
         tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(), Decimal(2) ** times,
                            Decimal(0), m.group(0), unit=BEI, unit_text="番", kind="multiple", fixed=True))
     for m in MULTIPLE_EN.finditer(text):
+        if mask[m.start()]:
+            continue
         tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(),
                            Decimal(_EN_MULTIPLES[m.group(1).lower()]), Decimal(0), m.group(0), unit=TIMES,
                            unit_text=m.group(1), kind="multiple", fixed=True, english=True))
@@ -673,6 +675,21 @@ def _trim_run(text: str, s: int, e: int) -> tuple[int, int]:
     if e - s > 1 and text[e - 1] == "百" and text.startswith("分点", e):
         e -= 1
     return e, max(e, s + 1) if resume == e else resume
+
+
+CN_DECIMALS = re.compile(r"[〇零一二三四五六七八九]+[万亿]?")
+
+
+def _english_context(text: str, s: int, e: int) -> bool:
+    """Is the number written in English? The nearest letter before it (else after it) decides:
+    ``(2个接口)`` and ``,100%`` are Chinese although an ASCII character precedes the digits."""
+    for i in range(s - 1, max(-1, s - 24), -1):
+        if text[i].isalpha():
+            return text[i].isascii()
+    for i in range(e, min(len(text), e + 24)):
+        if text[i].isalpha():
+            return text[i].isascii()
+    return True
 
 
 def _unit_after(doc: _Doc, pos: int, *, cjk_only: bool, english: bool) -> UnitMatch | None:
@@ -735,7 +752,7 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         keep_unitless = True
         percent_number = raw in ("百", "千")
     elif cn_only and text.startswith("点", end) and end + 1 < len(text) and text[end + 1] in "〇零一二三四五六七八九":
-        m2 = re.compile(r"[〇零一二三四五六七八九]+[万亿]?").match(text, end + 1)
+        m2 = CN_DECIMALS.match(text, end + 1)
         if m2:
             number_text = text[s:m2.end()]
             end = m2.end()
@@ -747,7 +764,7 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         number_text = text[s:end] + text[end + 1:j]
         qualifier = "at_least"
         end = j
-    english = ascii_only and (s == 0 or before.isascii())
+    english = ascii_only and _english_context(text, s, e)
     if ascii_only and not keep_unitless:
         mag = EN_MAG.match(text, end)
         if mag:

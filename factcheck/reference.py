@@ -984,7 +984,10 @@ def parse_reference(text: str, path: str = "<string>", digest: str = "") -> Refe
 
 
 def load_reference(path: str | Path) -> Reference:
-    """Load and check a reference file; cached by content (sha256), so repeated loads are free."""
+    """Load and check a reference file; cached by content (sha256), so repeated loads are free.
+
+    The built reference is also kept on disk (``factcheck.refcache``: the user's cache directory, keyed by
+    the sha256 and the code version), so the next process skips the YAML altogether."""
     shown = str(path)
     try:
         raw = Path(path).read_bytes()
@@ -995,7 +998,14 @@ def load_reference(path: str | Path) -> Reference:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    ref = parse_reference(_decode(raw, shown), shown, digest)
+    from factcheck import refcache
+
+    cached_ref = refcache.load(digest, shown)
+    if cached_ref is not None:
+        ref = cached_ref
+    else:
+        ref = parse_reference(_decode(raw, shown), shown, digest)
+        refcache.store(ref)
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[key] = ref

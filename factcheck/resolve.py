@@ -43,7 +43,7 @@ PROVINCE_PRONOUNS = re.compile(r"我省|全省|本省|该省|\b[Tt]he province(?
 OBJECT_BEFORE = re.compile(r"(?:与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
                            re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
-COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|由|与|同|到|至|截至|since|from|than|with|to|vs\.?)\s*$",
+COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?)\s*$",
                                re.IGNORECASE)
 # English puts the place after the figure: "fell 57.3 percent in Tianjin and 57.6 percent in Hebei".
 REGION_RIGHT_AFTER = re.compile(r"^\s*(?:in|for|at)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -462,6 +462,21 @@ def relative_offset(text: str) -> int | None:
 def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
     if q.year is not None:
         return q.year
+    if q.role == "to":
+        # "fell from 58 in 2013 to two": the "to" end is not the "from" year; a later year after it, if any.
+        start_years = {x.year for x in ctx.quantities if x.group == q.group and x.role == "from"}
+        _, c_hi = ctx.clause_bounds(sentence, q.start)
+        for t in ctx.times:
+            if q.end <= t.start < c_hi:
+                year = _time_year(ctx, t)
+                if year is not None and year not in start_years:
+                    return year
+        year = _sentence_year(ctx, q, sentence)
+        return year if year not in start_years else None
+    return _sentence_year(ctx, q, sentence)
+
+
+def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
     c_lo, _ = ctx.clause_bounds(sentence, q.start)
     in_sentence = [t for t in ctx.times if sentence.start <= t.start < q.start]
     in_clause = [t for t in in_sentence if t.start >= c_lo]
