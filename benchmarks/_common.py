@@ -185,10 +185,11 @@ def _region_names(count: int) -> list[tuple[str, str]]:
         if a == b:
             continue
         zh = _CHARS[a] + _CHARS[b]
-        if zh in seen:
+        en = (_PINYIN[a] + _PINYIN[b]).capitalize()
+        if zh in seen or en in seen:
             continue
-        seen.add(zh)
-        out.append((zh, (_PINYIN[a] + _PINYIN[b]).capitalize()))
+        seen.update((zh, en))
+        out.append((zh, en))
     return out
 
 
@@ -204,8 +205,13 @@ def build_big_reference(dest: Path, regions: int = 300) -> tuple[Path, int]:
     for k, (zh, en) in enumerate(names):
         parent = ("hebei", "beijing", "tianjin")[k % 3]
         region_lines.append(f"  gen_city_{k:03d}: {{names: [{zh}市, {zh}, {en}, {en} City], parent: {parent}}}\n")
+    from factcheck.reference import parse_reference
+
+    default = parse_reference(base)
+    taken = {name.lower() for name, _, _ in default.name_table()}
     for m, (zh, en, unit) in enumerate(_METRICS):
-        metric_lines.append(f"  gen_metric_{m:02d}: {{names: [全市{zh}, 该市{zh}统计值, {en} (city)], unit: \"{unit}\"}}\n")
+        free = [n for n in (zh, f"{zh}统计值", en) if n.lower() not in taken] or [f"{zh}(统计)"]
+        metric_lines.append(f"  gen_metric_{m:02d}: {{names: [{', '.join(free)}], unit: \"{unit}\"}}\n")
     facts = 0
     for k, (zh, _) in enumerate(names):
         for m, (mzh, _, unit) in enumerate(_METRICS):
@@ -231,10 +237,7 @@ def build_big_reference(dest: Path, regions: int = 300) -> tuple[Path, int]:
         text = text[:at] + "".join(lines) + text[at:]
     path = dest / "claims-100k.yaml"
     path.write_text(text, encoding="utf-8")
-    from factcheck.reference import parse_reference
-
-    default_facts = len(parse_reference(base).facts)
-    return path, facts + default_facts
+    return path, facts + len(default.facts)
 
 
 def peak_rss_cmd(cmd: Sequence[str]) -> list[str]:

@@ -388,17 +388,70 @@ PART_OF_YEAR = re.compile(
 )
 
 
-def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
-    metric = _resolve_metric(ctx, q, sentence)
-    if metric is None or "annual" not in metric:
+def _dash(text: str) -> str:
+    return re.sub(r"\s*[—\-–~～至到]\s*", "-", text)
+
+
+def _period_metric(ctx: _Context, metric: str, context: str) -> str | None:
+    """An annual metric found in a part-of-year context: its period sibling, or None.
+
+    ``2023年1—11月…PM2.5平均浓度`` names ``PM2.5平均浓度`` (annual) in a 1—11月 context: the metric
+    whose name is the period plus an annual name (``1-11月PM2.5平均浓度``) is meant; with no such
+    metric the figure is not annual and gets no metric.
+    """
+    periods = {_dash(m.group(0)) for m in PART_OF_YEAR.finditer(context)}
+    if not periods:
         return metric
-    before = ctx.text[sentence.start: q.start]
-    if PART_OF_YEAR.search(before):
-        names = ctx.ref.metrics[metric].names
-        # The metric's own name may carry the period (1-11月PM2.5平均浓度); otherwise the figure is not annual.
-        if not any(PART_OF_YEAR.search(n) and n in before for n in names):
-            return None
-    return metric
+    base_names = set(ctx.ref.metrics[metric].names)
+    for other in sorted(ctx.ref.metrics):
+        for name in ctx.ref.metrics[other].names:
+            m = PART_OF_YEAR.search(name)
+            if m and _dash(m.group(0)) in periods and (name[: m.start()] + name[m.end():]).strip() in base_names:
+                return other
+    return None
+
+
+def table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
+    """For a figure in a Markdown table row: (its column's header cell, the heading above the table)."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, q.start) + 1
+    if not text[line_start:q.start].lstrip().startswith("|"):
+        return None
+    column = text[line_start:q.start].count("|")
+    header_start = line_start
+    while header_start > 0:
+        prev_start = text.rfind("\n", 0, header_start - 1) + 1
+        if not text[prev_start:header_start].lstrip().startswith("|"):
+            break
+        header_start = prev_start
+    header_end = text.find("\n", header_start)
+    cells = text[header_start: header_end if header_end >= 0 else len(text)].split("|")
+    cell = cells[column] if column < len(cells) else ""
+    heading = ""
+    for s in reversed(ctx.sentences):
+        if s.end <= header_start and s.text.strip() and not s.text.lstrip().startswith("|"):
+            heading = s.text if title_like(s, ctx.sentences) or s.text.lstrip().startswith("#") else ""
+            break
+    return cell, heading
+
+
+def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    table = table_context(ctx, q)
+    context = ctx.text[sentence.start: q.start]
+    metric = None
+    if table is not None:
+        cell, heading = table
+        context = heading + cell
+        for part in (cell, heading + cell):
+            found = [m for m in ctx.matcher.scan(part) if m.kind == "metric" and _metric_fits(ctx, m.id, q)]
+            if found:
+                metric = found[-1].id
+                break
+    if metric is None:
+        metric = _resolve_metric(ctx, q, sentence)
+    if metric is None or any(PART_OF_YEAR.search(n) for n in ctx.ref.metrics[metric].names):
+        return metric
+    return _period_metric(ctx, metric, context)
 
 
 def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
