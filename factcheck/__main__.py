@@ -2,4 +2,5 @@
 
 from factcheck.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned worker process re-imports the main module (__mp_main__)
+    main()

@@ -14,8 +14,9 @@ from typing import BinaryIO
 
 from factcheck.models import Loaded
 
-# When the caller sets no limit: far above any article, low enough to refuse a disk image.
-DEFAULT_MAX_SIZE = 64 * 1024 * 1024
+# When the caller sets no limit: far above any article (a long feature is 50 KB), low enough that one
+# file's reading stages stay under about 1 GB of memory (they keep ~200 bytes per character).
+DEFAULT_MAX_SIZE = 8 * 1024 * 1024
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -77,7 +78,7 @@ def _replace_escapes(text: str) -> tuple[str, int]:
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: mostly ASCII text has NUL in every other byte."""
+    """UTF-16 without a BOM: ASCII text has NUL in every other byte; Chinese text reads as Chinese."""
     if len(data) < 4 or len(data) % 2:
         return None
     sample = data[:4096]
@@ -86,7 +87,29 @@ def _looks_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) >= 0.7 * len(even) and odd.count(0) <= 0.05 * len(odd):
         return "utf-16-be"
+    if b"\x00" not in sample:
+        return None
+    # Mostly Chinese text has NUL only in its ASCII characters (digits, line breaks): accept the byte
+    # order that reads as text made of common Chinese (binary data reads as random code points).
+    head = data[:65536]
+    for codec in ("utf-16-le", "utf-16-be"):
+        if _utf16_text(head.decode(codec, errors="replace")):
+            return codec
     return None
+
+
+_TEXT_RANGES = ((0x09, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x3000, 0x303F), (0x4E00, 0x9FFF),
+                (0xFF00, 0xFFEF))  # ASCII, Latin (pinyin), punctuation, CJK punctuation, CJK, fullwidth
+
+
+def _utf16_text(text: str) -> bool:
+    if text.count("\ufffd") > 1 or any(ord(ch) in _CONTROL for ch in text):
+        return False
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if sum(1 for ch in han if ch in _COMMON) < 0.5 * len(han):
+        return False
+    plain = sum(1 for ch in text if any(lo <= ord(ch) <= hi for lo, hi in _TEXT_RANGES))
+    return plain >= 0.9 * len(text)
 
 
 def _decode_utf16(data: bytes, codec: str, path: str) -> str:
@@ -100,7 +123,8 @@ def decode(data: bytes, path: str = "<input>") -> tuple[str, str]:
     """Decode ``data``; return (text, encoding name).
 
     Tries, in order: a BOM (UTF-8, UTF-16/32), UTF-16 without BOM, strict UTF-8,
-    then GB18030 and Big5, choosing by which one reads as common Chinese. UTF-8
+    then GB18030 and Big5, choosing by which one reads as common Chinese (Windows-1252
+    when neither does and the high bytes are few: an English draft from Word). UTF-8
     with a few invalid sequences is decoded with U+FFFD for each bad byte and
     named "utf-8 (N invalid bytes replaced)". Binary data raises InputError.
     """
@@ -135,7 +159,8 @@ def decode(data: bytes, path: str = "<input>") -> tuple[str, str]:
             break  # cp950 only when strict Big5 fails
     if candidates:
         # max() keeps the first of equal scores: GB18030 wins a tie.
-        return max(candidates, key=lambda c: _cjk_score(c[0]))
+        chosen = max(candidates, key=lambda c: _cjk_score(c[0]))
+        return _western(data, _cjk_score(chosen[0])) or chosen
     best: tuple[float, str, str] | None = None
     for codec in ("gb18030", "big5"):
         text, bad = _replace_escapes(data.decode(codec, errors="surrogateescape"))
@@ -143,7 +168,27 @@ def decode(data: bytes, path: str = "<input>") -> tuple[str, str]:
         if best is None or score > best[0]:
             best = (score, text, f"{codec} ({bad} invalid bytes replaced)")
     assert best is not None
-    return best[1], best[2]
+    return _western(data, _cjk_score(best[1])) or (best[1], best[2])
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _western(data: bytes, cjk_score: float) -> tuple[str, str] | None:
+    """Windows-1252 text (English from Word: curly quotes, dashes, é, µ) that a CJK codec would misread.
+
+    Chosen only when the CJK reading is not common Chinese and the high bytes are few (a Chinese
+    text is mostly high bytes, in pairs).
+    """
+    if cjk_score >= 0.5:
+        return None
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if high > 0.3 * len(data):
+        return None
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return None
 
 
 # ----------------------------------------------------------------------- loading

@@ -3,6 +3,7 @@
 ``check_paths`` is the library entry point the CLI uses; ``check_text`` checks one
 string (tests, the API). A bad input never stops the run: it becomes a FileResult
 with status "failed" and an ``input`` finding, and the other files are checked.
+Files are reported in path order, each once, whatever the order of the arguments.
 """
 
 from __future__ import annotations
@@ -115,6 +116,18 @@ def read_and_check(item: Loaded, ref: Reference, options: Options) -> FileOutcom
     return doc, findings, verdicts
 
 
+def slim(doc: Document) -> Document:
+    """A document as the run-wide pass keeps it: path, claims, dates, line index and the positions of repairs;
+    not the text, its offset maps, sentences or extraction (together ~100x the size of the text). Run checks
+    (``check_run``) and FileResults see only these, so a run holds memory in proportion to its claims."""
+    from factcheck.document import Document
+    from factcheck.models import Extraction, Normalized
+
+    loaded = Loaded(doc.path, "", doc.loaded.encoding, doc.loaded.format)
+    norm = Normalized("", (), (), doc.norm.repairs, doc.norm.unreadable)
+    return Document(loaded, norm, (), Extraction((), ()), doc.claims, doc.lines, doc.published, doc.home_region)
+
+
 def check_loaded(items: Sequence[Loaded | FileResult], ref: Reference, options: Options,
                  jobs: int = 1) -> RunResult:
     """Check already-loaded inputs; FileResults (failed loads) pass through in order.
@@ -133,7 +146,9 @@ def check_loaded(items: Sequence[Loaded | FileResult], ref: Reference, options: 
 
 
 def assemble(outcomes: Iterable[FileOutcome | FileResult], ref: Reference) -> RunResult:
-    """The run-wide part, over every file's outcome in input order: cross-file checks, then the results."""
+    """The run-wide part, over every file's outcome in input order: cross-file checks, then the results.
+
+    Documents are kept :func:`slim` from here on, whichever process read them."""
     from factcheck.checks import run_run_checks
 
     docs: list[Document] = []
@@ -146,7 +161,7 @@ def assemble(outcomes: Iterable[FileOutcome | FileResult], ref: Reference) -> Ru
             results[i] = outcome
             continue
         doc, findings, verdicts = outcome
-        docs.append(doc)
+        docs.append(slim(doc))
         per_doc.append((i, findings, verdicts))
     run_findings, run_verdicts = _split(run_run_checks(docs, ref))
     by_path: dict[str, list[Finding]] = {}
@@ -183,10 +198,14 @@ def failed(path: str, message: str) -> FileResult:
 
 
 def load_inputs(args: Sequence[str], options: Options, stdin: BinaryIO | None = None) -> list[Loaded | FileResult]:
+    """Every input once, in path order (so the output does not depend on the order of the arguments):
+    a Loaded, or a failed FileResult saying why it cannot be read. Nothing given is left out."""
     from factcheck.load import InputError, expand, load_path, load_stdin
 
     items: list[Loaded | FileResult] = []
-    for path, error in expand(args):
+    expanded = dict(expand(args))  # a path named twice (or found twice) is checked once
+    for path in sorted(expanded, key=lambda p: "<stdin>" if p == "-" else p):
+        error = expanded[path]
         if error is not None:
             items.append(failed(path, error.message))
             continue
@@ -194,7 +213,7 @@ def load_inputs(args: Sequence[str], options: Options, stdin: BinaryIO | None = 
             if path == "-":
                 if stdin is None:
                     raise InputError("<stdin>", "no standard input")
-                items.append(load_stdin(stdin))
+                items.append(load_stdin(stdin, options.max_size))
             else:
                 items.append(load_path(path, options.max_size))
         except InputError as exc:

@@ -60,7 +60,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "Event",
@@ -273,6 +273,19 @@ class Reference:
         object.__setattr__(self, "_standards", {s.id: s for s in self.standards})
         object.__setattr__(self, "_events", {e.id: e for e in self.events})
 
+    if not TYPE_CHECKING:  # invisible to mypy: every other attribute keeps its static type
+
+        def __getattr__(self, name: str) -> Any:
+            # A reference from the on-disk cache (factcheck.refcache) builds its Fact objects on demand:
+            # ``facts_for`` materializes one figure's facts, and ``facts`` appears here on first use.
+            if name == "facts":
+                materialize = getattr(self.__dict__.get("_facts"), "materialize", None)
+                if materialize is not None:
+                    facts = materialize()
+                    object.__setattr__(self, "facts", facts)
+                    return facts
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     # --- facts
 
     def facts_for(self, region: str, metric: str, year: int, kind: str = "level",
@@ -416,6 +429,9 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+_MAX_DEPTH = 32
+
+
 def _compose(text: str, path: str) -> _Node | None:
     """Parse one YAML document into light nodes; YAML errors, anchors and aliases raise ReferenceError.
 
@@ -472,6 +488,9 @@ def _compose(text: str, path: str) -> _Node | None:
                 if event.tag is not None and event.tag not in _COLLECTION_TAGS and event.tag != "!":
                     raise ReferenceError(path, mark.line + 1, mark.column + 1,
                                          f"YAML tag {event.tag!r} is not supported in a reference file")
+                if len(stack) >= _MAX_DEPTH:  # the schema needs 6; a deep bomb is slow to parse
+                    raise ReferenceError(path, mark.line + 1, mark.column + 1,
+                                         f"nested more than {_MAX_DEPTH} levels deep: not a reference file")
                 container: _Map | _Seq = (_Map if cls is map_cls else _Seq)(mark.line + 1, mark.column + 1)
                 if in_map:
                     key = top.pending
@@ -565,6 +584,16 @@ def _what(node: _Node) -> str:
 
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _INTEGER = re.compile(r"[-+]?\d+\Z")
+# Numbers the checks can do exact arithmetic on (Decimal's 28 digits): 1e999999999 or 1e-999999999 would
+# overflow or fail to quantize there.
+_MAX_DIGITS, _MIN_ADJUSTED, _MAX_ADJUSTED = 20, -12, 17
+
+
+def _sane(value: Decimal) -> bool:
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or not -_MAX_DIGITS <= exponent <= _MAX_ADJUSTED or len(digits) > _MAX_DIGITS:
+        return False
+    return not value or _MIN_ADJUSTED <= value.adjusted() <= _MAX_ADJUSTED
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\Z")
 
@@ -644,9 +673,15 @@ class _Builder:
             value, plain = node[0], node[1]
             if plain and _NUMBER.match(value):
                 try:
-                    return Decimal(value)
+                    number = Decimal(value)
                 except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
                     pass
+                else:
+                    if _sane(number):
+                        return number
+                    raise self.error(node, f"{label}: '{key}' {value!r} is out of range (at most "
+                                           f"{_MAX_DIGITS} digits, between 1e{_MIN_ADJUSTED} and "
+                                           f"1e{_MAX_ADJUSTED + 1} in size, or 0)")
             if not plain and _NUMBER.match(value.strip()):
                 raise self.error(node, f"{label}: '{key}' must be a number, got the quoted string {value!r} "
                                        "(remove the quotes)")
@@ -846,9 +881,8 @@ class _Builder:
             else:
                 year = self.year(ynode, label, "year")
             vnode = e["value"][1]
-            if vnode.__class__ is tuple and vnode[1] and number_match(vnode[0]):
-                value = Decimal(vnode[0])
-            else:
+            value = Decimal(vnode[0]) if vnode.__class__ is tuple and vnode[1] and number_match(vnode[0]) else None
+            if value is None or not _sane(value):
                 value = self.number(vnode, label, "value")
             snode = e["source"][1]
             source = snode[0].strip() if snode.__class__ is tuple and not snode[1] else ""

@@ -94,3 +94,18 @@ def test_small_runs_stay_serial() -> None:
     assert plan_workers(many, 1) == 1
     assert plan_workers(many, 0) == min(default_jobs(), 10)
     assert plan_workers(many[: 2 * MIN_FILES_PER_WORKER], 8) == 2
+
+
+def test_workers_started_by_spawn_get_the_reference_pickled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS and Windows start workers with spawn: the reference and options travel through the initializer."""
+    import multiprocessing
+
+    from factcheck import parallel
+
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    ref = load_reference(default_reference_path())
+    text = "2023年,河北PM2.5平均浓度为38.2微克/立方米。北京市PM2.5年均浓度32微克/立方米。\n" * 200
+    items = [Loaded(f"d{i}.txt", text, "utf-8") for i in range(2 * MIN_FILES_PER_WORKER)]
+    assert plan_workers(items, 2) == 2
+    options = Options(region="hebei")
+    assert check_loaded(items, ref, options, jobs=2) == check_loaded(items, ref, options, jobs=1)

@@ -42,8 +42,8 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_second_process_loads_the_cached_reference(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = default_reference_path()
     parsed = load_reference(path)
-    files = list(cache.glob("reference-*.pickle"))
-    assert [f.name for f in files] == [f"reference-{parsed.digest}.pickle"]
+    files = list(cache.glob("reference-*.cache"))
+    assert [f.name for f in files] == [f"reference-{parsed.digest}.cache"]
     assert oct(cache.stat().st_mode & 0o777) == oct(0o700) and not files[0].stat().st_mode & 0o077
     clear_cache()  # as in a new process
     _no_parsing(monkeypatch)
@@ -112,9 +112,26 @@ def test_cli_output_is_the_same_from_the_cache(tmp_path: Path) -> None:
     draft = write(tmp_path / "d.txt", "2023年,河北PM2.5平均浓度为38.2微克/立方米。\n")
     env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "c")}
     cold = subprocess_cli(["run", "-f", "json", str(draft)], env=env)
-    assert list((tmp_path / "c").glob("reference-*.pickle"))
+    assert list((tmp_path / "c").glob("reference-*.cache"))
     warm = subprocess_cli(["run", "-f", "json", str(draft)], env=env)
     off = subprocess_cli(["run", "-f", "json", str(draft)], env={"FACTCHECK_NO_CACHE": "1"})
     assert cold.returncode == warm.returncode == off.returncode == 1
     assert cold.stdout == warm.stdout == off.stdout
     assert b"FC101" in cold.stdout
+
+
+def test_a_cached_reference_builds_only_the_facts_a_draft_asks_for(cache: Path) -> None:
+    from factcheck.pipeline import check_text
+
+    path = default_reference_path()
+    parsed = load_reference(path)
+    expected = check_text("2023年,河北PM2.5平均浓度为38.2微克/立方米。", parsed)
+    clear_cache()
+    cached = load_reference(path)
+    assert type(cached._facts) is not dict  # the lazy index of the cache
+    result = check_text("2023年,河北PM2.5平均浓度为38.2微克/立方米。", cached)
+    assert result == expected and any(f.rule == "FC101" for f in result.files[0].findings)
+    assert "facts" not in cached.__dict__  # nobody needed every fact...
+    made = [f for f in cached._facts._made if f is not None]  # type: ignore[attr-defined]
+    assert 0 < len(made) < len(parsed.facts) // 4  # ...only those of the (region, metric) pairs it states
+    assert cached.facts == parsed.facts  # and all of them, in file order, when asked
