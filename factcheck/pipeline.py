@@ -187,11 +187,6 @@ def assemble(outcomes: Iterable[FileOutcome | FileResult], ref: Reference) -> Ru
                      reference_path=str(ref.path))
 
 
-def _claim_in(doc: Document, verdict: Verdict) -> bool:
-    path, _, claim = verdict.claim.rpartition("#")
-    return path == doc.path and any(c.id == claim for c in doc.claims)
-
-
 def failed(path: str, message: str) -> FileResult:
     return FileResult(path=path, encoding=None, published=None, home_region=None,
                       findings=(input_finding(path, message),), status="failed", error=message)

@@ -108,6 +108,7 @@ class NameMatcher:
 
     def __init__(self, table: Sequence[tuple[str, str, str]]) -> None:
         self.lookup: dict[str, tuple[str, str]] = {}
+        self._periods: frozenset[str] | None = None
         cjk: list[str] = []
         latin: list[str] = []
         for name, kind, ident in sorted(table, key=lambda t: (-len(t[0]), t[0])):
@@ -122,9 +123,20 @@ class NameMatcher:
         if latin:
             parts.append(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in latin) + r")(?![A-Za-z0-9])")
         self.pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+        self.metric_grams = [
+            (n, i, frozenset(n[j: j + 2].lower() for j in range(len(n) - 1)))
+            for n, k, i in table if k == "metric" and len(n) >= 4
+        ]
         self.metric_names: list[tuple[str, str]] = [
             (n, i) for n, k, i in table if k == "metric" and len(n) >= 4
         ]
+
+    def period_metrics(self, ref: Reference) -> frozenset[str]:
+        """Metrics whose own names carry a part-of-year period (1-11月PM2.5平均浓度), computed once."""
+        if self._periods is None:
+            self._periods = frozenset(
+                ident for ident, metric in ref.metrics.items() if any(PART_OF_YEAR.search(n) for n in metric.names))
+        return self._periods
 
     def scan(self, text: str) -> list[Mention]:
         if self.pattern is None:
@@ -275,9 +287,20 @@ class _Context:
         return prev if prev.paragraph == sentence.paragraph and not prev.heading else None
 
 
+# A ranking's scope is no subject: 稳居全国…第一, 居全省前列, "the best in China".
+SCOPE_BEFORE = re.compile(r"(?:居|列|排名|位于|in|across)\s*$", re.IGNORECASE)
+SCOPE_AFTER = re.compile(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首位|前列|前茅|领先|之首|之最|最好|最高|最低))")
+
+
+def _is_subject(ctx: _Context, m: Mention) -> bool:
+    before = ctx.text[max(0, m.start - 6): m.start]
+    if OBJECT_BEFORE.search(before):
+        return False
+    return not (SCOPE_BEFORE.search(before) and SCOPE_AFTER.match(ctx.text[m.end: m.end + 16]))
+
+
 def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
-    out = [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "region"
-           and not OBJECT_BEFORE.search(ctx.text[max(0, m.start - 6): m.start])]
+    out = [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "region" and _is_subject(ctx, m)]
     if ctx.home:
         province = next(iter(ctx.ref.ancestors(ctx.home)), ctx.home)
         for pattern, ident in ((CITY_PRONOUNS, ctx.home), (PROVINCE_PRONOUNS, province)):
@@ -449,7 +472,7 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
                 break
     if metric is None:
         metric = _resolve_metric(ctx, q, sentence)
-    if metric is None or any(PART_OF_YEAR.search(n) for n in ctx.ref.metrics[metric].names):
+    if metric is None or metric in ctx.matcher.period_metrics(ctx.ref):
         return metric
     return _period_metric(ctx, metric, context)
 
@@ -478,11 +501,16 @@ def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
         return None
     from rapidfuzz import fuzz, process
 
-    names = [n for n, _ in ctx.matcher.metric_names]
-    best = process.extractOne(window, names, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF)
+    # Only names sharing at least two character bigrams with the window are scored: a cheap prefilter that keeps
+    # the fuzzy pass off almost every figure (it is for near spellings, 细颗粒物年平均浓度 vs 细颗粒物年均浓度).
+    grams = {window[i: i + 2].lower() for i in range(len(window) - 1)}
+    pool = [(n, i) for n, i, g in ctx.matcher.metric_grams if len(grams & g) >= 2]
+    if not pool:
+        return None
+    best = process.extractOne(window, [n for n, _ in pool], scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF)
     if best is None:
         return None
-    ident = ctx.matcher.metric_names[best[2]][1]
+    ident = pool[best[2]][1]
     return ident if _metric_fits(ctx, ident, q) else None
 
 
