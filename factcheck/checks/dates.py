@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -147,7 +148,8 @@ def event_date(event: Any) -> EventDate | None:
     return out
 
 
-def _tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
     """Character bigrams of CJK runs, lower-case words of Latin runs (stop words dropped)."""
     out: list[str] = []
     for run in CJK_RUN.findall(text.lower()):
@@ -158,7 +160,7 @@ def _tokens(text: str) -> list[str]:
             out.append(run)
         else:
             out.extend(run[i:i + 2] for i in range(len(run) - 1))
-    return out
+    return tuple(out)
 
 
 MIN_NAME_TOKENS = 3  # "座谈会" (2 bigrams) names a kind of meeting, not one event
