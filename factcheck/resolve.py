@@ -22,7 +22,6 @@ Context rules (each a plain function below, easy to test):
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.models import Claim, Extraction, Loaded, Normalized, Quantity, Sentence, TimeExpr
 from factcheck.positions import LineIndex
+from factcheck.segment import sentence_at
 
 if TYPE_CHECKING:
     from factcheck.reference import Reference
@@ -262,11 +262,7 @@ class _Context:
     quantities: Sequence[Quantity] = ()
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i < 0:
-            return None
-        s = self.sentences[i]
-        return s if s.start <= pos < max(s.end, s.start + 1) else None
+        return sentence_at(self.sentences, self.starts, pos)
 
     def clause_bounds(self, sentence: Sentence, pos: int) -> tuple[int, int]:
         for c in sentence.clauses:

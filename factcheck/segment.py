@@ -22,7 +22,9 @@ lines are always headings.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from factcheck.models import Clause, Sentence
 
@@ -50,6 +52,15 @@ _NOT_HEADING = re.compile(
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORDISH = re.compile(r"[A-Za-z\u3400-\u9fff]")
+
+
+def sentence_at(sentences: Sequence[Sentence], starts: Sequence[int], pos: int) -> Sentence | None:
+    """The sentence holding NORMALIZED offset ``pos`` (``starts`` = the sentences' starts, ascending)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        return None
+    s = sentences[i]
+    return s if s.start <= pos < max(s.end, s.start + 1) else None
 
 
 def segment(text: str) -> list[Sentence]:

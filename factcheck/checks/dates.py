@@ -43,7 +43,6 @@ FC703 anniversary-arithmetic (error)
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
@@ -54,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.checks.base import Result, Rule, claim_finding
 from factcheck.models import Claim, Finding, Location, Sentence, TimeExpr
+from factcheck.segment import sentence_at
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -223,11 +223,7 @@ class _Text:
         self.published = doc.published
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i < 0:
-            return None
-        s = self.sentences[i]
-        return s if s.start <= pos < max(s.end, s.start + 1) else None
+        return sentence_at(self.sentences, self.starts, pos)
 
     def times_in(self, lo: int, hi: int) -> list[TimeExpr]:
         return [t for t in self.times if lo <= t.start < hi]
