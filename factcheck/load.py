@@ -152,7 +152,14 @@ def decode(data: bytes, path: str = "<input>") -> tuple[str, str]:
     loose, bad = _replace_escapes(data.decode("utf-8", errors="surrogateescape"))
     multibyte = sum(1 for ch in loose if ord(ch) > 0x7F and ch != "\ufffd")
     if bad <= 8 + len(data) // 200 and multibyte >= 2 * bad:
-        return loose, f"utf-8 ({bad} invalid bytes replaced)"
+        # A short GB18030 text can read as UTF-8 with few errors ("年。约" = C4 | EA A1 A3 | D4 BC): prefer
+        # the GB reading when it is strictly valid and reads as common Chinese where UTF-8 does not.
+        try:
+            gb_score = _cjk_score(data.decode("gb18030"))
+        except UnicodeDecodeError:
+            gb_score = 0.0
+        if gb_score <= max(0.5, _cjk_score(loose)):
+            return loose, f"utf-8 ({bad} invalid bytes replaced)"
     candidates: list[tuple[str, str]] = []
     for codec, name in (("gb18030", "gb18030"), ("big5", "big5"), ("cp950", "cp950")):
         try:
@@ -176,18 +183,22 @@ def decode(data: bytes, path: str = "<input>") -> tuple[str, str]:
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{2,}")
 
 
 def _western(data: bytes, cjk_score: float) -> tuple[str, str] | None:
     """Windows-1252 text (English from Word: curly quotes, dashes, é, µ) that a CJK codec would misread.
 
-    Chosen only when the CJK reading is not common Chinese and the high bytes are few (a Chinese
-    text is mostly high bytes, in pairs).
+    Chosen only when the CJK reading is not common Chinese and the high bytes are few and mostly
+    alone (a Chinese text is mostly high bytes, in pairs: 年。 = C4 EA A1 A3).
     """
     if cjk_score >= 0.5:
         return None
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if high > 0.3 * len(data):
+        return None
+    paired = sum(len(m) for m in _HIGH_RUN.findall(data))
+    if paired > 0.5 * high:
         return None
     try:
         return data.decode("cp1252"), "cp1252"
@@ -267,14 +278,21 @@ def load_stdin(stream: BinaryIO, max_size: int | None = None) -> Loaded:
     return _finish("<stdin>", data, None)
 
 
-def _walk(root: str) -> list[str]:
+def _walk(root: str) -> tuple[list[str], list[InputError]]:
+    """Matching files under ``root``, and the folders that could not be listed (never skipped silently)."""
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    errors: list[InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = str(exc.filename) if exc.filename is not None else root
+        errors.append(InputError(where, f"cannot read directory: {exc.strerror or exc}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
                 found.append(os.path.join(dirpath, name))
-    return found
+    return found, errors
 
 
 def expand(args: Sequence[str]) -> list[tuple[str, InputError | None]]:
@@ -283,17 +301,18 @@ def expand(args: Sequence[str]) -> list[tuple[str, InputError | None]]:
     Files pass as given (load_path reports what is wrong with them); directories
     are searched recursively for *.txt, *.md, *.markdown, *.html, *.htm (sorted,
     hidden files and directories skipped); "-" (stdin) passes through. A missing
-    path or a directory without a matching file gives an (arg, InputError) entry.
+    path, a directory without a matching file or a folder that cannot be listed
+    gives a (path, InputError) entry.
     """
     out: list[tuple[str, InputError | None]] = []
     for arg in args:
         if arg == "-":
             out.append((arg, None))
         elif os.path.isdir(arg):
-            files = _walk(arg)
-            if files:
-                out.extend((f, None) for f in files)
-            else:
+            files, errors = _walk(arg)
+            out.extend((f, None) for f in files)
+            out.extend((e.path, e) for e in errors)
+            if not files and not errors:
                 out.append((arg, InputError(arg, "directory has no .txt, .md, .markdown, .html or .htm file")))
         elif os.path.lexists(arg):
             out.append((arg, None))

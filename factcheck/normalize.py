@@ -268,8 +268,9 @@ def _from_html(text: str, result: _Result) -> _Text:
 
 _FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_MD_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\((?:<[^>\n]*>|[^)\s]*)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)"
-                      r"|\]\[[^\]\n]*\])")
+# Bounded and "[" excluded from the link text: "[[[[…" or "[a]([a]([a](…" must not rescan the line from every "[".
+_MD_LINK = re.compile(r"(!?\[)([^\[\]\n]{0,1000})(\]\((?:<[^>\n]{0,2048}>|[^)\s\[\]]{0,2048})"
+                      r"(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'))?[ \t]*\)|\]\[[^\]\n]{0,500}\])")
 _MD_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
@@ -640,7 +641,7 @@ def _boilerplate_edits(text: str) -> list[_Edit]:
         if _is_dateline(line):
             kept_any = True
             continue
-        if _IMAGE_LINE.match(line):
+        if len(line) <= 300 and _IMAGE_LINE.match(line):  # a file name; on a long line the pattern backtracks
             drop[k] = "image"
         elif _is_widget(line):
             drop[k] = "widget"
