@@ -15,7 +15,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn, TypeVar
 
 import typer
 
@@ -304,7 +304,7 @@ def run(
         except BaselineError as exc:
             _fail(str(exc))
 
-    items = load_inputs(_select(paths, cfg), options, stdin=sys.stdin.buffer if "-" in paths else None)
+    items = load_inputs(_select(paths, cfg), options, stdin=_stdin() if "-" in paths else None)
     if stdin_filename:
         items = [replace(it, path=stdin_filename) if isinstance(it, Loaded) and it.path == "<stdin>" else it
                  for it in items]
@@ -489,6 +489,12 @@ def ref_search(
     for h in hits:
         names = " / ".join(h.names[:4]) + (f" / … ({len(h.names) - 4} more)" if len(h.names) > 4 else "")
         typer.echo(f"{h.score:5.1f}  {h.kind:<8} {h.ident:<28} {h.matched}  [{names}]")
+
+
+def _stdin() -> BinaryIO | None:
+    """Standard input as bytes, or None when file descriptor 0 is closed (the pipeline then says so per file)."""
+    stream = sys.stdin
+    return None if stream is None else getattr(stream, "buffer", None)
 
 
 def main() -> None:

@@ -306,9 +306,6 @@ def test_empty_standard_input(ref: Path) -> None:
     assert_one_line_per_bad_file(done.stderr.decode(), {"<stdin>": "empty input"})
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py (workflow engineer): with file descriptor 0 closed sys.stdin is None "
-                                       "and `sys.stdin.buffer` fails: 'internal error: AttributeError' instead of "
-                                       "'<stdin>: no standard input'")
 def test_closed_standard_input(ref: Path) -> None:
     done = child(["run", "-r", str(ref), "-"], stdin=subprocess.DEVNULL, preexec_fn=lambda: os.close(0))
     assert done.returncode == 2
