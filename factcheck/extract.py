@@ -948,7 +948,10 @@ def _merge_ranges(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
             if sep is None and b.q_start == b.start and BETWEEN.search(text[max(0, a.q_start - 9):a.q_start]):
                 sep = re.fullmatch(r"\s+and\s+", text[a.after:b.q_start])
             if sep and _rangeable(doc, a, b, sep.group(0)):
-                out.append(_range(a, b))
+                merged = _range(a, b)
+                # A descending pair ("3-1", a score) is no range and no amount: neither number is a claim.
+                if merged.value_high is None or merged.value_high >= merged.value:
+                    out.append(merged)
                 i += 2
                 continue
         out.append(a)

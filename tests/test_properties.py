@@ -177,8 +177,6 @@ def test_re_encoded_text_gives_the_same_claims(text: str, codec: str) -> None:
     assert _claims(decoded) == _claims(text), encoding
 
 
-@pytest.mark.xfail(strict=True, reason="extract.py (extraction engineer): a score or a descending pair '3-1' "
-                                       "is read as a range with value_high < value")
 @given(st.sampled_from(["中国队以3-1战胜对手。", "scores of 3-1 and 2-0", "温度为25-20摄氏度。"]))
 def test_a_range_never_runs_backwards(text: str) -> None:
     norm = normalize(text)
