@@ -22,7 +22,9 @@ Context rules (each a plain function below, easy to test):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -264,17 +266,75 @@ class _Context:
     def sentence_at(self, pos: int) -> Sentence | None:
         return sentence_at(self.sentences, self.starts, pos)
 
+    # Range queries by bisection over sorted starts: resolve stays linear on texts dense with figures.
+    @functools.cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    @functools.cached_property
+    def _time_starts(self) -> list[int]:
+        return [t.start for t in self.times]
+
+    @functools.cached_property
+    def _quantity_starts(self) -> list[int]:
+        return [x.start for x in self.quantities]
+
+    @functools.cached_property
+    def _headings(self) -> list[int]:
+        return [s.index for s in self.sentences if s.heading]
+
+    @functools.cached_property
+    def _clause_starts(self) -> dict[int, list[int]]:
+        return {s.index: [c.start for c in s.clauses] for s in self.sentences}
+
+    @functools.cached_property
+    def from_years(self) -> dict[int, set[int | None]]:
+        out: dict[int, set[int | None]] = {}
+        for x in self.quantities:
+            if x.group is not None and x.role == "from":
+                out.setdefault(x.group, set()).add(x.year)
+        return out
+
+    @functools.cached_property
+    def pronouns(self) -> list[Mention]:
+        """我市 / 全省 / "the city" as mentions of the home region (a province pronoun: its parent), once per text."""
+        if not self.home:
+            return []
+        province = next(iter(self.ref.ancestors(self.home)), self.home)
+        out = [Mention(m.start(), m.end(), "region", ident)
+               for pattern, ident in ((CITY_PRONOUNS, self.home), (PROVINCE_PRONOUNS, province))
+               for m in pattern.finditer(self.text)]
+        return sorted(out, key=lambda m: m.start)
+
+    @functools.cached_property
+    def pronoun_starts(self) -> list[int]:
+        return [m.start for m in self.pronouns]
+
+    def mentions_in(self, lo: int, hi: int) -> Sequence[Mention]:
+        starts = self._mention_starts
+        return self.mentions[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)]
+
+    def times_in(self, lo: int, hi: int) -> Sequence[TimeExpr]:
+        starts = self._time_starts
+        return self.times[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)]
+
+    def quantities_in(self, lo: int, hi: int) -> Sequence[Quantity]:
+        starts = self._quantity_starts
+        return self.quantities[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)]
+
     def clause_bounds(self, sentence: Sentence, pos: int) -> tuple[int, int]:
-        for c in sentence.clauses:
-            if c.start <= pos < c.end:
-                return c.start, c.end
+        starts = self._clause_starts.get(sentence.index) if sentence.index >= 0 else None
+        if starts:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0:
+                c = sentence.clauses[i]
+                if c.start <= pos < c.end:
+                    return c.start, c.end
         return sentence.start, sentence.end
 
     def heading_before(self, sentence: Sentence) -> Sentence | None:
-        for s in reversed(self.sentences[: sentence.index]):
-            if s.heading:
-                return s
-        return None
+        i = bisect.bisect_left(self._headings, sentence.index) - 1
+        return self.sentences[self._headings[i]] if i >= 0 else None
 
     def previous_in_paragraph(self, sentence: Sentence) -> Sentence | None:
         if sentence.index == 0:
@@ -296,12 +356,9 @@ def _is_subject(ctx: _Context, m: Mention) -> bool:
 
 
 def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
-    out = [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "region" and _is_subject(ctx, m)]
-    if ctx.home:
-        province = next(iter(ctx.ref.ancestors(ctx.home)), ctx.home)
-        for pattern, ident in ((CITY_PRONOUNS, ctx.home), (PROVINCE_PRONOUNS, province)):
-            for m in pattern.finditer(ctx.text, lo, hi):
-                out.append(Mention(m.start(), m.end(), "region", ident))
+    out = [m for m in ctx.mentions_in(lo, hi) if m.kind == "region" and _is_subject(ctx, m)]
+    starts = ctx.pronoun_starts
+    out.extend(ctx.pronouns[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)])
     return sorted(out, key=lambda m: m.start)
 
 
@@ -310,7 +367,7 @@ STANDARD_QUOTE_GAP = re.compile(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", r
 
 def quotes_a_standard(ctx: _Context, q: Quantity) -> bool:
     """``国家二级标准(35微克/立方米)``: the figure is the standard's limit, not any region's level."""
-    for m in ctx.mentions:
+    for m in ctx.mentions_in(q.start - 64, q.start):
         near = m.kind == "standard" and m.end <= q.start and q.start - m.end <= 6
         if near and STANDARD_QUOTE_GAP.match(ctx.text[m.end: q.start]):
             return True
@@ -342,7 +399,7 @@ def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
     for m in LIST_END.finditer(ctx.text, sentence.start, marker.start()):
         seg_start = m.end()
     enumerations = list(ENUMERATION.finditer(ctx.text, seg_start, marker.start()))
-    items = [x for x in ctx.quantities if marker.end() <= x.start < list_end and x.unit == q.unit]
+    items = [x for x in ctx.quantities_in(marker.end(), list_end) if x.unit == q.unit]
     if not enumerations or q not in items:
         return None
     last = enumerations[-1]
@@ -353,9 +410,9 @@ def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
     bounds = [0] + [m.end() for m in re.finditer(r"、|和|及|与|以及", last.group(0))]
     lo = last.start() + bounds[index]
     hi = lo + len(names[index])
-    if not any(m.kind == "region" and last.start() <= m.start < last.end() for m in ctx.mentions):
+    if not any(m.kind == "region" for m in ctx.mentions_in(last.start(), last.end())):
         return None  # a list of metrics or things, not of places
-    found = [m for m in ctx.mentions if m.kind == "region" and lo <= m.start < hi]
+    found = [m for m in ctx.mentions_in(lo, hi) if m.kind == "region"]
     return found[-1].id if found else ""
 
 
@@ -365,8 +422,8 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     respective = respective_region(ctx, q, sentence)
     if respective is not None:
         return respective or None  # "" = a list item naming a place the reference does not know
-    for m in ctx.mentions:
-        if m.kind == "region" and q.end <= m.start <= q.end + 12 and REGION_RIGHT_AFTER.match(ctx.text[q.end: m.start]):
+    for m in ctx.mentions_in(q.end, q.end + 13):
+        if m.kind == "region" and REGION_RIGHT_AFTER.match(ctx.text[q.end: m.start]):
             return m.id
     before = _region_mentions(ctx, sentence.start, q.start)
     if before:
@@ -474,7 +531,7 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
 
 
 def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
-    candidates = [m for m in ctx.mentions if sentence.start <= m.start < q.start and m.kind == "metric"]
+    candidates = [m for m in ctx.mentions_in(sentence.start, q.start) if m.kind == "metric"]
     for m in reversed(candidates):
         if _metric_fits(ctx, m.id, q):
             return m.id
@@ -484,7 +541,7 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
     # "… 32 micrograms in 2023. By 2022 it had dropped to 30 …": carried from the previous sentence.
     prev = ctx.previous_in_paragraph(sentence)
     if prev is not None:
-        for m in reversed([m for m in ctx.mentions if prev.start <= m.start < prev.end and m.kind == "metric"]):
+        for m in reversed([m for m in ctx.mentions_in(prev.start, prev.end) if m.kind == "metric"]):
             if _metric_fits(ctx, m.id, q):
                 return m.id
     return None
@@ -541,13 +598,12 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
         return q.year
     if q.role == "to":
         # "fell from 58 in 2013 to two": the "to" end is not the "from" year; a later year after it, if any.
-        start_years = {x.year for x in ctx.quantities if x.group == q.group and x.role == "from"}
+        start_years = ctx.from_years.get(q.group, set()) if q.group is not None else set()
         _, c_hi = ctx.clause_bounds(sentence, q.start)
-        for t in ctx.times:
-            if q.end <= t.start < c_hi:
-                year = _time_year(ctx, t)
-                if year is not None and year not in start_years:
-                    return year
+        for t in ctx.times_in(q.end, c_hi):
+            year = _time_year(ctx, t)
+            if year is not None and year not in start_years:
+                return year
         year = _sentence_year(ctx, q, sentence)
         return year if year not in start_years else None
     return _sentence_year(ctx, q, sentence)
@@ -555,7 +611,7 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
 
 def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
     c_lo, _ = ctx.clause_bounds(sentence, q.start)
-    in_sentence = [t for t in ctx.times if sentence.start <= t.start < q.start]
+    in_sentence = list(ctx.times_in(sentence.start, q.start))
     in_clause = [t for t in in_sentence if t.start >= c_lo]
     for t in reversed(in_clause):
         year = _time_year(ctx, t)
@@ -571,22 +627,20 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None
     # "… fell 8.3 percent … in December", "… 32 in 2023": a year after the figure in its own clause.
     # It stops at the next figure (of another phrase): "doubled from 20 in 2013" gives "doubled" no year.
     _, c_hi = ctx.clause_bounds(sentence, q.start)
-    for other in ctx.quantities:
-        if q.end <= other.start < c_hi and (q.group is None or other.group != q.group):
+    for other in ctx.quantities_in(q.end, c_hi):
+        if q.group is None or other.group != q.group:
             c_hi = other.start
             break
-    for t in ctx.times:
-        if q.end <= t.start < c_hi:
-            year = _time_year(ctx, t)
-            if year is not None and year != q.baseline_year:
-                return year
+    for t in ctx.times_in(q.end, c_hi):
+        year = _time_year(ctx, t)
+        if year is not None and year != q.baseline_year:
+            return year
     heading = ctx.heading_before(sentence)
     if heading is not None:
-        for t in ctx.times:
-            if heading.start <= t.start < heading.end:
-                year = _time_year(ctx, t)
-                if year is not None:
-                    return year
+        for t in ctx.times_in(heading.start, heading.end):
+            year = _time_year(ctx, t)
+            if year is not None:
+                return year
     return None
 
 
@@ -598,8 +652,8 @@ def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int |
     if q.comparison == "mom" and year is not None:
         return year
     c_lo, _ = ctx.clause_bounds(sentence, q.start)
-    for t in ctx.times:
-        if c_lo <= t.start < q.start and t.kind == "since" and t.year is not None:
+    for t in ctx.times_in(c_lo, q.start):
+        if t.kind == "since" and t.year is not None:
             return t.year
     return None
 
