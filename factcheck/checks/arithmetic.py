@@ -439,11 +439,18 @@ def _judge_multiple(claim: Claim, ends: Endpoints, text_before: str, text_after:
 
 
 def judge_all(claims: Sequence[Claim], text: str = "") -> Iterator[tuple[Judgement, Endpoints]]:
-    """Every change / multiple claim of a file with its endpoints, judged."""
+    """Every change / multiple claim of a file with its endpoints, judged.
+
+    Endpoints are looked for among the claims of the same sentence only (a change phrase never
+    spans sentences), so the check stays linear on texts dense with figures.
+    """
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence_index, []).append(c)
     for claim in claims:
         if claim.kind not in ("change", "multiple"):
             continue
-        ends = find_endpoints(claim, claims, text)
+        ends = find_endpoints(claim, by_sentence[claim.sentence_index], text)
         if ends is None:
             continue
         before = text[max(0, claim.nstart - 12): claim.nstart] if text else ""
