@@ -115,3 +115,16 @@ def test_output_is_deterministic(seeds: tuple[Path, Path]) -> None:
     args = ["run", "--format", "json", *map(str, seeds)]
     first, second = runner.invoke(app, args), runner.invoke(app, args)
     assert first.stdout == second.stdout
+
+
+def test_the_seeds_correct_arithmetic_draws_no_error_and_their_mixed_baselines_a_warning(
+        report: dict[str, Any]) -> None:
+    f0, f2 = _file(report, "000"), _file(report, "002")
+    for f in (f0, f2):
+        assert not [x for x in f["findings"] if x["severity"] == "error"], f["findings"]
+    # 35 -> 18 is -48.6 %, 5.09 -> 2.62 is -48.5 %, 12 = 4 + 8: each confirmed by its own check.
+    status = {(c["line"], c["value"], c["kind"]): c["status"] for c in f2["claims"]}
+    assert status[(60, 48.6, "change")] == "agrees" and status[(60, 48.5, "change")] == "agrees"
+    assert status[(48, 12, "level")] == "agrees"
+    baseline = [x for x in f0["findings"] if x["rule"] == "FC501"]
+    assert len(baseline) == 1 and baseline[0]["severity"] == "warning" and baseline[0]["line"] == 92
