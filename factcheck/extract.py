@@ -599,7 +599,9 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
         s = m.start()
         e, skip_to = _trim_run(text, s, m.end())
         pos = max(skip_to, s + 1)
-        tail = RUN_TAIL.match(text, m.end()) if m.end() - s == MAX_RUN else None
+        # Only an untrimmed overlong run is skipped whole; matching the tail of a trimmed one rescans the rest of the
+        # run for every token it yields (quadratic on "1,1,1,…").
+        tail = RUN_TAIL.match(text, m.end()) if m.end() - s == MAX_RUN and e == m.end() else None
         if e == m.end() and tail is not None and tail.end() > m.end():
             pos = tail.end()  # an overlong run: skip all of it
             continue
