@@ -7,7 +7,6 @@ Modules are imported on first use so that ``factcheck --help`` stays fast.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -36,17 +35,8 @@ def family(name: str) -> ModuleType:
     return importlib.import_module(FAMILIES[name])
 
 
-def available() -> list[str]:
-    """Registered families whose module exists (families land one by one)."""
-    out = []
-    for name, module in FAMILIES.items():
-        if importlib.util.find_spec(module) is not None:
-            out.append(name)
-    return out
-
-
 def all_rules() -> list[Rule]:
-    rules = [rule for name in available() for rule in family(name).RULES]
+    rules = [rule for name in FAMILIES for rule in family(name).RULES]
     return sorted(rules, key=lambda r: r.id)
 
 
@@ -56,14 +46,14 @@ def rule_by_id(rule_id: str) -> Rule | None:
 
 
 def run_file_checks(doc: Document, ref: Reference) -> Iterator[Result]:
-    for name in available():
+    for name in FAMILIES:
         module = family(name)
         if hasattr(module, "check"):
             yield from module.check(doc, ref)
 
 
 def run_run_checks(docs: Sequence[Document], ref: Reference) -> Iterator[Result]:
-    for name in available():
+    for name in FAMILIES:
         module = family(name)
         if hasattr(module, "check_run"):
             yield from module.check_run(docs, ref)
