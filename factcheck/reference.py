@@ -62,6 +62,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factcheck.units import canonical_unit
+
 __all__ = [
     "Event",
     "Fact",
@@ -84,12 +86,6 @@ QUALIFIERS = ("about", "nearly", "more_than", "at_least", "less_than", "at_most"
 QUALITIES = ("official", "secondary", "low")
 PRECISIONS = ("day", "month", "year")
 COMPARISONS = {"<=": "<=", "≤": "<=", "<": "<", ">=": ">=", "≥": ">=", ">": ">"}
-UNIT_ALIASES = {
-    "ug/m3": "μg/m³", "μg/m3": "μg/m³", "µg/m³": "μg/m³", "µg/m3": "μg/m³", "ug/m³": "μg/m³",
-    "days": "天", "day": "天",
-    "percent": "%", "％": "%",
-    "yuan": "元", "CNY": "元",
-}
 NAME_KINDS = ("region", "metric", "standard", "event")
 
 
@@ -741,7 +737,7 @@ class _Builder:
 
     def unit(self, node: _Node, label: str) -> str:
         value = self.text(node, label, "unit")
-        return UNIT_ALIASES.get(value, value)
+        return canonical_unit(value) or value
 
     # --- sections
 

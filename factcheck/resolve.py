@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from factcheck.models import Claim, Extraction, Loaded, Normalized, Quantity, Sentence, TimeExpr
 from factcheck.positions import LineIndex
 from factcheck.segment import sentence_at
+from factcheck.units import canonical_unit
 
 if TYPE_CHECKING:
     from factcheck.reference import Reference
@@ -57,20 +58,6 @@ WIRE_DATELINE = re.compile(
 FUZZY_WINDOW = 24
 FUZZY_CUTOFF = 90.0
 
-# Canonical spellings of units that the reference and the extractor may write differently.
-UNIT_ALIASES = {
-    "days": "天", "day": "天", "d": "天",
-    "index": "index",
-    "percent": "%",
-    "ug/m3": "μg/m³", "μg/m3": "μg/m³",
-    "yuan": "元", "CNY": "元",
-}
-
-
-def canonical_unit(unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    return UNIT_ALIASES.get(unit, unit)
 
 
 @dataclass(frozen=True)

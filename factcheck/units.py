@@ -218,6 +218,23 @@ _MODIFIED_RE = re.compile(
 _PLURAL_RE = re.compile(r"[ \t]+([a-z][a-z]{2,20}s)(?![A-Za-z-])")
 
 
+# Spellings of a canonical unit that a reference file or a resolver may write (claims.yaml says "days",
+# the extractor says 天): one table, so that facts and claims compare by the same canonical string.
+UNIT_ALIASES = {
+    "ug/m3": "μg/m³", "μg/m3": "μg/m³", "µg/m³": "μg/m³", "µg/m3": "μg/m³", "ug/m³": "μg/m³",
+    "days": "天", "day": "天", "d": "天",
+    "percent": "%", "％": "%",
+    "yuan": "元", "CNY": "元",
+}
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    """The canonical spelling of a unit (``days`` -> ``天``); None stays None."""
+    if unit is None:
+        return None
+    return UNIT_ALIASES.get(unit, unit)
+
+
 def lookup(written: str) -> Unit | None:
     """The unit of a written unit string (``微克/立方米``, ``percent``, ``亿元`` -> 元 scaled)."""
     w = written.strip()

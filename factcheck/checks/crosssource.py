@@ -121,7 +121,7 @@ def _reference_note(ref: Reference, key: Key, values: list[tuple[str, Interval]]
         facts = ref.facts_for(region, metric, year, kind="change", baseline_year=baseline)
     else:
         return ""
-    from factcheck.resolve import canonical_unit
+    from factcheck.units import canonical_unit
 
     facts = tuple(f for f in facts if canonical_unit(f.unit) == unit)
     if not facts:

@@ -110,7 +110,7 @@ def signed_interval(claim: Claim) -> Interval:
 def metric_unit(ref: Reference, metric: str | None) -> str | None:
     if metric is None:
         return None
-    from factcheck.resolve import canonical_unit
+    from factcheck.units import canonical_unit
 
     m = ref.metrics.get(metric)
     return canonical_unit(m.unit) if m is not None else None
@@ -136,7 +136,7 @@ def describe_key(ref: Reference, region: str | None, metric: str | None) -> str:
 
 
 def level_facts(ref: Reference, region: str, metric: str, year: int, unit: str | None) -> tuple[Fact, ...]:
-    from factcheck.resolve import canonical_unit
+    from factcheck.units import canonical_unit
 
     facts = ref.facts_for(region, metric, year)
     return tuple(f for f in facts if unit is None or canonical_unit(f.unit) == unit)
@@ -255,16 +255,21 @@ def reference_changes(ref: Reference, claim: Claim, mode: str, unit: str | None)
     return out
 
 
+def _comparable_change(claim: Claim) -> bool:
+    """A change (or multiple) with a region, a metric, a year and a distinct baseline year, and a direction."""
+    if claim.kind not in ("change", "multiple") or claim.baseline_year is None or claim.year is None:
+        return False
+    if claim.region is None or claim.metric is None or claim.baseline_year == claim.year:
+        return False
+    return not (claim.kind == "change" and claim.direction is None)
+
+
 def change_verdict(ref: Reference, claim: Claim, unit: str | None) -> tuple[str, list[RefChange]] | None:
     """FC104's judgement of a change claim: ("agrees" | "variant" | "contradicts", computed changes).
 
     None when FC104 does not apply (no baseline, a direct change fact exists, facts missing).
     """
-    if claim.kind not in ("change", "multiple") or claim.baseline_year is None or claim.year is None:
-        return None
-    if claim.region is None or claim.metric is None or claim.baseline_year == claim.year:
-        return None
-    if claim.kind == "change" and claim.direction is None:
+    if not _comparable_change(claim):
         return None
     mode = change_mode(claim, unit)
     if mode is None:
@@ -369,11 +374,7 @@ def _ref_change_text(change: RefChange, mode: str, claim: Claim) -> str:
 
 
 def _pairable_change(claim: Claim, by_id: dict[str, Claim]) -> bool:
-    if claim.kind not in ("change", "multiple") or claim.baseline_year is None or claim.year is None:
-        return False
-    if claim.region is None or claim.metric is None or claim.baseline_year == claim.year:
-        return False
-    if claim.kind == "change" and claim.direction is None:
+    if not _comparable_change(claim):
         return False
     # Part of a from/to/delta phrase with a stated "from": the arithmetic checks judge it.
     return not any(by_id[r].role == "from" for r in claim.related if r in by_id)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from factcheck.checks.base import Result, Rule, claim_finding
 from factcheck.interval import Interval, fmt, stated
 from factcheck.models import Claim, Verdict
-from factcheck.resolve import canonical_unit
+from factcheck.units import canonical_unit
 
 if TYPE_CHECKING:
     from factcheck.document import Document

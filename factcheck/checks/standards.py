@@ -194,7 +194,7 @@ def _pick(mention: Mention, metric: str | None) -> Standard | None:
 
 
 def _unit_fits(claim: Claim, std: Standard, ref: Reference) -> bool:
-    from factcheck.resolve import canonical_unit
+    from factcheck.units import canonical_unit
 
     metric = ref.metrics.get(std.metric)
     return metric is not None and canonical_unit(metric.unit) == claim.unit
