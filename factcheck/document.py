@@ -24,12 +24,6 @@ class Document:
     def path(self) -> str:
         return self.loaded.path
 
-    def claim(self, claim_id: str) -> Claim:
-        for c in self.claims:
-            if c.id == claim_id:
-                return c
-        raise KeyError(claim_id)
-
     def position(self, nstart: int) -> tuple[int, int]:
         """ORIGINAL 1-based (line, column) of a NORMALIZED offset."""
         start, _ = self.norm.original_span(nstart, nstart + 1)
