@@ -26,7 +26,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -92,12 +92,50 @@ class Home:
 
 # --------------------------------------------------------------------------- names
 
+_Trie = dict[str, "_Trie"]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, longest first, as a character trie: ``(?:北京(?:市)?|天津(?:市)?)``.
+
+    Python's ``re`` tries a flat alternation's branches one by one at every position; a trie shares
+    prefixes, so a scan costs about one step per character whatever the number of names.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        branches = []
+        singles = []
+        for ch in sorted(k for k in node if k):
+            rest = build(node[ch])
+            if rest:
+                branches.append(re.escape(ch) + rest)
+            else:
+                singles.append(re.escape(ch))
+        if singles:
+            branches.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        # Greedy ``?`` tries the longer continuation first: the longest name wins, as with a sorted alternation.
+        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
+
+    return build(trie)
+
+
 class NameMatcher:
     """One compiled alternation over every region/metric/standard name (longest first)."""
 
     def __init__(self, table: Sequence[tuple[str, str, str]]) -> None:
         self.lookup: dict[str, tuple[str, str]] = {}
         self._periods: frozenset[str] | None = None
+        self._period_names: list[tuple[str, str, str]] | None = None
         cjk: list[str] = []
         latin: list[str] = []
         for name, kind, ident in sorted(table, key=lambda t: (-len(t[0]), t[0])):
@@ -108,17 +146,26 @@ class NameMatcher:
             (latin if name.isascii() else cjk).append(name)
         parts = []
         if cjk:
-            parts.append("|".join(re.escape(n) for n in cjk))
+            parts.append(trie_pattern(n.lower() for n in cjk))
         if latin:
-            parts.append(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in latin) + r")(?![A-Za-z0-9])")
+            parts.append(r"(?<![A-Za-z0-9])" + trie_pattern(n.lower() for n in latin) + r"(?![A-Za-z0-9])")
         self.pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
-        self.metric_grams = [
-            (n, i, frozenset(n[j: j + 2].lower() for j in range(len(n) - 1)))
-            for n, k, i in table if k == "metric" and len(n) >= 4
-        ]
         self.metric_names: list[tuple[str, str]] = [
             (n, i) for n, k, i in table if k == "metric" and len(n) >= 4
         ]
+        # bigram -> indexes into metric_names: the fuzzy pass scores only names sharing two bigrams with its window.
+        self.metric_grams: dict[str, list[int]] = {}
+        for index, (name, _) in enumerate(self.metric_names):
+            for gram in sorted({name[j: j + 2].lower() for j in range(len(name) - 1)}):
+                self.metric_grams.setdefault(gram, []).append(index)
+
+    def fuzzy_pool(self, window: str) -> list[tuple[str, str]]:
+        """Metric names sharing at least two character bigrams with ``window``, in table order."""
+        hits: dict[int, int] = {}
+        for gram in {window[i: i + 2].lower() for i in range(len(window) - 1)}:
+            for index in self.metric_grams.get(gram, ()):
+                hits[index] = hits.get(index, 0) + 1
+        return [self.metric_names[i] for i in sorted(i for i, n in hits.items() if n >= 2)]
 
     def period_metrics(self, ref: Reference) -> frozenset[str]:
         """Metrics whose own names carry a part-of-year period (1-11月PM2.5平均浓度), computed once."""
@@ -126,6 +173,18 @@ class NameMatcher:
             self._periods = frozenset(
                 ident for ident, metric in ref.metrics.items() if any(PART_OF_YEAR.search(n) for n in metric.names))
         return self._periods
+
+    def period_names(self, ref: Reference) -> list[tuple[str, str, str]]:
+        """(metric id, its period, the rest of its name) for every metric name with a period, computed once."""
+        if self._period_names is None:
+            self._period_names = []
+            for other in sorted(ref.metrics):
+                for name in ref.metrics[other].names:
+                    m = PART_OF_YEAR.search(name)
+                    if m:
+                        rest = (name[: m.start()] + name[m.end():]).strip()
+                        self._period_names.append((other, _dash(m.group(0)), rest))
+        return self._period_names
 
     def scan(self, text: str) -> list[Mention]:
         if self.pattern is None:
@@ -466,11 +525,9 @@ def _period_metric(ctx: _Context, metric: str, context: str) -> str | None:
     if not periods:
         return metric
     base_names = set(ctx.ref.metrics[metric].names)
-    for other in sorted(ctx.ref.metrics):
-        for name in ctx.ref.metrics[other].names:
-            m = PART_OF_YEAR.search(name)
-            if m and _dash(m.group(0)) in periods and (name[: m.start()] + name[m.end():]).strip() in base_names:
-                return other
+    for other, period, rest in ctx.matcher.period_names(ctx.ref):
+        if period in periods and rest in base_names:
+            return other
     return None
 
 
@@ -543,8 +600,7 @@ def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
 
     # Only names sharing at least two character bigrams with the window are scored: a cheap prefilter that keeps
     # the fuzzy pass off almost every figure (it is for near spellings, 细颗粒物年平均浓度 vs 细颗粒物年均浓度).
-    grams = {window[i: i + 2].lower() for i in range(len(window) - 1)}
-    pool = [(n, i) for n, i, g in ctx.matcher.metric_grams if len(grams & g) >= 2]
+    pool = ctx.matcher.fuzzy_pool(window)
     if not pool:
         return None
     best = process.extractOne(window, [n for n, _ in pool], scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF)
