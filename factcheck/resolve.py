@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from factcheck.models import Claim, Extraction, Loaded, Normalized, Quantity, Sentence, TimeExpr
+from factcheck.places import NOT_PLACES, place_names
 from factcheck.positions import LineIndex
 from factcheck.segment import sentence_at
 from factcheck.units import canonical_unit
@@ -132,13 +133,15 @@ def trie_pattern(words: Iterable[str]) -> str:
 class NameMatcher:
     """One compiled alternation over every region/metric/standard name (longest first)."""
 
-    def __init__(self, table: Sequence[tuple[str, str, str]]) -> None:
+    def __init__(self, table: Sequence[tuple[str, str, str]], places: Sequence[str] = ()) -> None:
         self.lookup: dict[str, tuple[str, str]] = {}
         self._periods: frozenset[str] | None = None
         self._period_names: list[tuple[str, str, str]] | None = None
         cjk: list[str] = []
         latin: list[str] = []
-        for name, kind, ident in sorted(table, key=lambda t: (-len(t[0]), t[0])):
+        # The reference's names first: a place it knows is never shadowed by the unknown-places list.
+        others = [(name, "region", "") for name in places]
+        for name, kind, ident in [*sorted(table, key=lambda t: (-len(t[0]), t[0])), *others]:
             key = name.lower()
             if not name or key in self.lookup:
                 continue
@@ -192,6 +195,8 @@ class NameMatcher:
         out = []
         for m in self.pattern.finditer(text):
             kind, ident = self.lookup[m.group(0).lower()]
+            if not ident and text.startswith(NOT_PLACES, m.start()):
+                continue
             out.append(Mention(m.start(), m.end(), kind, ident))
         return out
 
@@ -203,7 +208,7 @@ def matcher_for(ref: Reference) -> NameMatcher:
     cached = _MATCHERS.get(id(ref))
     if cached is not None and cached[0] is ref:
         return cached[1]
-    built = NameMatcher(ref.name_table())
+    built = NameMatcher(ref.name_table(), place_names())
     _MATCHERS[id(ref)] = (ref, built)
     return built
 
@@ -262,8 +267,25 @@ def find_home_region(norm: Normalized, ref: Reference, front: dict[str, str], se
         if title_like(sentence, sentences):
             named = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind == "region"]
             if named:
-                return Home(named[0].id, True)
+                return Home(_title_subject(norm.text, ref, named) or None, True)
     return Home(None, False)
+
+
+def _title_subject(text: str, ref: Reference, named: Sequence[Mention]) -> str:
+    """The region a title is about: the first named, skipping a broader one that only qualifies a narrower one.
+
+    ``河北张家口:…`` is about Zhangjiakou (Hebei is its ancestor); ``China's Hebei steel hub …`` is about
+    Hebei (a possessive qualifier). "" when it is a place the reference does not know.
+    """
+    ids = {m.id for m in named}
+    for i, m in enumerate(named):
+        if m.id and any(m.id in ref.ancestors(other) for other in ids if other):
+            continue
+        following = named[i + 1] if i + 1 < len(named) else None
+        if following is not None and re.fullmatch(r"['’]s\s+", text[m.end: following.start]):
+            continue
+        return m.id
+    return named[0].id
 
 
 def title_like(sentence: Sentence, sentences: Sequence[Sentence]) -> bool:
@@ -351,6 +373,22 @@ class _Context:
                for pattern, ident in ((CITY_PRONOUNS, self.home), (PROVINCE_PRONOUNS, province))
                for m in pattern.finditer(self.text)]
         return sorted(out, key=lambda m: m.start)
+
+    @functools.cached_property
+    def lede(self) -> str | None:
+        """The one region the lede (the first paragraph of prose) is about, if it names exactly one.
+
+        ``记者从位于廊坊的京南智造产业园管委会获悉,一季度园区经济运行…`` makes Langfang the subject of the
+        figures that name no place of their own, when nothing else (source, front matter, title) set one.
+        """
+        for sentence in self.sentences[:12]:
+            if title_like(sentence, self.sentences) or len(sentence.text.strip()) < 20:
+                continue
+            paragraph = [s for s in self.sentences if s.paragraph == sentence.paragraph]
+            lo, hi = paragraph[0].start, paragraph[-1].end
+            named = {m.id for m in self.mentions_in(lo, hi) if m.kind == "region" and _is_subject(self, m)}
+            return named.pop() if len(named) == 1 else None
+        return None
 
     @functools.cached_property
     def pronoun_starts(self) -> list[int]:
@@ -470,25 +508,25 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
         return respective or None  # "" = a list item naming a place the reference does not know
     for m in ctx.mentions_in(q.end, q.end + 13):
         if m.kind == "region" and REGION_RIGHT_AFTER.match(ctx.text[q.end: m.start]):
-            return m.id
+            return m.id or None
     before = _region_mentions(ctx, sentence.start, q.start)
     if before:
-        return before[-1].id
+        return before[-1].id or None
     _, c_hi = ctx.clause_bounds(sentence, q.start)
     after = _region_mentions(ctx, q.end, c_hi)
     if after:
-        return after[0].id
+        return after[0].id or None
     prev = ctx.previous_in_paragraph(sentence)
     if prev is not None:
         carried = _region_mentions(ctx, prev.start, prev.end)
         if carried:
-            return carried[0].id  # the previous sentence's subject comes first
+            return carried[0].id or None  # the previous sentence's subject comes first
     heading = ctx.heading_before(sentence)
     if heading is not None:
         in_heading = _region_mentions(ctx, heading.start, heading.end)
         if in_heading:
-            return in_heading[-1].id
-    return ctx.home if ctx.home_default else None
+            return in_heading[-1].id or None
+    return ctx.home if ctx.home_default else ctx.lede
 
 
 def _metric_fits(ctx: _Context, metric_id: str, q: Quantity) -> bool:
