@@ -272,20 +272,20 @@ def find_home_region(norm: Normalized, ref: Reference, front: dict[str, str], se
 
 
 def _title_subject(text: str, ref: Reference, named: Sequence[Mention]) -> str:
-    """The region a title is about: the first named, skipping a broader one that only qualifies a narrower one.
+    """The region a title is about: the first named, skipping a broader one that only qualifies the next.
 
-    ``河北张家口:…`` is about Zhangjiakou (Hebei is its ancestor); ``China's Hebei steel hub …`` is about
-    Hebei (a possessive qualifier). "" when it is a place the reference does not know.
+    ``河北张家口:…`` is about Zhangjiakou (Hebei, its ancestor, right before it); ``China's Hebei steel hub``
+    is about Hebei (a possessive qualifier). ``河北11市…排名 张家口领跑`` stays about Hebei. "" when it is a
+    place the reference does not know.
     """
-    ids = {m.id for m in named}
-    for i, m in enumerate(named):
-        if m.id and any(m.id in ref.ancestors(other) for other in ids if other):
-            continue
-        following = named[i + 1] if i + 1 < len(named) else None
-        if following is not None and re.fullmatch(r"['’]s\s+", text[m.end: following.start]):
-            continue
+    for m, following in zip(named, [*named[1:], None], strict=True):
+        if following is not None:
+            gap = text[m.end: following.start]
+            possessive = re.fullmatch(r"['’]s\s+", gap)
+            if possessive or (not gap.strip() and m.id and m.id in ref.ancestors(following.id)):
+                continue
         return m.id
-    return named[0].id
+    return named[-1].id
 
 
 def title_like(sentence: Sentence, sentences: Sequence[Sentence]) -> bool:
@@ -458,7 +458,7 @@ def quotes_a_standard(ctx: _Context, q: Quantity) -> bool:
     return False
 
 
-RESPECTIVELY = re.compile(r"分别为|分别是|分别达到|分别达|分别下降|分别上升|分别增长|依次为|依次是|respectively")
+RESPECTIVELY = re.compile(r"分别|依次为|依次是")
 LIST_END = re.compile(r"[;;。]")
 
 
@@ -479,25 +479,26 @@ def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
     list_end = stop.start() if stop else sentence.end
     if q.start >= list_end:
         return None
+    items = [x for x in ctx.quantities_in(marker.end(), list_end) if x.unit == q.unit]
+    if q not in items:
+        return None
+    # The list of places is the last enumeration before the marker whose length matches; an earlier clause's
+    # counts (北京、天津、河北…分别增加95天、87天及121天;重污染天数则分别减少50天、37天和69天) for a later marker.
     seg_start = sentence.start
     for m in LIST_END.finditer(ctx.text, sentence.start, marker.start()):
         seg_start = m.end()
-    enumerations = list(ENUMERATION.finditer(ctx.text, seg_start, marker.start()))
-    items = [x for x in ctx.quantities_in(marker.end(), list_end) if x.unit == q.unit]
-    if not enumerations or q not in items:
-        return None
-    last = enumerations[-1]
-    names = re.split(r"、|和|及|与|以及", last.group(0))
-    if len(names) != len(items):
-        return None
-    index = items.index(q)
-    bounds = [0] + [m.end() for m in re.finditer(r"、|和|及|与|以及", last.group(0))]
-    lo = last.start() + bounds[index]
-    hi = lo + len(names[index])
-    if not any(m.kind == "region" for m in ctx.mentions_in(last.start(), last.end())):
-        return None  # a list of metrics or things, not of places
-    found = [m for m in ctx.mentions_in(lo, hi) if m.kind == "region"]
-    return found[-1].id if found else ""
+    for lo_bound in dict.fromkeys((seg_start, sentence.start)):
+        for enumeration in reversed(list(ENUMERATION.finditer(ctx.text, lo_bound, marker.start()))):
+            names = re.split(r"、|和|及|与|以及", enumeration.group(0))
+            if len(names) != len(items):
+                continue
+            if not any(m.kind == "region" for m in ctx.mentions_in(enumeration.start(), enumeration.end())):
+                continue  # a list of metrics or things, not of places
+            bounds = [0] + [m.end() for m in re.finditer(r"、|和|及|与|以及", enumeration.group(0))]
+            lo = enumeration.start() + bounds[items.index(q)]
+            found = [m for m in ctx.mentions_in(lo, lo + len(names[items.index(q)])) if m.kind == "region"]
+            return found[-1].id if found else ""
+    return None
 
 
 def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
