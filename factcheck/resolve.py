@@ -446,6 +446,7 @@ def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+SEMICOLON = re.compile(r"[;；]")
 STANDARD_QUOTE_GAP = re.compile(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", re.IGNORECASE)
 
 
@@ -468,7 +469,8 @@ ENUMERATION = re.compile(r"[^、,,;;:和及与]{1,16}(?:(?:、|和|及|与|以�
 def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     """``北京、廊坊和长治,分别为47、55和55``: the n-th figure after 分别 belongs to the n-th name before it.
 
-    Names the reference does not know (长治) still count as list items, so the order holds.
+    Every item must name a place (one of the reference's, or one of ``places``: 长治 gives "", no region);
+    a list of things (来自北京的项目14个、投资额98亿元,分别占…) is no list of places.
     """
     marker = None
     for m in RESPECTIVELY.finditer(ctx.text, sentence.start, q.start):
@@ -492,12 +494,12 @@ def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
             names = re.split(r"、|和|及|与|以及", enumeration.group(0))
             if len(names) != len(items):
                 continue
-            if not any(m.kind == "region" for m in ctx.mentions_in(enumeration.start(), enumeration.end())):
-                continue  # a list of metrics or things, not of places
             bounds = [0] + [m.end() for m in re.finditer(r"、|和|及|与|以及", enumeration.group(0))]
-            lo = enumeration.start() + bounds[items.index(q)]
-            found = [m for m in ctx.mentions_in(lo, lo + len(names[items.index(q)])) if m.kind == "region"]
-            return found[-1].id if found else ""
+            places = [[m for m in ctx.mentions_in(enumeration.start() + b, enumeration.start() + b + len(n))
+                       if m.kind == "region"] for b, n in zip(bounds, names, strict=True)]
+            if not all(places):
+                continue  # a list of metrics or things (来自北京的项目14个、投资额98亿元), not of places
+            return places[items.index(q)][-1].id
     return None
 
 
@@ -650,7 +652,7 @@ def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
 
 
 def _time_year(ctx: _Context, t: TimeExpr) -> int | None:
-    if t.kind not in ("date", "year", "relative_year"):
+    if t.kind not in ("date", "year", "relative_year", "ago"):
         return None
     before = ctx.text[max(0, t.start - 16): t.start]
     after = ctx.text[t.end: t.end + 4]
@@ -658,6 +660,11 @@ def _time_year(ctx: _Context, t: TimeExpr) -> int | None:
         return None
     if t.kind in ("date", "year") and t.year is not None:
         return t.year
+    if t.kind == "date" and t.month is not None and t.day is None and ctx.published is not None:
+        # A bare month ("in December", 7月) is the latest such month up to the article's date.
+        return ctx.published.year - (1 if t.month > ctx.published.month else 0)
+    if t.kind == "ago" and t.years is not None and ctx.published is not None:
+        return ctx.published.year - t.years  # 10年前, "a decade ago"
     if t.kind == "relative_year" and ctx.published is not None:
         if t.year is not None:
             return t.year
@@ -686,25 +693,37 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
             year = _time_year(ctx, t)
             if year is not None and year not in start_years:
                 return year
-        year = _sentence_year(ctx, q, sentence)
-        return year if year not in start_years else None
+        return _sentence_year(ctx, q, sentence, skip=start_years)
     return _sentence_year(ctx, q, sentence)
 
 
-def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
+PRESENT = re.compile(r"目前|当前|现在|如今|至今(?![年天日])|\bnow\b|\bcurrently\b|\bso far\b", re.IGNORECASE)
+
+
+def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int | None] | None = None) -> int | None:
+    skip = {q.baseline_year, *(skip or ())}
     c_lo, _ = ctx.clause_bounds(sentence, q.start)
     in_sentence = list(ctx.times_in(sentence.start, q.start))
     in_clause = [t for t in in_sentence if t.start >= c_lo]
     for t in reversed(in_clause):
         year = _time_year(ctx, t)
-        if year is not None and year != q.baseline_year:
+        if year is not None and year not in skip:
             return year
+    # The part of the sentence since its last ；: 截至2017年…;到2020年底突破2000万千瓦,达到2003.185万千瓦;目前已超过…
+    part_start = max((m.end() for m in SEMICOLON.finditer(ctx.text, sentence.start, q.start)), default=sentence.start)
+    if part_start > sentence.start:
+        for t in reversed([t for t in in_sentence if t.start >= part_start]):
+            year = _time_year(ctx, t)
+            if year is not None and year not in skip:
+                return year
+    if PRESENT.search(ctx.text, part_start, q.start):
+        return None  # 目前已超过3500万千瓦, "now": a standing figure, not one of the years named before
     # A level takes the sentence's leading year (2023年数据显示,…;…); a change the latest year before it
     # that is not its own baseline (2014年为35…,2023年为18…,比2014年下降…).
     ordered = reversed(in_sentence) if q.kind == "change" else iter(in_sentence)
     for t in ordered:
         year = _time_year(ctx, t)
-        if year is not None and year != q.baseline_year:
+        if year is not None and year not in skip:
             return year
     # "… fell 8.3 percent … in December", "… 32 in 2023": a year after the figure in its own clause.
     # It stops at the next figure (of another phrase): "doubled from 20 in 2013" gives "doubled" no year.
@@ -715,7 +734,7 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None
             break
     for t in ctx.times_in(q.end, c_hi):
         year = _time_year(ctx, t)
-        if year is not None and year != q.baseline_year:
+        if year is not None and year not in skip:
             return year
     heading = ctx.heading_before(sentence)
     if heading is not None:

@@ -110,3 +110,56 @@ def test_a_near_spelling_of_a_metric_name_is_matched_fuzzily() -> None:
     assert ref.metric_by_name("PM2.5年度平均浓度") is None  # not a listed name: only the fuzzy pass can find it
     _, cs = claims("2023年,北京市PM2.5年度平均浓度为32微克/立方米。")
     assert by_value(cs, "32").metric == "pm25_annual_mean"
+
+
+def test_a_place_the_reference_does_not_know_ends_the_carried_region() -> None:
+    _, cs = claims("其中,京津冀及周边地区“2+26”城市PM2.5平均浓度为70微克/立方米,同比下降13.6%;"
+                   "长三角地区PM2.5平均浓度为46微克/立方米,同比下降16.4%。")
+    assert by_value(cs, "70").region == "jingjinji_zhoubian"
+    assert by_value(cs, "46").region is None and by_value(cs, "16.4").region is None
+
+
+def test_a_respective_list_of_places_with_an_unknown_place_keeps_its_order() -> None:
+    _, cs = claims("浓度最低的3个城市依次是北京、廊坊和长治,分别为47、55和56微克/立方米。")
+    assert [by_value(cs, v).region for v in ("47", "55", "56")] == ["beijing", "langfang", None]
+
+
+def test_a_later_respective_list_reuses_the_sentences_places() -> None:
+    _, cs = claims("2023年,北京、天津、河北优良天数较2013年分别增加95天、87天及121天;"
+                   "重污染天数则分别减少50天、37天和69天。")
+    assert [by_value(cs, v).region for v in ("50", "37", "69")] == ["beijing", "tianjin", "hebei"]
+
+
+def test_a_respective_list_of_things_is_not_a_list_of_places() -> None:
+    _, cs = claims("4月17日,记者从位于廊坊的京南产业园获悉:今年一季度新签约项目23个,其中来自北京的项目14个、"
+                   "投资额98亿元,分别占总数的60.9%和62.8%。")
+    assert by_value(cs, "60.9").region != "beijing"
+
+
+def test_the_ledes_one_region_is_the_default_subject() -> None:
+    text = ("京南产业园一季度经济运行观察\n\n4月17日,记者从位于廊坊的京南产业园管委会获悉,一季度园区经济运行开局平稳。\n\n"
+            "今年一季度,园区实现地区生产总值86.4亿元,同比增长6.8%。\n")
+    _, cs = claims(text, date=dt.date(2024, 4, 18))
+    assert by_value(cs, "8640000000").region == "langfang"
+
+
+def test_a_title_is_about_the_narrower_region_a_broader_one_qualifies() -> None:
+    fr, _ = claims("China's Hebei steel hub squeezes output\n\nSteel output fell 8.3 percent in December.\n")
+    assert fr.home_region == "hebei"
+    fr, _ = claims("河北11市PM2.5浓度排名出炉 张家口连续领跑\n\n全省11个设区市中有3个城市达标。\n")
+    assert fr.home_region == "hebei"
+
+
+def test_a_bare_month_and_years_ago_resolve_against_the_article_date() -> None:
+    _, cs = claims("Crude steel output fell 8.3 percent year on year in December.", date=dt.date(2025, 1, 10))
+    assert (by_value(cs, "8.3").year, by_value(cs, "8.3").baseline_year) == (2024, 2023)
+    _, cs = claims("10年前,全市可再生能源装机还不足600万千瓦。", date=dt.date(2024, 12, 12))
+    assert by_value(cs, "6000000").year == 2014
+
+
+def test_a_semicolon_part_takes_its_own_year_and_now_takes_none() -> None:
+    _, cs = claims("截至2017年10月,全市可再生能源装机容量达到1117万千瓦;到2020年底突破2000万千瓦,达到2003.185万千瓦;"
+                   "目前已超过3500万千瓦。", date=dt.date(2024, 12, 12))
+    assert by_value(cs, "11170000").year == 2017
+    assert by_value(cs, "20031850").year == 2020
+    assert by_value(cs, "35000000").year is None
