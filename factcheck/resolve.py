@@ -420,6 +420,25 @@ class _Context:
         i = bisect.bisect_left(self._headings, sentence.index) - 1
         return self.sentences[self._headings[i]] if i >= 0 else None
 
+    def frame_before(self, sentence: Sentence) -> list[Sentence]:
+        """The sentences whose time frame a sentence stays in, nearest first: its paragraph's earlier ones, and
+        the paragraph before when its paragraph opens with 其中 ("among them": the same figures broken down)."""
+        out: list[Sentence] = []
+        i = sentence.index - 1
+        paragraph = sentence.paragraph
+        while i >= 0:
+            prev = self.sentences[i]
+            if prev.heading:
+                break
+            if prev.paragraph != paragraph:
+                opener = self.sentences[i + 1]
+                if not CONTINUES.match(opener.text) or prev.paragraph != paragraph - 1:
+                    break
+                paragraph = prev.paragraph
+            out.append(prev)
+            i -= 1
+        return out
+
     def previous_in_paragraph(self, sentence: Sentence) -> Sentence | None:
         if sentence.index == 0:
             return None
@@ -447,6 +466,8 @@ def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
 
 
 SEMICOLON = re.compile(r"[;；]")
+CUMULATIVE = re.compile(r"累计|\bcumulative(?:ly)?\b|\bin total\b", re.IGNORECASE)
+CONTINUES = re.compile(r"\s*(?:其中|among them\b|of (?:them|these)\b)", re.IGNORECASE)
 STANDARD_QUOTE_GAP = re.compile(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", re.IGNORECASE)
 
 
@@ -736,6 +757,15 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
         year = _time_year(ctx, t)
         if year is not None and year not in skip:
             return year
+    # A sentence with no year of its own stays in the time frame of the sentences before it, unless it is a
+    # cumulative figure (十年间…, 9年间累计…, "since 2014"): those have no year.
+    cumulative = any(t.kind in ("span", "since") for t in in_sentence) or CUMULATIVE.search(
+        ctx.text, sentence.start, q.start)
+    for earlier in [] if cumulative else ctx.frame_before(sentence):
+        for t in reversed(ctx.times_in(earlier.start, earlier.end)):
+            year = _time_year(ctx, t)
+            if year is not None and year not in skip and not _quoted(ctx.text, earlier.start, t.start):
+                return year
     heading = ctx.heading_before(sentence)
     if heading is not None:
         for t in ctx.times_in(heading.start, heading.end):
@@ -743,6 +773,12 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
             if year is not None:
                 return year
     return None
+
+
+def _quoted(text: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` is inside a quotation or a title opened after ``lo`` (荣获“2024年冰雪旅游十佳城市”)."""
+    before = text[lo:pos]
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
 
 
 def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int | None) -> int | None:

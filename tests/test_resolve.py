@@ -163,3 +163,18 @@ def test_a_semicolon_part_takes_its_own_year_and_now_takes_none() -> None:
     assert by_value(cs, "11170000").year == 2017
     assert by_value(cs, "20031850").year == 2020
     assert by_value(cs, "35000000").year is None
+
+
+def test_a_sentence_without_a_year_stays_in_the_frame_of_its_paragraph() -> None:
+    text = ("2019年10月—2020年3月,重点区域细颗粒物(PM2.5)平均浓度同比下降14.9%。\n\n"
+            "其中,京津冀及周边地区“2+26”城市PM2.5平均浓度为70微克/立方米,同比下降13.6%。发生重污染395天次。\n\n"
+            "十年间,北京企业在津冀两地投资4.9万次。\n")
+    _, cs = claims(text)
+    assert by_value(cs, "70").year == 2020 and by_value(cs, "395").year == 2020
+    assert (by_value(cs, "13.6").year, by_value(cs, "13.6").baseline_year) == (2020, 2019)
+    assert by_value(cs, "49000").year is None  # 十年间: cumulative, and a new paragraph
+
+
+def test_a_year_inside_a_quoted_title_is_no_time_frame() -> None:
+    _, cs = claims("张家口荣获“2024年冰雪旅游十佳城市”。发展特色优势产业集群10个。")
+    assert by_value(cs, "10").year is None
