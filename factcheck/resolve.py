@@ -36,6 +36,7 @@ from factcheck.places import NOT_PLACES, place_names
 from factcheck.positions import LineIndex
 from factcheck.segment import sentence_at
 from factcheck.units import canonical_unit
+from factcheck.units import lookup as lookup_unit
 
 if TYPE_CHECKING:
     from factcheck.reference import Reference
@@ -553,17 +554,27 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     return ctx.home if ctx.home_default else ctx.lede
 
 
-def _metric_fits(ctx: _Context, metric_id: str, q: Quantity) -> bool:
+def _metric_fits(ctx: _Context, metric_id: str, q: Quantity, named_after: bool = False) -> bool:
     metric = ctx.ref.metrics.get(metric_id)
     if metric is None:
         return False
-    if q.kind == "change":
+    if q.kind in ("change", "multiple"):
         return True
-    return canonical_unit(metric.unit) == canonical_unit(q.unit) or (q.unit is None and metric.unit == "index")
+    if canonical_unit(metric.unit) == canonical_unit(q.unit) or (q.unit is None and metric.unit == "index"):
+        return True
+    # An English count whose noun is the metric's name ("3,000 manufacturing companies") counts what its
+    # measure word (家) counts.
+    return bool(named_after and q.unit and q.unit.isascii() and _is_count(q.unit) and _is_count(metric.unit))
+
+
+def _is_count(unit: str) -> bool:
+    found = lookup_unit(unit)
+    return found is not None and found.dimension == "count"
 
 
 # Part of a year (1—11月, 一季度, 上半年, 秋冬季, "in the first half"): a figure for it is not an annual figure.
 PART_OF_YEAR = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*[—\-–~～至到]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月|"
     r"\d{1,2}\s*[—\-–~～至到]\s*\d{1,2}\s*月|[一二三四1-4]\s*季度|[上下]半年|前[三两二]季度|秋冬季|采暖季|供暖季|"
     r"(?<![\d年])\d{1,2}月(?![\d日份])|冬奥会|冬残奥会|"
     r"\b(?:first|second) half\b|\bquarter\b|\b(?:January|February|March|April|May|June|July|August|September|"
@@ -617,9 +628,43 @@ def table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
     return cell, heading
 
 
+# A figure stated as a goal, plan, forecast or suggestion is no measurement of its metric.
+GOAL_CUE = re.compile(
+    r"目标|力争|计划|规划|提出|要求|争取|确保|\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plans?|planned)\b", re.IGNORECASE)
+FORECAST_CUE = re.compile(
+    r"预计|预期|有望|建议|\b(?:expect(?:s|ed)?|forecast|projected|predicts?|estimates? that)\b", re.IGNORECASE)
+# The metric named right after the figure: "290 days of good air", "11,000 km of highways".
+METRIC_RIGHT_AFTER = re.compile(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    if quotes_a_standard(ctx, q):
+        return None  # 国家二级标准(35微克/立方米): the standard's limit, not a measurement
+    metric = _measured_metric(ctx, q, sentence)
+    if metric is None:
+        return None
+    part_start = max((m.end() for m in SEMICOLON.finditer(ctx.text, sentence.start, q.start)), default=sentence.start)
+    if FORECAST_CUE.search(ctx.text, part_start, q.start):
+        return None  # 业内人士建议…力争降至36, 预计…将再增加3至5万P: nobody measured it
+    if GOAL_CUE.search(ctx.text, part_start, q.start):
+        # 河北曾提出,到2020年全省PM2.5平均浓度达到55微克/立方米: the target, when the reference tracks targets
+        target = f"{metric}_target"
+        return target if target in ctx.ref.metrics else None
+    return metric
+
+
+def _measured_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     table = table_context(ctx, q)
     context = ctx.text[sentence.start: q.start]
+    if not ctx.times_in(sentence.start, q.start):
+        # A sentence in the time frame of earlier ones is in their period too
+        # (2019年10月—2020年3月,…。其中,…为70微克/立方米: not an annual mean).
+        frame = []
+        for earlier in ctx.frame_before(sentence):
+            frame.append(ctx.text[earlier.start: earlier.end])
+            if ctx.times_in(earlier.start, earlier.end):
+                break
+        context = "".join(reversed(frame)) + context
     metric = None
     if table is not None:
         cell, heading = table
@@ -637,6 +682,10 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
 
 
 def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    for m in ctx.mentions_in(q.start, min(sentence.end, q.end + 16)):
+        right_after = m.start <= q.end or METRIC_RIGHT_AFTER.fullmatch(ctx.text, q.end, m.start)
+        if m.kind == "metric" and right_after and _metric_fits(ctx, m.id, q, named_after=True):
+            return m.id
     candidates = [m for m in ctx.mentions_in(sentence.start, q.start) if m.kind == "metric"]
     for m in reversed(candidates):
         if _metric_fits(ctx, m.id, q):

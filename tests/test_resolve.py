@@ -178,3 +178,39 @@ def test_a_sentence_without_a_year_stays_in_the_frame_of_its_paragraph() -> None
 def test_a_year_inside_a_quoted_title_is_no_time_frame() -> None:
     _, cs = claims("张家口荣获“2024年冰雪旅游十佳城市”。发展特色优势产业集群10个。")
     assert by_value(cs, "10").year is None
+
+
+def test_a_standards_quoted_limit_has_no_metric() -> None:
+    _, cs = claims("2023年,张家口、承德、秦皇岛3市PM2.5年均浓度达到国家二级标准(35微克/立方米)。")
+    assert by_value(cs, "35").metric is None and by_value(cs, "35").region is None
+
+
+def test_a_target_is_its_metrics_target_and_a_forecast_has_no_metric() -> None:
+    _, cs = claims("河北曾提出,到2020年全省PM2.5平均浓度达到55微克/立方米、平均优良天数比率达到63%以上。"
+                   "业内人士建议,到2025年全省PM2.5平均浓度力争降至36微克/立方米左右。"
+                   "2020年,全省PM2.5平均浓度44.8微克/立方米。")
+    assert by_value(cs, "55").metric == "pm25_annual_mean_target"
+    assert by_value(cs, "63").metric is None  # the reference tracks no target of that ratio
+    assert by_value(cs, "36").metric is None
+    assert by_value(cs, "44.8").metric == "pm25_annual_mean"
+
+
+def test_a_period_across_years_is_not_annual_even_from_the_paragraph_before() -> None:
+    text = ("2019年10月—2020年3月,重点区域细颗粒物(PM2.5)平均浓度同比下降14.9%。\n\n"
+            "其中,京津冀及周边地区“2+26”城市PM2.5平均浓度为70微克/立方米。\n")
+    _, cs = claims(text)
+    assert by_value(cs, "14.9").metric is None and by_value(cs, "70").metric is None
+
+
+def test_an_english_metric_named_right_after_the_figure() -> None:
+    _, cs = claims("The capital logged 290 days of good air in 2024 and only eight days of heavy pollution. "
+                   "Beijing has shut down over 3,000 manufacturing companies and closed nearly 1,000 markets.")
+    assert by_value(cs, "290").metric == "good_air_days"
+    assert by_value(cs, "8").metric == "heavy_pollution_days"
+    assert by_value(cs, "3000").metric == "manufacturing_firms_exited"
+    assert by_value(cs, "1000").metric is None
+
+
+def test_a_multiple_takes_the_metric_it_multiplies() -> None:
+    _, cs = claims("京津冀地区生产总值合计10.4万亿元,是2013年的1.9倍。")
+    assert by_value(cs, "1.9").metric == "gdp"
