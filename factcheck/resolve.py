@@ -447,6 +447,8 @@ class _Context:
         return prev if prev.paragraph == sentence.paragraph and not prev.heading else None
 
 
+# A region in a policy's name is no subject: 京津冀协同发展十年来,我市… ("coordinated development" of the three).
+POLICY_AFTER = re.compile(r"(?:协同发展|协同|一体化)|\s+(?:coordinated development|integration)\b", re.IGNORECASE)
 # A ranking's scope is no subject: 稳居全国…第一, 居全省前列, "the best in China".
 SCOPE_BEFORE = re.compile(r"(?:居|列|排名|位于|in|across)\s*$", re.IGNORECASE)
 SCOPE_AFTER = re.compile(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首位|前列|前茅|领先|之首|之最|最好|最高|最低))")
@@ -454,7 +456,7 @@ SCOPE_AFTER = re.compile(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首�
 
 def _is_subject(ctx: _Context, m: Mention) -> bool:
     before = ctx.text[max(0, m.start - 6): m.start]
-    if OBJECT_BEFORE.search(before):
+    if OBJECT_BEFORE.search(before) or POLICY_AFTER.match(ctx.text, m.end):
         return False
     return not (SCOPE_BEFORE.search(before) and SCOPE_AFTER.match(ctx.text[m.end: m.end + 16]))
 

@@ -214,3 +214,9 @@ def test_an_english_metric_named_right_after_the_figure() -> None:
 def test_a_multiple_takes_the_metric_it_multiplies() -> None:
     _, cs = claims("京津冀地区生产总值合计10.4万亿元,是2013年的1.9倍。")
     assert by_value(cs, "1.9").metric == "gdp"
+
+
+def test_a_region_in_a_policys_name_is_no_subject() -> None:
+    text = "张家口这十年\n来源:张家口新闻网\n京津冀协同发展十年来,我市加快融入北京一小时经济生活圈。截至目前,京张衔接路网接口达到12个。\n"
+    _, cs = claims(text)
+    assert by_value(cs, "12").region == "zhangjiakou"
