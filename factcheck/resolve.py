@@ -42,8 +42,12 @@ if TYPE_CHECKING:
     from factcheck.reference import Reference
 
 CLAIM_KINDS = ("level", "change", "multiple")
-CITY_PRONOUNS = re.compile(r"我市|全市|本市|该市|我区|全区|本区|\b[Tt]he city(?:'s)?\b")
-PROVINCE_PRONOUNS = re.compile(r"我省|全省|本省|该省|\b[Tt]he province(?:'s)?\b")
+CITY_PRONOUNS = re.compile(r"我市|全市|本市|我区|全区|本区")
+PROVINCE_PRONOUNS = re.compile(r"我省|全省|本省")
+# Anaphors: the city or province named last before them (else the home region).
+CITY_ANAPHORS = re.compile(r"该市|\b[Tt]he (?:city|capital)(?:'s)?\b")
+PROVINCE_ANAPHORS = re.compile(r"该省|\b[Tt]he province(?:'s)?\b")
+ANAPHOR_REACH = 400  # characters looked back for the antecedent
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
 OBJECT_BEFORE = re.compile(r"(?:与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
                            re.IGNORECASE)
@@ -366,14 +370,30 @@ class _Context:
 
     @functools.cached_property
     def pronouns(self) -> list[Mention]:
-        """我市 / 全省 / "the city" as mentions of the home region (a province pronoun: its parent), once per text."""
-        if not self.home:
-            return []
-        province = next(iter(self.ref.ancestors(self.home)), self.home)
-        out = [Mention(m.start(), m.end(), "region", ident)
-               for pattern, ident in ((CITY_PRONOUNS, self.home), (PROVINCE_PRONOUNS, province))
-               for m in pattern.finditer(self.text)]
+        """我市 / 全省 as mentions of the home region (a province pronoun: its parent); 该市 / "the city" /
+        "the capital" as the city named last before them (该省 / "the province": the province), once per text."""
+        province = next(iter(self.ref.ancestors(self.home)), self.home) if self.home else None
+        out: list[Mention] = []
+        for pattern, ident in ((CITY_PRONOUNS, self.home), (PROVINCE_PRONOUNS, province)):
+            if ident:
+                out.extend(Mention(m.start(), m.end(), "region", ident) for m in pattern.finditer(self.text))
+        for pattern, level in ((CITY_ANAPHORS, "city"), (PROVINCE_ANAPHORS, "province")):
+            for m in pattern.finditer(self.text):
+                before = [x for x in self.mentions_in(max(0, m.start() - ANAPHOR_REACH), m.start())
+                          if x.kind == "region" and x.id and self._level(x.id) == level]
+                ident = before[-1].id if before else (self.home if level == "city" else province)
+                if ident:
+                    out.append(Mention(m.start(), m.end(), "region", ident))
         return sorted(out, key=lambda m: m.start)
+
+    def _level(self, region: str) -> str | None:
+        """"city" or "province" as the region's own names say (北京市, Hebei Province), else None."""
+        names = self.ref.regions[region].names
+        if any(n.endswith(("市", " City", " Municipality")) for n in names):
+            return "city"
+        if any(n.endswith(("省", " Province", " province")) for n in names):
+            return "province"
+        return None
 
     @functools.cached_property
     def lede(self) -> str | None:
@@ -757,6 +777,8 @@ def relative_offset(text: str) -> int | None:
 def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
     if q.year is not None:
         return q.year
+    if quotes_a_standard(ctx, q):
+        return None  # a standard's limit holds for no particular year
     if q.role == "to":
         # "fell from 58 in 2013 to two": the "to" end is not the "from" year; a later year after it, if any.
         start_years = ctx.from_years.get(q.group, set()) if q.group is not None else set()
@@ -808,6 +830,13 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
         year = _time_year(ctx, t)
         if year is not None and year not in skip:
             return year
+    if q.kind == "change" and q.baseline_year is not None:
+        # A change measured against a stated year ends in the sentence's year, wherever the sentence states it:
+        # "Compared with 2013, … fell 57.3 percent in Tianjin …, where the readings stood at 41 … in 2023."
+        for t in ctx.times_in(q.end, sentence.end):
+            year = _time_year(ctx, t)
+            if year is not None and year not in skip and year > q.baseline_year:
+                return year
     # A sentence with no year of its own stays in the time frame of the sentences before it, unless it is a
     # cumulative figure (十年间…, 9年间累计…, "since 2014"): those have no year.
     cumulative = any(t.kind in ("span", "since") for t in in_sentence) or CUMULATIVE.search(

@@ -220,3 +220,17 @@ def test_a_region_in_a_policys_name_is_no_subject() -> None:
     text = "张家口这十年\n来源:张家口新闻网\n京津冀协同发展十年来,我市加快融入北京一小时经济生活圈。截至目前,京张衔接路网接口达到12个。\n"
     _, cs = claims(text)
     assert by_value(cs, "12").region == "zhangjiakou"
+
+
+def test_the_city_is_the_city_named_last_and_the_home_region_otherwise() -> None:
+    _, cs = claims("Beijing-Tianjin-Hebei GDP up 90 pct\n\nAir quality has improved. Beijing's average PM2.5 "
+                   "concentration dropped to 32 in 2023. The city logged 271 days of good air quality last year.",
+                   date=dt.date(2024, 2, 23))
+    assert by_value(cs, "271").region == "beijing"
+
+
+def test_a_change_against_a_stated_year_takes_the_year_stated_later_in_the_sentence() -> None:
+    _, cs = claims("Compared with 2013, the annual average PM2.5 concentration fell 57.3 percent in Tianjin and "
+                   "57.6 percent in Hebei, where the readings stood at 41 and 38.6 micrograms per cubic meter "
+                   "respectively in 2023.")
+    assert (by_value(cs, "57.3").year, by_value(cs, "57.3").baseline_year) == (2023, 2013)
