@@ -669,9 +669,10 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     if FORECAST_CUE.search(ctx.text, part_start, q.start):
         return None  # 业内人士建议…力争降至36, 预计…将再增加3至5万P: nobody measured it
     if GOAL_CUE.search(ctx.text, part_start, q.start):
-        # 河北曾提出,到2020年全省PM2.5平均浓度达到55微克/立方米: the target, when the reference tracks targets
+        # 河北曾提出,到2020年全省PM2.5平均浓度达到55微克/立方米: the target level, when the reference tracks
+        # targets; a goal change (力争再降3%至5%) is no level to compare.
         target = f"{metric}_target"
-        return target if target in ctx.ref.metrics else None
+        return target if q.kind == "level" and target in ctx.ref.metrics else None
     return metric
 
 

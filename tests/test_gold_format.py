@@ -35,7 +35,7 @@ MEASURE_WORD = re.compile(r"^[\u3400-\u9fff]{1,4}$")  # 个 台 人次 天次 �
 ENGLISH_LEMMA = re.compile(r"^[a-z]+( [a-z]+)?$")  # day, tonne, square km, times …
 
 TOP_REQUIRED = {"language", "published", "home_region", "claims"}
-TOP_OPTIONAL = {"unreadable_numbers", "cli"}
+TOP_OPTIONAL = {"unreadable_numbers", "cli", "holdout"}
 CLAIM_REQUIRED = (
     "line",
     "value",

@@ -137,7 +137,8 @@ def test_a_respective_list_of_things_is_not_a_list_of_places() -> None:
 
 
 def test_the_ledes_one_region_is_the_default_subject() -> None:
-    text = ("京南产业园一季度经济运行观察\n\n4月17日,记者从位于廊坊的京南产业园管委会获悉,一季度园区经济运行开局平稳。\n\n"
+    text = ("京南产业园一季度经济运行观察\n\n"
+            "4月17日,记者从位于廊坊的京南产业园管委会获悉,一季度园区经济运行开局平稳。\n\n"
             "今年一季度,园区实现地区生产总值86.4亿元,同比增长6.8%。\n")
     _, cs = claims(text, date=dt.date(2024, 4, 18))
     assert by_value(cs, "8640000000").region == "langfang"
@@ -217,7 +218,8 @@ def test_a_multiple_takes_the_metric_it_multiplies() -> None:
 
 
 def test_a_region_in_a_policys_name_is_no_subject() -> None:
-    text = "张家口这十年\n来源:张家口新闻网\n京津冀协同发展十年来,我市加快融入北京一小时经济生活圈。截至目前,京张衔接路网接口达到12个。\n"
+    text = ("张家口这十年\n来源:张家口新闻网\n"
+            "京津冀协同发展十年来,我市加快融入北京一小时经济生活圈。截至目前,京张衔接路网接口达到12个。\n")
     _, cs = claims(text)
     assert by_value(cs, "12").region == "zhangjiakou"
 
