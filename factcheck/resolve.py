@@ -48,6 +48,8 @@ PROVINCE_PRONOUNS = re.compile(r"我省|全省|本省")
 CITY_ANAPHORS = re.compile(r"该市|\b[Tt]he (?:city|capital)(?:'s)?\b")
 PROVINCE_ANAPHORS = re.compile(r"该省|\b[Tt]he province(?:'s)?\b")
 ANAPHOR_REACH = 400  # characters looked back for the antecedent
+HEADING_LIKE_MAX = 40  # characters of a line that heads a section without being marked as a heading
+OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
 OBJECT_BEFORE = re.compile(r"(?:与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
                            re.IGNORECASE)
@@ -354,7 +356,14 @@ class _Context:
 
     @functools.cached_property
     def _headings(self) -> list[int]:
-        return [s.index for s in self.sentences if s.heading]
+        """Headings, and outline lines that head a section: a short paragraph of one sentence, numbered, with no
+        sentence end (一、2023年全省环境空气质量状况; 三、“十四五”以来大气污染治理进展)."""
+        sizes: dict[int, int] = {}
+        for s in self.sentences:
+            sizes[s.paragraph] = sizes.get(s.paragraph, 0) + 1
+        return [s.index for s in self.sentences if s.heading or (
+            sizes[s.paragraph] == 1 and len(s.text.strip()) <= HEADING_LIKE_MAX and OUTLINE.match(s.text)
+            and not s.text.rstrip().endswith(("。", "!", "?", ".", "”", "!", "?", ":", ":", ";", ";", ",", ",")))]
 
     @functools.cached_property
     def _clause_starts(self) -> dict[int, list[int]]:
@@ -374,9 +383,16 @@ class _Context:
         "the capital" as the city named last before them (该省 / "the province": the province), once per text."""
         province = next(iter(self.ref.ancestors(self.home)), self.home) if self.home else None
         out: list[Mention] = []
-        for pattern, ident in ((CITY_PRONOUNS, self.home), (PROVINCE_PRONOUNS, province)):
-            if ident:
-                out.extend(Mention(m.start(), m.end(), "region", ident) for m in pattern.finditer(self.text))
+        for pattern, ident, level in ((CITY_PRONOUNS, self.home, "city"), (PROVINCE_PRONOUNS, province, "province")):
+            for m in pattern.finditer(self.text):
+                # Under a section heading that names a city (（一）张家口市2023年…), 全市 is that city (我市 stays
+                # the outlet's own).
+                sentence = self.sentence_at(m.start()) if m.group(0).startswith("全") else None
+                heading = self.heading_before(sentence) if sentence is not None else None
+                named = [x.id for x in self.mentions_in(heading.start, heading.end) if x.kind == "region" and x.id
+                         and self._level(x.id) == level and _is_subject(self, x)] if heading else []
+                if named or ident:
+                    out.append(Mention(m.start(), m.end(), "region", named[-1] if named else str(ident)))
         for pattern, level in ((CITY_ANAPHORS, "city"), (PROVINCE_ANAPHORS, "province")):
             for m in pattern.finditer(self.text):
                 before = [x for x in self.mentions_in(max(0, m.start() - ANAPHOR_REACH), m.start())
@@ -389,9 +405,10 @@ class _Context:
     def _level(self, region: str) -> str | None:
         """"city" or "province" as the region's own names say (北京市, Hebei Province), else None."""
         names = self.ref.regions[region].names
-        if any(n.endswith(("市", " City", " Municipality")) for n in names):
+        first = names[0] if names else ""
+        if f"{first}市" in names or any(n.endswith((" City", " Municipality")) for n in names):
             return "city"
-        if any(n.endswith(("省", " Province", " province")) for n in names):
+        if f"{first}省" in names or any(n.endswith((" Province", " province")) for n in names):
             return "province"
         return None
 

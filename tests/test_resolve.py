@@ -236,3 +236,13 @@ def test_a_change_against_a_stated_year_takes_the_year_stated_later_in_the_sente
                    "57.6 percent in Hebei, where the readings stood at 41 and 38.6 micrograms per cubic meter "
                    "respectively in 2023.")
     assert (by_value(cs, "57.3").year, by_value(cs, "57.3").baseline_year) == (2023, 2013)
+
+
+def test_an_outline_heading_sets_year_and_a_city_heading_sets_whole_city() -> None:
+    text = ("关于2023年度全省大气污染防治工作情况的通报\n\n冀气领办〔2024〕12号\n\n一、2023年全省环境空气质量状况\n\n"
+            "全省PM2.5平均浓度为38.6微克/立方米,同比上升4.9%。\n\n(一)张家口市环境空气质量\n\n"
+            "全市PM2.5平均浓度为18微克/立方米。\n")
+    _, cs = claims(text, region="hebei")
+    assert (by_value(cs, "38.6").year, by_value(cs, "38.6").region) == (2023, "hebei")
+    assert by_value(cs, "4.9").baseline_year == 2022
+    assert (by_value(cs, "18").year, by_value(cs, "18").region) == (2023, "zhangjiakou")
