@@ -49,6 +49,7 @@ CITY_ANAPHORS = re.compile(r"该市|\b[Tt]he (?:city|capital)(?:'s)?\b")
 PROVINCE_ANAPHORS = re.compile(r"该省|\b[Tt]he province(?:'s)?\b")
 ANAPHOR_REACH = 400  # characters looked back for the antecedent
 HEADING_LIKE_MAX = 40  # characters of a line that heads a section without being marked as a heading
+HEADING_DEPTH = 3  # headings looked up for a year (a subsection's, its section's, the title's)
 OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
 OBJECT_BEFORE = re.compile(r"(?:与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
@@ -506,6 +507,7 @@ def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
 
 
 SEMICOLON = re.compile(r"[;；]")
+PLAN_PERIOD = re.compile(r"期间|以来|时期")  # 十四五期间 (a span), not 十三五末 (a point)
 CUMULATIVE = re.compile(r"累计|\bcumulative(?:ly)?\b|\bin total\b", re.IGNORECASE)
 CONTINUES = re.compile(r"\s*(?:其中|among them\b|of (?:them|these)\b)", re.IGNORECASE)
 STANDARD_QUOTE_GAP = re.compile(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", re.IGNORECASE)
@@ -855,21 +857,27 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
             year = _time_year(ctx, t)
             if year is not None and year not in skip and year > q.baseline_year:
                 return year
-    # A sentence with no year of its own stays in the time frame of the sentences before it, unless it is a
-    # cumulative figure (十年间…, 9年间累计…, "since 2014"): those have no year.
-    cumulative = any(t.kind in ("span", "since") for t in in_sentence) or CUMULATIVE.search(
-        ctx.text, sentence.start, q.start)
-    for earlier in [] if cumulative else ctx.frame_before(sentence):
+    # A sentence with no year of its own stays in the time frame of the sentences and headings before it, unless
+    # it is a cumulative figure (十年间…, 9年间累计…, "since 2014", 十四五期间): those have no year.
+    cumulative = any(t.kind in ("span", "since") or (t.kind == "plan" and PLAN_PERIOD.search(t.text))
+                     for t in in_sentence) or CUMULATIVE.search(ctx.text, sentence.start, q.start)
+    if cumulative:
+        return None
+    for earlier in ctx.frame_before(sentence):
         for t in reversed(ctx.times_in(earlier.start, earlier.end)):
             year = _time_year(ctx, t)
             if year is not None and year not in skip and not _quoted(ctx.text, earlier.start, t.start):
                 return year
+    # The nearest heading with a year, up through the outline: (一)张家口市… under 一、2023年…
     heading = ctx.heading_before(sentence)
-    if heading is not None:
+    for _ in range(HEADING_DEPTH):
+        if heading is None:
+            break
         for t in ctx.times_in(heading.start, heading.end):
             year = _time_year(ctx, t)
             if year is not None:
                 return year
+        heading = ctx.heading_before(heading)
     return None
 
 
