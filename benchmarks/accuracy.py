@@ -153,7 +153,11 @@ def run(show: str | None = None) -> tuple[Score, list[Row], list[str]]:
         result = check_paths([str(path)], ref, Options(date=date, region=cli.get("region")))
         from factcheck.report.records import file_record
 
-        record = file_record(result.files[0])
+        fr = result.files[0]
+        if fr.status == "failed":
+            # A file the tool could not check is a broken benchmark, not a file with no claims.
+            raise SystemExit(f"accuracy: {gold_file.name}: factcheck failed on {path}: {fr.error}")
+        record = file_record(fr)
         s = score_file(gold, record)
         total.add(s)
         rows.append(Row(gold_file.stem, s, is_holdout(gold)))

@@ -524,6 +524,7 @@ def quotes_a_standard(ctx: _Context, q: Quantity) -> bool:
 
 RESPECTIVELY = re.compile(r"分别|依次为|依次是")
 LIST_END = re.compile(r"[;;。]")
+LIST_JOIN = re.compile(r"\s*(?:[、,,]|和|及|与|以及)\s*")
 
 
 ENUMERATION = re.compile(r"[^、,,;;:和及与]{1,16}(?:(?:、|和|及|与|以及)[^、,,;;:和及与]{1,16})+")
@@ -544,7 +545,14 @@ def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
     list_end = stop.start() if stop else sentence.end
     if q.start >= list_end:
         return None
-    items = [x for x in ctx.quantities_in(marker.end(), list_end) if x.unit == q.unit]
+    # The list is the run of figures joined only by 、/和/及 (32、41微克/立方米,我省为38.6…: two items, not three).
+    items: list[Quantity] = []
+    for x in ctx.quantities_in(marker.end(), list_end):
+        if x.unit != q.unit:
+            continue
+        if items and not LIST_JOIN.fullmatch(ctx.text, items[-1].end, x.start):
+            break
+        items.append(x)
     if q not in items:
         return None
     # The list of places is the last enumeration before the marker whose length matches; an earlier clause's
@@ -577,6 +585,10 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
             return m.id or None
     before = _region_mentions(ctx, sentence.start, q.start)
     if before:
+        listed = _listed_with(ctx, before)
+        if len(listed) > 1:
+            # 张家口、承德、秦皇岛3市…: a figure about the listed places together belongs to what holds them all.
+            return _common_ancestor(ctx.ref, [m.id for m in listed])
         return before[-1].id or None
     _, c_hi = ctx.clause_bounds(sentence, q.start)
     after = _region_mentions(ctx, q.end, c_hi)
@@ -593,6 +605,23 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
         if in_heading:
             return in_heading[-1].id or None
     return ctx.home if ctx.home_default else ctx.lede
+
+
+def _listed_with(ctx: _Context, mentions: Sequence[Mention]) -> list[Mention]:
+    """The last mention and those listed with it (北京、天津、河北: joined only by 、/和/及)."""
+    out = [mentions[-1]]
+    for m in reversed(mentions[:-1]):
+        if not LIST_JOIN.fullmatch(ctx.text, m.end, out[-1].start) or ctx.text[m.end: out[-1].start].strip() in ",,":
+            break
+        out.append(m)
+    return out[::-1]
+
+
+def _common_ancestor(ref: Reference, ids: Sequence[str]) -> str | None:
+    if not all(ids):
+        return None
+    shared = [a for a in ref.ancestors(ids[0]) if all(a in ref.ancestors(i) for i in ids[1:])]
+    return shared[0] if shared else None
 
 
 def _metric_fits(ctx: _Context, metric_id: str, q: Quantity, named_after: bool = False) -> bool:

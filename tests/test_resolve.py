@@ -246,3 +246,13 @@ def test_an_outline_heading_sets_year_and_a_city_heading_sets_whole_city() -> No
     assert (by_value(cs, "38.6").year, by_value(cs, "38.6").region) == (2023, "hebei")
     assert by_value(cs, "4.9").baseline_year == 2022
     assert (by_value(cs, "18").year, by_value(cs, "18").region) == (2023, "zhangjiakou")
+
+
+def test_a_figure_about_listed_places_together_belongs_to_what_holds_them() -> None:
+    _, cs = claims("2023年,11个设区市中,张家口、承德、秦皇岛3市PM2.5平均浓度达到国家二级标准,占设区市总数的27.3%。")
+    assert by_value(cs, "3").region == "hebei" and by_value(cs, "27.3").region == "hebei"
+
+
+def test_a_respective_list_is_the_run_of_joined_figures() -> None:
+    _, cs = claims("北京、天津PM2.5年均浓度分别为32、41微克/立方米,河北为38.6微克/立方米。")
+    assert [by_value(cs, v).region for v in ("32", "41", "38.6")] == ["beijing", "tianjin", "hebei"]
