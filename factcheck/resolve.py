@@ -536,6 +536,16 @@ def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
     Every item must name a place (one of the reference's, or one of ``places``: 长治 gives "", no region);
     a list of things (来自北京的项目14个、投资额98亿元,分别占…) is no list of places.
     """
+    return _respective(ctx, q, sentence, "region")
+
+
+def respective_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    """``PM2.5、PM10、二氧化氮和二氧化硫年均浓度分别下降65.9%、50%、57.1%和88.7%``: the n-th figure measures
+    the n-th item ("" when that item is no metric of the reference: 二氧化氮)."""
+    return _respective(ctx, q, sentence, "metric")
+
+
+def _respective(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> str | None:
     marker = None
     for m in RESPECTIVELY.finditer(ctx.text, sentence.start, q.start):
         marker = m
@@ -555,7 +565,7 @@ def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
         items.append(x)
     if q not in items:
         return None
-    # The list of places is the last enumeration before the marker whose length matches; an earlier clause's
+    # The list of names is the last enumeration before the marker whose length matches; an earlier clause's
     # counts (北京、天津、河北…分别增加95天、87天及121天;重污染天数则分别减少50天、37天和69天) for a later marker.
     seg_start = sentence.start
     for m in LIST_END.finditer(ctx.text, sentence.start, marker.start()):
@@ -566,11 +576,14 @@ def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
             if len(names) != len(items):
                 continue
             bounds = [0] + [m.end() for m in re.finditer(r"、|和|及|与|以及", enumeration.group(0))]
-            places = [[m for m in ctx.mentions_in(enumeration.start() + b, enumeration.start() + b + len(n))
-                       if m.kind == "region"] for b, n in zip(bounds, names, strict=True)]
-            if not all(places):
+            named = [[m for m in ctx.mentions_in(enumeration.start() + b, enumeration.start() + b + len(n))
+                      if m.kind == kind] for b, n in zip(bounds, names, strict=True)]
+            if kind == "region" and not all(named):
                 continue  # a list of metrics or things (来自北京的项目14个、投资额98亿元), not of places
-            return places[items.index(q)][-1].id
+            if kind == "metric" and sum(1 for n in named if n) < 2:
+                continue  # not a list of measures
+            found = named[items.index(q)]
+            return found[-1].id if found else ""
     return None
 
 
@@ -710,6 +723,9 @@ METRIC_RIGHT_AFTER = re.compile(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
 def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     if quotes_a_standard(ctx, q):
         return None  # 国家二级标准(35微克/立方米): the standard's limit, not a measurement
+    respective = respective_metric(ctx, q, sentence)
+    if respective is not None:
+        return respective if respective and _metric_fits(ctx, respective, q) else None
     metric = _measured_metric(ctx, q, sentence)
     if metric is None:
         return None

@@ -250,3 +250,78 @@ def test_catalog_examples_behave_as_documented(rule: Any) -> None:
 
     assert example_fires(rule.id, rule.fail), rule.fail
     assert not example_fires(rule.id, rule.passes), rule.passes
+
+
+# ------------------------------------------------------------------------- the event index (speed)
+
+
+def _each_sentence_of_the_real_articles() -> list[str]:
+    from pathlib import Path
+
+    from factcheck.load import load_path
+    from factcheck.normalize import normalize
+    from factcheck.segment import segment
+
+    root = Path(__file__).resolve().parents[1]
+    paths = [*sorted((root / "samples").iterdir()), *sorted((root / "tests" / "gold" / "articles").iterdir())]
+    seeds = root.parent / "shared" / "seeds"
+    if seeds.is_dir():
+        paths += sorted(seeds.glob("*.txt"))
+    out = []
+    for path in paths:
+        loaded = load_path(str(path))
+        norm = normalize(loaded.text, loaded.format)
+        out += [s.text for s in segment(norm.text)]
+    return out
+
+
+def _one_by_one(ref: Any, text: str) -> list[dates.Match]:
+    """matching_events as documented: every dated event's names scored by event_score, best name per event."""
+    out = []
+    for event in ref.events:
+        when = dates.event_date(event)
+        if when is None:
+            continue
+        best: tuple[float, int, str] | None = None
+        for name in event.names:
+            score = dates.event_score(str(name), text)
+            if score >= dates.EVENT_CUTOFF and (best is None or (score, len(name)) > best[:2]):
+                best = (score, len(name), str(name))
+        if best is not None:
+            out.append(dates.Match(event, best[2], best[0], when))
+    return sorted(out, key=lambda m: (-m.score, -len(m.name), str(m.event.id)))
+
+
+def test_the_event_index_finds_what_scoring_each_name_finds() -> None:
+    import random
+
+    from factcheck.reference import default_reference_path, load_reference
+
+    ref = load_reference(default_reference_path())
+    texts = _each_sentence_of_the_real_articles()
+    rng = random.Random(7)
+    names = [n for e in ref.events for n in e.names]
+    filler = "的了在年月日京津冀协同发展座谈会主持召开北京河北2014 the of and summit plan"
+    for _ in range(1500):  # fragments of event names in noise: near the cut-off, both ways
+        parts = rng.sample(names, rng.randint(1, 3))
+        noise = ["".join(rng.choice(filler) for _ in range(rng.randint(0, 12))) for _ in parts]
+        texts.append("".join(p[: rng.randint(1, len(p))] + n for p, n in zip(parts, noise, strict=True)))
+    matched = 0
+    for text in texts:
+        expected = _one_by_one(ref, text)
+        assert dates.matching_events(ref, text) == expected, text
+        assert dates.matching_events(ref, text) == expected  # memoized: the same answer again
+        matched += bool(expected)
+    assert matched > 100  # the comparison covered texts that do name events
+
+
+def test_the_event_index_follows_the_reference_it_is_given() -> None:
+    from factcheck.reference import parse_reference
+    from tests.checks_support import REFERENCE_YAML
+
+    text = "京津冀协同发展座谈会召开以来"
+    assert [m.event.id for m in dates.matching_events(reference(), text)] == ["jjj_symposium_2014"]
+    yaml = REFERENCE_YAML.replace("京津冀协同发展座谈会, ", "京津冀协同发展专题座谈会, ")
+    renamed = parse_reference(yaml, "other.yaml")
+    assert [m.name for m in dates.matching_events(renamed, text)] != [
+        m.name for m in dates.matching_events(reference(), text)]

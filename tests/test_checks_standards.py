@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from claimkit import Q, build
@@ -196,3 +197,34 @@ def test_rule_examples_behave_as_documented(rule: str, text: str, fires: bool) -
         pytest.skip(f"no default reference: {exc}")
     findings = check_text(text, ref).files[0].findings
     assert any(f.rule == rule for f in findings) is fires, [(f.rule, f.message) for f in findings]
+
+
+# ------------------------------------------------------------------ prefilters (speed) change nothing
+
+
+def test_mentions_are_the_same_without_the_prefilters(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import re
+
+    from factcheck.load import load_path
+    from factcheck.pipeline import Options, read_document
+    from factcheck.reference import default_reference_path, load_reference
+
+    root = Path(__file__).resolve().parents[1]
+    paths = [*sorted((root / "samples").iterdir()), *sorted((root / "tests" / "gold" / "articles").iterdir())]
+    seeds = root.parent / "shared" / "seeds"
+    if seeds.is_dir():
+        paths += sorted(seeds.glob("*.txt"))
+    ref = load_reference(default_reference_path())
+    docs = [read_document(load_path(str(p)), ref, Options()) for p in paths]
+    extra = ("2023年,北京市PM2.5年均浓度为32微克/立方米,优于国家二级标准,连续三年达标。\n"
+             "The figure of 41 micrograms exceeded the national standard; Grade II standards apply.\n"
+             "天津未达标。国标要求35。GB 3095-2012二级浓度限值为35微克/立方米。\n")
+    (tmp_path / "extra.txt").write_text(extra, encoding="utf-8")
+    docs.append(read_document(load_path(str(tmp_path / "extra.txt")), ref, Options()))
+    fast = [[standards._mentions(d, ref, s) for s in d.sentences] for d in docs]
+    monkeypatch.setattr(standards, "_named_prefilter", lambda _ref: re.compile(""))
+    monkeypatch.setattr(standards, "MAY_MENTION", re.compile(""))
+    slow = [[standards._mentions(d, ref, s) for s in d.sentences] for d in docs]
+    assert fast == slow
+    assert sum(len(m) for per_doc in fast for m in per_doc) > 5
+

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck import garble
 from factcheck.garble import GarbleRun, find_runs
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -313,3 +314,67 @@ _NASTY = list("官廳水庫?!()gòuàdW@12.,:\ue000\ue854\ufffd 萬wàn張家口
 @given(st.text(alphabet=st.sampled_from(_NASTY) | st.characters(codec="utf-8"), max_size=80))
 def test_find_runs_never_raises_and_is_well_formed(text: str) -> None:
     _assert_well_formed(text, find_runs(text))
+
+
+# ----------------------------------------------------------------------------- readings without pypinyin
+
+
+def _gbk_cjk_chars() -> list[str]:
+    out = []
+    for lead in range(0x81, 0xFF):
+        for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
+            try:
+                ch = bytes((lead, trail)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if garble._is_cjk(ch):
+                out.append(ch)
+    return out
+
+
+def test_readings_table_is_pypinyin_for_every_gbk_character() -> None:
+    """garble reads pypinyin's data file instead of importing pypinyin: same readings, every character."""
+    from pypinyin import Style, pinyin
+
+    chars = _gbk_cjk_chars()
+    assert len(chars) > 20000
+    differ = []
+    for ch in chars:
+        want = frozenset(r for group in pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore") for r in group)
+        if garble._readings(ch) != want:
+            differ.append(ch)
+    assert differ == []
+    assert "wàn" in garble._readings("萬") and "gòu" in garble._readings("購")
+
+
+def test_restoring_never_imports_pypinyin() -> None:
+    g = _garble("官廳水庫", {"購": "gòu", "廳": "tīng", "庫": "kù"})
+    code = (
+        "import sys\n"
+        "from factcheck.garble import find_runs\n"
+        f"(run,) = find_runs({g!r})\n"
+        "print(run.restored, 'pypinyin' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["廳", "False"]
+
+
+def _bare_orphans_reference(text: str) -> list[int]:
+    """The plain loop _bare_orphans replaces: for each ")", the up to 6 pinyin letters before it."""
+    letters = set("abcdefghijklmnopqrstuvwxyzü" + _TONED)
+    out: list[int] = []
+    for p, ch in enumerate(text):
+        if ch != ")":
+            continue
+        k = p
+        while k > 0 and p - k < 6 and text[k - 1] in letters:
+            k -= 1
+        if k < p and (k == 0 or text[k - 1] != "(") and garble._PY_FULL.fullmatch(text, k, p):
+            out.append(k)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abgwàōnüǚ()中?x \n")), max_size=40))
+def test_orphan_scan_matches_the_plain_loop(text: str) -> None:
+    assert garble._bare_orphans(text) == _bare_orphans_reference(text)

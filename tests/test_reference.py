@@ -258,10 +258,14 @@ def test_cache_by_content(tmp_path: Path) -> None:
 def test_default_reference_path_prefers_package_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.resources
 
+    from factcheck import reference
+
+    # The package's data folder is where importlib.resources finds it (without importing it on every start).
+    assert reference._package_data() == Path(str(importlib.resources.files("factcheck") / "data"))
     assert default_reference_path() == CLAIMS  # a source checkout: the top-level file
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "claims.yaml").write_text(SMALL, encoding="utf-8")
-    monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(reference, "_package_data", lambda: tmp_path / "data")
     assert default_reference_path() == tmp_path / "data" / "claims.yaml"
 
 

@@ -256,3 +256,9 @@ def test_a_figure_about_listed_places_together_belongs_to_what_holds_them() -> N
 def test_a_respective_list_is_the_run_of_joined_figures() -> None:
     _, cs = claims("北京、天津PM2.5年均浓度分别为32、41微克/立方米,河北为38.6微克/立方米。")
     assert [by_value(cs, v).region for v in ("32", "41", "38.6")] == ["beijing", "tianjin", "hebei"]
+
+
+def test_a_respective_list_of_measures_maps_each_figure_to_its_metric() -> None:
+    _, cs = claims("与2013年相比,2024年北京市PM2.5、PM10、二氧化氮和二氧化硫年均浓度分别下降65.9%、50%、57.1%和88.7%。")
+    assert [by_value(cs, v).metric for v in ("65.9", "50", "57.1", "88.7")] == [
+        "pm25_annual_mean", "pm10_annual_mean", None, None]
