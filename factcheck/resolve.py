@@ -49,6 +49,7 @@ CITY_ANAPHORS = re.compile(r"该市|\b[Tt]he (?:city|capital)(?:'s)?\b")
 PROVINCE_ANAPHORS = re.compile(r"该省|\b[Tt]he province(?:'s)?\b")
 ANAPHOR_REACH = 400  # characters looked back for the antecedent
 HEADING_LIKE_MAX = 40  # characters of a line that heads a section without being marked as a heading
+METRIC_REACH = 600  # characters looked back for the measure a bare concentration continues
 HEADING_DEPTH = 3  # headings looked up for a year (a subsection's, its section's, the title's)
 OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
@@ -716,6 +717,8 @@ GOAL_CUE = re.compile(
     r"目标|力争|计划|规划|提出|要求|争取|确保|\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plans?|planned)\b", re.IGNORECASE)
 FORECAST_CUE = re.compile(
     r"预计|预期|有望|建议|\b(?:expect(?:s|ed)?|forecast|projected|predicts?|estimates? that)\b", re.IGNORECASE)
+GOAL_AFTER = re.compile(r"\s*的?(?:年度|年均|考核|约束性)?目标")
+GOAL_BREAK = re.compile(r"[,,]\s*(?:优于|好于|低于|高于|较|比|同比|完成|实现|compared|down|up)", re.IGNORECASE)
 # The metric named right after the figure: "290 days of good air", "11,000 km of highways".
 METRIC_RIGHT_AFTER = re.compile(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -732,12 +735,23 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     part_start = max((m.end() for m in SEMICOLON.finditer(ctx.text, sentence.start, q.start)), default=sentence.start)
     if FORECAST_CUE.search(ctx.text, part_start, q.start):
         return None  # 业内人士建议…力争降至36, 预计…将再增加3至5万P: nobody measured it
-    if GOAL_CUE.search(ctx.text, part_start, q.start):
+    if _stated_as_goal(ctx, q, sentence):
         # 河北曾提出,到2020年全省PM2.5平均浓度达到55微克/立方米: the target level, when the reference tracks
         # targets; a goal change (力争再降3%至5%) is no level to compare.
         target = f"{metric}_target"
         return target if q.kind == "level" and target in ctx.ref.metrics else None
     return metric
+
+
+def _stated_as_goal(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
+    """A goal cue before the figure in its part of the sentence (河北曾提出,到2020年…达到55…、…达到63%以上;
+    力争控制在37…,优良天数比率达到70%以上), or right after it (优于32.9微克/立方米的年度目标). A clause of
+    comparison after the cue (…的年度目标,较疫情前的2019年(36…)) is back to measured figures."""
+    if GOAL_AFTER.match(ctx.text, q.end):
+        return True
+    part_start = max((m.end() for m in SEMICOLON.finditer(ctx.text, sentence.start, q.start)), default=sentence.start)
+    cues = list(GOAL_CUE.finditer(ctx.text, part_start, q.start))
+    return bool(cues) and not GOAL_BREAK.search(ctx.text, cues[-1].end(), q.start)
 
 
 def _measured_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
@@ -785,6 +799,12 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
     if prev is not None:
         for m in reversed([m for m in ctx.mentions_in(prev.start, prev.end) if m.kind == "metric"]):
             if _metric_fits(ctx, m.id, q):
+                return m.id
+    # "The reading was 41 micrograms": a concentration whose sentence names no measure is the one named last.
+    found = lookup_unit(q.unit) if q.unit and q.kind == "level" else None
+    if found is not None and found.dimension == "concentration":
+        for m in reversed(ctx.mentions_in(max(0, sentence.start - METRIC_REACH), sentence.start)):
+            if m.kind == "metric" and _metric_fits(ctx, m.id, q):
                 return m.id
     return None
 
@@ -972,7 +992,36 @@ def resolve(loaded: Loaded, norm: Normalized, sentences: Sequence[Sentence], ext
         if sentence is None:
             sentence = Sentence(-1, q.start, q.end, norm.text[q.start:q.end], -1)
         claims.append(_claim(ctx, q, sentence, ids[id(q)], groups, loaded, norm, lines))
-    return Resolution(tuple(claims), published, home.region, tuple(mentions))
+    return Resolution(tuple(_changes_take_their_levels_metric(ctx, quantities, claims)), published, home.region,
+                      tuple(mentions))
+
+
+def _changes_take_their_levels_metric(ctx: _Context, quantities: Sequence[Quantity],
+                                      claims: list[Claim]) -> list[Claim]:
+    """``down 2.1 percent from 38.6 in 2023``: a change with no measure of its own measures the level it is
+    stated with (its from/to group, else the levels of its clause), when those agree on one metric."""
+    import dataclasses
+
+    by_clause: dict[tuple[int, int], set[str | None]] = {}
+    by_group: dict[int, set[str | None]] = {}
+    bounds = []
+    for q, c in zip(quantities, claims, strict=True):
+        sentence = ctx.sentence_at(q.start)
+        clause = ctx.clause_bounds(sentence, q.start) if sentence is not None else (q.start, q.end)
+        bounds.append(clause)
+        if c.kind == "level":
+            by_clause.setdefault(clause, set()).add(c.metric)
+            if q.group is not None:
+                by_group.setdefault(q.group, set()).add(c.metric)
+    out = []
+    for q, c, clause in zip(quantities, claims, bounds, strict=True):
+        if c.kind == "change" and c.metric is None:
+            metrics = by_group.get(q.group, set()) if q.group is not None else set()
+            metrics = metrics or by_clause.get(clause, set())
+            if len(metrics) == 1 and None not in metrics and not str(next(iter(metrics))).endswith("_target"):
+                c = dataclasses.replace(c, metric=next(iter(metrics)))
+        out.append(c)
+    return out
 
 
 def _claim(ctx: _Context, q: Quantity, sentence: Sentence, claim_id: str, groups: dict[int, list[str]],

@@ -262,3 +262,17 @@ def test_a_respective_list_of_measures_maps_each_figure_to_its_metric() -> None:
     _, cs = claims("与2013年相比,2024年北京市PM2.5、PM10、二氧化氮和二氧化硫年均浓度分别下降65.9%、50%、57.1%和88.7%。")
     assert [by_value(cs, v).metric for v in ("65.9", "50", "57.1", "88.7")] == [
         "pm25_annual_mean", "pm10_annual_mean", None, None]
+
+
+def test_a_goal_stated_after_the_figure_and_a_measured_figure_after_the_goal() -> None:
+    _, cs = claims("2023年全国PM2.5平均浓度为30微克/立方米,优于32.9微克/立方米的年度目标,较2019年(36微克/立方米)改善16.7%。")
+    assert by_value(cs, "30").metric == "pm25_annual_mean"
+    assert by_value(cs, "32.9").metric == "pm25_annual_mean_target"
+    assert by_value(cs, "36").metric == "pm25_annual_mean"
+
+
+def test_a_concentration_without_a_measure_continues_the_last_named_one() -> None:
+    _, cs = claims("Tianjin's average PM2.5 concentration was 38 micrograms per cubic meter in 2024.\n\n"
+                   "The reading was 41 micrograms in 2023, down 2.1 percent from 41.9 a year earlier.")
+    assert by_value(cs, "41").metric == "pm25_annual_mean"
+    assert by_value(cs, "2.1").metric == "pm25_annual_mean"
