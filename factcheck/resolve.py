@@ -1016,9 +1016,9 @@ def _changes_take_their_levels_metric(ctx: _Context, quantities: Sequence[Quanti
     out = []
     for q, c, clause in zip(quantities, claims, bounds, strict=True):
         if c.kind == "change" and c.metric is None:
-            metrics = by_group.get(q.group, set()) if q.group is not None else set()
-            metrics = metrics or by_clause.get(clause, set())
-            if len(metrics) == 1 and None not in metrics and not str(next(iter(metrics))).endswith("_target"):
+            metrics = (by_group.get(q.group, set()) if q.group is not None else set()) - {None}
+            metrics = metrics or by_clause.get(clause, set()) - {None}
+            if len(metrics) == 1 and not str(next(iter(metrics))).endswith("_target"):
                 c = dataclasses.replace(c, metric=next(iter(metrics)))
         out.append(c)
     return out
