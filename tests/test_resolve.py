@@ -273,6 +273,6 @@ def test_a_goal_stated_after_the_figure_and_a_measured_figure_after_the_goal() -
 
 def test_a_concentration_without_a_measure_continues_the_last_named_one() -> None:
     _, cs = claims("Tianjin's average PM2.5 concentration was 38 micrograms per cubic meter in 2024.\n\n"
-                   "The reading was 41 micrograms in 2023, down 2.1 percent year on year.")
+                   "In 2023 the reading fell 2.1 percent year on year to 41 micrograms.")
     assert by_value(cs, "41").metric == "pm25_annual_mean"
     assert by_value(cs, "2.1").metric == "pm25_annual_mean"
