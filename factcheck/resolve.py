@@ -53,7 +53,7 @@ METRIC_REACH = 600  # characters looked back for the measure a bare concentratio
 HEADING_DEPTH = 3  # headings looked up for a year (a subsection's, its section's, the title's)
 OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
-OBJECT_BEFORE = re.compile(r"(?:与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
+OBJECT_BEFORE = re.compile(r"(?:占|与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
                            re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
 COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?)\s*$",

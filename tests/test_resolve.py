@@ -276,3 +276,8 @@ def test_a_concentration_without_a_measure_continues_the_last_named_one() -> Non
                    "In 2023 the reading fell 2.1 percent year on year to 41 micrograms.")
     assert by_value(cs, "41").metric == "pm25_annual_mean"
     assert by_value(cs, "2.1").metric == "pm25_annual_mean"
+
+
+def test_the_whole_a_share_is_taken_of_is_no_subject() -> None:
+    _, cs = claims("2023年河北粗钢产量约2亿吨,占全国比重超过两成。")
+    assert by_value(cs, "20").region == "hebei"
