@@ -53,8 +53,8 @@ METRIC_REACH = 600  # characters looked back for the measure a bare concentratio
 HEADING_DEPTH = 3  # headings looked up for a year (a subsection's, its section's, the title's)
 OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
-OBJECT_BEFORE = re.compile(r"(?:占|与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$",
-                           re.IGNORECASE)
+OBJECT_BEFORE = re.compile(
+    r"(?:占|与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$", re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
 COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?)\s*$",
                                re.IGNORECASE)
@@ -588,7 +588,7 @@ def _respective(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> st
     return None
 
 
-def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str | None = None) -> str | None:
     if quotes_a_standard(ctx, q):
         return None
     respective = respective_region(ctx, q, sentence)
@@ -618,7 +618,11 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
         in_heading = _region_mentions(ctx, heading.start, heading.end)
         if in_heading:
             return in_heading[-1].id or None
-    return ctx.home if ctx.home_default else ctx.lede
+    if ctx.home_default:
+        return ctx.home
+    # The lede's region is a guess: good enough to file a figure nobody checks, too weak to hold a figure of a
+    # tracked metric against that region's reference (a false contradiction is worse than an unchecked claim).
+    return ctx.lede if metric is None else None
 
 
 def _listed_with(ctx: _Context, mentions: Sequence[Mention]) -> list[Mention]:
@@ -1041,7 +1045,7 @@ def _claim(ctx: _Context, q: Quantity, sentence: Sentence, claim_id: str, groups
         year=year,
         baseline_year=resolve_baseline(ctx, q, sentence, year) if sentence.index >= 0 else q.baseline_year,
         direction=q.direction,
-        region=resolve_region(ctx, q, sentence) if sentence.index >= 0 else None,
+        region=resolve_region(ctx, q, sentence, metric) if sentence.index >= 0 else None,
         metric=metric, qualifier=q.qualifier, precision=q.precision or Decimal(0), start=ostart, end=oend,
         nstart=q.start, nend=q.end, sentence_index=sentence.index, value_high=q.value_high,
         comparison=q.comparison, role=q.role, related=related, end_line=end_line, end_column=end_column + 1,

@@ -281,3 +281,10 @@ def test_a_concentration_without_a_measure_continues_the_last_named_one() -> Non
 def test_the_whole_a_share_is_taken_of_is_no_subject() -> None:
     _, cs = claims("2023年河北粗钢产量约2亿吨,占全国比重超过两成。")
     assert by_value(cs, "20").region == "hebei"
+
+
+def test_the_ledes_region_never_makes_a_tracked_figure_checkable() -> None:
+    _, cs = claims("# 空气质量\n\n2023年,河北PM2.5平均浓度为38.2微克/立方米。\n\n"
+                   "细颗粒物平均浓度从2014年的35微克/立方米降至2023年的18微克/立方米。\n", fmt="markdown")
+    assert by_value(cs, "38.2").region == "hebei"
+    assert by_value(cs, "18").region is None  # a tracked metric: no region by guess
