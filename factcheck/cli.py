@@ -11,11 +11,11 @@ time; everything else is imported inside the command that needs it.
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -23,8 +23,6 @@ from factcheck import __version__
 
 if TYPE_CHECKING:
     from factcheck.config import Config
-    from factcheck.models import FileResult, Loaded, RunResult
-    from factcheck.pipeline import Options
     from factcheck.reference import Reference
 
 app = typer.Typer(
@@ -46,11 +44,9 @@ ref_app = typer.Typer(
 app.add_typer(ref_app, name="ref")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-SEVERITIES = ("error", "warning", "info")
-FAIL_ON = ("error", "warning", "never")
-PROGRESS_MIN_FILES = 20
-
-T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
+PROGRESS_MIN_FILES = 20  # = factcheck.runner.PROGRESS_MIN_FILES (not imported here: `--help` stays light)
 
 
 def _version(value: bool) -> None:
@@ -72,126 +68,50 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_INPUT)
 
 
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        _fail(f"--date: {value!r} is not a date (YYYY-MM-DD)")
+def _exits_as_typer(fn: Callable[P, R]) -> Callable[P, R]:
+    """``runner``'s helpers end a command with ``runner.Exit``; under typer that is ``typer.Exit``."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from factcheck.runner import Exit
+
+        try:
+            return fn(*args, **kwargs)
+        except Exit as exc:
+            raise typer.Exit(exc.code) from None
+
+    return wrapper
 
 
-def _choice(option: str, value: str, allowed: Sequence[str]) -> str:
-    if value not in allowed:
-        _fail(f"{option}: {value!r} is not one of {', '.join(allowed)}")
-    return value
+def _config(paths: Sequence[str], explicit: str | None) -> Config:
+    from factcheck import runner
+
+    return _exits_as_typer(runner.config)(paths, explicit)
+
+
+def _load_reference(paths: Sequence[str]) -> Reference:
+    from factcheck import runner
+
+    return _exits_as_typer(runner.load_reference)(paths)
+
+
+def _reference_paths(cli: Sequence[str] | None, cfg: Config) -> list[str]:
+    from factcheck import runner
+
+    return runner.reference_paths(cli, cfg)
 
 
 def use_color(flag: bool | None, stream: object) -> bool:
     """--color/--no-color, else NO_COLOR (off), else FORCE_COLOR (on), else whether ``stream`` is a terminal."""
-    if flag is not None:
-        return flag
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return _isatty(stream)
+    from factcheck import runner
 
-
-def _config(paths: Sequence[str], explicit: str | None) -> Config:
-    from factcheck.config import ConfigError, discover
-
-    try:
-        return discover(paths, explicit)
-    except ConfigError as exc:
-        _fail(str(exc))
-
-
-def _load_reference(paths: Sequence[str]) -> Reference:
-    """One reference, or several merged (later ones win; conflicts are printed as warnings)."""
-    from factcheck.reference import ReferenceError, load_reference
-
-    try:
-        if len(paths) == 1:
-            return load_reference(paths[0])
-        from factcheck.refmerge import load_merged
-
-        ref, conflicts = load_merged(paths)
-    except ReferenceError as exc:
-        _fail(str(exc))
-    for conflict in conflicts:
-        typer.echo(f"factcheck: {conflict}", err=True)
-    return ref
-
-
-def _reference_paths(cli: Sequence[str] | None, cfg: Config) -> list[str]:
-    from factcheck.reference import default_reference_path
-
-    if cli:
-        return list(cli)
-    if cfg.reference:
-        return [str(p) for p in cfg.reference]
-    return [str(default_reference_path())]
-
-
-def _select(paths: Sequence[str], cfg: Config) -> list[str]:
-    """Expand directories and apply the configuration's include/exclude globs."""
-    if not cfg.include and not cfg.exclude:
-        return list(paths)
-    from factcheck.load import expand
-
-    out: list[str] = []
-    for path, error in expand(paths):
-        if error is not None or cfg.selects(path):
-            out.append(path)  # an error is reported by load_inputs when it meets the path again
-    return out
-
-
-class _Tracked(Sequence[T]):
-    """A sequence that calls ``advance`` each time iteration moves past an item (drives the progress bar)."""
-
-    def __init__(self, items: Sequence[T], advance: Callable[[T], None]) -> None:
-        self.items = items
-        self.advance = advance
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __getitem__(self, index: int) -> T:  # type: ignore[override]
-        return self.items[index]
-
-    def __iter__(self) -> Iterator[T]:
-        for item in self.items:
-            yield item
-            self.advance(item)
+    return runner.use_color(flag, stream)
 
 
 def _isatty(stream: object) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    try:
-        return bool(isatty()) if callable(isatty) else False
-    except (ValueError, OSError):  # a closed stream
-        return False
+    from factcheck import runner
 
-
-def _check(items: Sequence[Loaded | FileResult], ref: Reference, options: Options, progress: bool,
-           jobs: int = 1) -> RunResult:
-    from factcheck.pipeline import check_loaded
-
-    if not progress:
-        return check_loaded(items, ref, options, jobs)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}", style="dim"), console=Console(stderr=True),
-                  transient=True) as bar:
-        task = bar.add_task("", total=len(items))
-
-        def advance(item: Loaded | FileResult) -> None:
-            bar.update(task, advance=1, description=item.path)
-
-        return check_loaded(_Tracked(items, advance), ref, options, jobs)
+    return runner._isatty(stream)
 
 
 RUN_EPILOG = """[bold]Examples[/bold]
@@ -262,84 +182,15 @@ def run(
              "are enough files to pay for it; same output either way)[/dim]")] = 0,
 ) -> None:
     """Check articles and drafts: every figure against the reference, arithmetic and the other files."""
-    from dataclasses import replace
+    # The body is factcheck.runner.execute, which the console script also calls directly (without typer)
+    # for the usual command lines: both ways run the same code.
+    from factcheck.runner import RunArgs, execute
 
-    from factcheck.baseline import BaselineError
-    from factcheck.baseline import build as build_baseline
-    from factcheck.baseline import load as load_baseline
-    from factcheck.baseline import write as write_baseline_file
-    from factcheck.checks.input import find_rule
-    from factcheck.models import Loaded
-    from factcheck.pipeline import Options, load_inputs
-    from factcheck.report import FORMATS, MACHINE_FORMATS, render
-    from factcheck.report.records import all_findings
-    from factcheck.suppress import postprocess
-
-    where = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
-    cfg = _config(where, config)
-    fmt = format or cfg.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human")
-    if fmt not in FORMATS:
-        _fail(f"--format: unknown format {fmt!r} (choose from {', '.join(sorted(FORMATS))})")
-    gate = _choice("--fail-on", fail_on or cfg.fail_on or "error", FAIL_ON)
-    floor = _choice("--severity", severity or "info", SEVERITIES)
-    day = _parse_date(date) or cfg.date
-    disabled = set(cfg.disable)
-    for token in disable or ():
-        rule = find_rule(token)
-        if rule is None:
-            _fail(f"--disable: unknown rule {token!r} (see 'factcheck rules')")
-        disabled.add(rule.id)
-
-    ref = _load_reference(_reference_paths(reference, cfg))
-    home = region or cfg.region
-    if home and not (home in ref.regions or ref.region_by_name(home)):
-        _fail(f"--region: unknown region {home!r} (not in {ref.path})")
-    options = Options(date=day, region=home, max_size=max_size)
-
-    accepted = None
-    baseline_path = None if write_baseline else (baseline or (str(cfg.baseline) if cfg.baseline else None))
-    if baseline_path is not None:
-        try:
-            accepted = load_baseline(baseline_path)
-        except BaselineError as exc:
-            _fail(str(exc))
-
-    items = load_inputs(_select(paths, cfg), options, stdin=_stdin() if "-" in paths else None)
-    if stdin_filename:
-        items = [replace(it, path=stdin_filename) if isinstance(it, Loaded) and it.path == "<stdin>" else it
-                 for it in items]
-    if progress is None:
-        progress = len(items) > PROGRESS_MIN_FILES and _isatty(sys.stderr)
-    if jobs < 0:
-        _fail(f"--jobs: expected 0 (one per core) or a positive number, not {jobs}")
-    raw = _check(items, ref, options, progress and fmt not in MACHINE_FORMATS, jobs)
-    sources = {it.path: it.text for it in items if isinstance(it, Loaded)}
-    result = postprocess(raw, sources, baseline=accepted, disable=disabled, severity=cfg.severity,
-                         min_severity=floor)
-    failed = [fr for fr in result.files if fr.status == "failed"]
-    for fr in failed:
-        typer.echo(f"factcheck: {fr.path}: {fr.error}", err=True)
-
-    if write_baseline:
-        # Unreadable files and stale directives are fixed, not accepted.
-        keep = [f for f in all_findings(result) if f.rule not in ("FC001", "FC003")]
-        try:
-            write_baseline_file(build_baseline(keep, result, write_baseline), write_baseline)
-        except BaselineError as exc:
-            _fail(str(exc))
-        typer.echo(f"factcheck: wrote {len(keep)} finding(s) to baseline {write_baseline}", err=True)
-        raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
-
-    if fmt == "human":
-        out = render(result, fmt, color=use_color(color, sys.stdout), quiet=quiet)
-    else:
-        out = render(result, fmt)
-    sys.stdout.write(out)
-    sys.stdout.flush()
-    if failed:
-        raise typer.Exit(EXIT_INPUT)
-    blocking = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[gate]
-    raise typer.Exit(EXIT_FINDINGS if any(f.severity in blocking for f in all_findings(result)) else EXIT_OK)
+    raise typer.Exit(execute(RunArgs(
+        paths=list(paths), format=format, reference=reference, config=config, date=date, region=region,
+        fail_on=fail_on, severity=severity, disable=disable, quiet=quiet, baseline=baseline,
+        write_baseline=write_baseline, stdin_filename=stdin_filename, color=color, progress=progress,
+        max_size=max_size, jobs=jobs)))
 
 
 @app.command(epilog="[bold]Examples[/bold]\n\n  factcheck rules\n  factcheck rules | grep arithmetic")
@@ -479,8 +330,8 @@ def ref_search(
     """Fuzzy search of region, metric, standard and event names and aliases (Chinese, pinyin, English)."""
     from factcheck.refsearch import KINDS, search
 
-    if kind is not None:
-        _choice("--kind", kind, KINDS)
+    if kind is not None and kind not in KINDS:
+        _fail(f"--kind: {kind!r} is not one of {', '.join(KINDS)}")
     ref = _ref_for_tools(reference)
     hits = search(ref, text, limit=limit, kind=kind)
     if not hits:
@@ -489,12 +340,6 @@ def ref_search(
     for h in hits:
         names = " / ".join(h.names[:4]) + (f" / … ({len(h.names) - 4} more)" if len(h.names) > 4 else "")
         typer.echo(f"{h.score:5.1f}  {h.kind:<8} {h.ident:<28} {h.matched}  [{names}]")
-
-
-def _stdin() -> BinaryIO | None:
-    """Standard input as bytes, or None when file descriptor 0 is closed (the pipeline then says so per file)."""
-    stream = sys.stdin
-    return None if stream is None else getattr(stream, "buffer", None)
 
 
 def main() -> None:

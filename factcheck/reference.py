@@ -1049,15 +1049,16 @@ def clear_cache() -> None:
 def default_reference_path() -> Path:
     """The bundled claims.yaml: package data (``factcheck/data/claims.yaml``) in an installed wheel, else the
     repository's top-level ``claims.yaml`` (a source checkout or an editable install)."""
-    try:
-        from importlib.resources import files
-
-        bundled = files("factcheck") / "data" / "claims.yaml"
-        if isinstance(bundled, Path) and bundled.is_file():
-            return bundled
-    except (ModuleNotFoundError, OSError, TypeError):  # pragma: no cover - unusual importers
-        pass
+    bundled = _package_data() / "claims.yaml"
+    if bundled.is_file():
+        return bundled
     return Path(__file__).resolve().parent.parent / "claims.yaml"
+
+
+def _package_data() -> Path:
+    """``importlib.resources.files("factcheck") / "data"`` for a package on disk (a zipped package has no file
+    to give anyway), without importing importlib.resources: ~8 ms on every start of the command."""
+    return Path(__file__).resolve().parent / "data"
 
 
 # ----------------------------------------------------------------------- validation

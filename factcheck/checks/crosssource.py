@@ -20,6 +20,7 @@ FC601 cross-source-conflict (error)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -74,11 +75,17 @@ PARTIAL_PERIOD = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _partial_period(sentence: str) -> bool:
+    """PARTIAL_PERIOD in the sentence (asked once per sentence, not once per claim of it)."""
+    return PARTIAL_PERIOD.search(sentence) is not None
+
+
 def claim_key(claim: Claim) -> Key | None:
     """The identity of the figure a claim states, or None when it is not pinned down."""
     if claim.region is None or claim.metric is None or claim.year is None:
         return None
-    if PARTIAL_PERIOD.search(claim.sentence):
+    if _partial_period(claim.sentence):
         return None
     if claim.kind == "level":
         return (claim.region, claim.metric, claim.year, "level", None, claim.unit)

@@ -46,6 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -191,21 +192,74 @@ class Match:
     date: EventDate
 
 
+class _EventIndex:
+    """The events of one reference, prepared once for :func:`matching_events`: dated events only, each name's
+    tokens joined (names under :data:`MIN_NAME_TOKENS` tokens score 0 and are left out). Results are memoized
+    per text (the same sentence is asked about for each of its time expressions)."""
+
+    MEMO = 4096
+
+    def __init__(self, ref: Reference) -> None:
+        self.names: list[str] = []  # joined tokens of each scorable name, for rapidfuzz
+        self.owners: list[tuple[int, int]] = []  # per name: (event number, position among the event's names)
+        self.events: list[tuple[Any, EventDate, list[str]]] = []
+        for event in getattr(ref, "events", ()):
+            when = event_date(event)
+            if when is None:
+                continue
+            number = len(self.events)
+            names = [str(name) for name in event.names]
+            self.events.append((event, when, names))
+            for position, name in enumerate(names):
+                tokens = list(dict.fromkeys(_tokens(name)))
+                if len(tokens) >= MIN_NAME_TOKENS:
+                    self.names.append(" ".join(tokens))
+                    self.owners.append((number, position))
+        self.memo: dict[str, list[Match]] = {}
+
+    def matching(self, text: str) -> list[Match]:
+        found = self.memo.get(text)
+        if found is None:
+            found = self._matching(text)
+            if len(self.memo) >= self.MEMO:
+                self.memo.clear()
+            self.memo[text] = found
+        return list(found)
+
+    def _matching(self, text: str) -> list[Match]:
+        text_tokens = set(_tokens(text))
+        if not text_tokens or not self.names:
+            return []
+        from rapidfuzz import fuzz, process  # lazy: only when a relative date needs an event
+
+        # token_set_ratio is symmetric; score_cutoff only turns scores below it into "no match".
+        hits = process.extract(" ".join(sorted(text_tokens)), self.names, scorer=fuzz.token_set_ratio,
+                               processor=None, score_cutoff=EVENT_CUTOFF, limit=None)
+        scores: dict[tuple[int, int], float] = {self.owners[i]: float(score) for _, score, i in hits}
+        out = []
+        for number, (event, when, names) in enumerate(self.events):
+            best: tuple[float, int, str] | None = None
+            for position, name in enumerate(names):
+                score = scores.get((number, position))
+                if score is not None and score >= EVENT_CUTOFF and (best is None or (score, len(name)) > best[:2]):
+                    best = (score, len(name), name)
+            if best is not None:
+                out.append(Match(event, best[2], best[0], when))
+        return sorted(out, key=lambda m: (-m.score, -len(m.name), str(m.event.id)))
+
+
+_INDEXES: weakref.WeakKeyDictionary[Any, _EventIndex] = weakref.WeakKeyDictionary()
+
+
 def matching_events(ref: Reference, text: str) -> list[Match]:
-    """Reference events the text names, best first."""
-    out = []
-    for event in getattr(ref, "events", ()):
-        when = event_date(event)
-        if when is None:
-            continue
-        best: tuple[float, int, str] | None = None
-        for name in event.names:
-            score = event_score(str(name), text)
-            if score >= EVENT_CUTOFF and (best is None or (score, len(name)) > best[:2]):
-                best = (score, len(name), str(name))
-        if best is not None:
-            out.append(Match(event, best[2], best[0], when))
-    return sorted(out, key=lambda m: (-m.score, -len(m.name), str(m.event.id)))
+    """Reference events the text names, best first (events scored by :func:`event_score`, >= EVENT_CUTOFF)."""
+    try:
+        index = _INDEXES.get(ref)
+        if index is None:
+            index = _INDEXES[ref] = _EventIndex(ref)
+    except TypeError:  # not weak-referenceable (a stand-in reference in a test): no reuse
+        index = _EventIndex(ref)
+    return index.matching(text)
 
 
 # ------------------------------------------------------------------------------------------ helpers

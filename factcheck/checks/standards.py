@@ -32,10 +32,11 @@ FC402 standard-limit-misquoted (error)
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.checks.arithmetic import half_unit, value_interval
 from factcheck.checks.base import Result, Rule, claim_finding
@@ -70,6 +71,8 @@ GENERIC = re.compile(
 GRADE_ONE = re.compile(r"一级|Grade\s+(?:I|1)\b", re.IGNORECASE)
 GRADE_ONE_ID = re.compile(r"grade_?(?:i|1)(?![i\d])", re.IGNORECASE)
 BARE = re.compile(r"未达标|没有达标|没达标|不达标|尚未达标|超标|达标")
+# Found wherever GENERIC or BARE is (each of their alternatives contains 标 or "standard"): a cheap test first.
+MAY_MENTION = re.compile(r"标|standard", re.IGNORECASE)
 # Relations, failing ones first so that 未达到 wins over 达到 and "failed to meet" over "meet".
 FAILS = (r"未能达到|未达到|没有达到|没达到|尚未达到|不符合|未满足|超过|超出|高于|劣于|差于"
          r"|failed to meet|fails to meet|failing to meet|did not meet|does not meet|didn't meet|doesn't meet"
@@ -128,13 +131,36 @@ def _en_number(s: str) -> int | None:
     return EN_NUM.get(s)
 
 
-def _mentions(doc: Document, ref: Reference, s: Sentence) -> list[Mention]:
-    from factcheck.resolve import matcher_for
+_NAMED: weakref.WeakKeyDictionary[Reference, re.Pattern[str] | None] = weakref.WeakKeyDictionary()
 
+
+def _named_prefilter(ref: Reference) -> re.Pattern[str] | None:
+    """A pattern found in every sentence where resolve's name matcher can find a standard's name (any of them,
+    anywhere, case-insensitive as the matcher is); None when the reference names no standard. A sentence
+    without it needs no scan: most sentences name no standard, and the matcher scans for every name."""
+    try:
+        return _NAMED[ref]
+    except KeyError:
+        pass
+    except TypeError:  # not weak-referenceable: build it each time
+        return _build_prefilter(ref)
+    _NAMED[ref] = built = _build_prefilter(ref)
+    return built
+
+
+def _build_prefilter(ref: Reference) -> re.Pattern[str] | None:
+    names = sorted({name.lower() for name, kind, _ in ref.name_table() if kind == "standard" and name},
+                   key=lambda n: (-len(n), n))
+    return re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
+
+
+def _mentions(doc: Document, ref: Reference, s: Sentence) -> list[Mention]:
     text = doc.norm.text
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in matcher_for(ref).scan(text[s.start: s.end]):
+    named = _named_prefilter(ref)
+    scanned = _scan(ref, text[s.start: s.end]) if named is not None and named.search(text, s.start, s.end) else []
+    for m in scanned:
         if m.kind != "standard":
             continue
         std = ref.standard(m.id)
@@ -143,6 +169,8 @@ def _mentions(doc: Document, ref: Reference, s: Sentence) -> list[Mention]:
         start, end = s.start + m.start, s.start + m.end
         out.append(Mention(start, end, text[start:end], (std,), True, _relation(text, s, start)))
         taken.append((start, end))
+    if not MAY_MENTION.search(text, s.start, s.end):  # every GENERIC and BARE match holds one of these
+        return sorted(out, key=lambda m: m.start)
     for g in GENERIC.finditer(text, s.start, s.end):
         if any(a < g.end() and g.start() < b for a, b in taken):
             continue
@@ -158,6 +186,12 @@ def _mentions(doc: Document, ref: Reference, s: Sentence) -> list[Mention]:
         out.append(Mention(b.start(), b.end(), b.group(0), _generic(tuple(ref.standards), False), False,
                            relation, bare=True))
     return sorted(out, key=lambda m: m.start)
+
+
+def _scan(ref: Reference, sentence: str) -> list[Any]:
+    from factcheck.resolve import matcher_for
+
+    return matcher_for(ref).scan(sentence)
 
 
 def _generic(stds: tuple[Standard, ...], grade_one: bool) -> tuple[Standard, ...]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from factcheck.models import RunResult
+from factcheck.report.jsontext import dumps_indented
 from factcheck.report.records import run_record
 
 
 def render(result: RunResult, **_: object) -> str:
-    return json.dumps(run_record(result), ensure_ascii=False, indent=2) + "\n"
+    # = json.dumps(run_record(result), ensure_ascii=False, indent=2) + "\n", faster (see jsontext)
+    return dumps_indented(run_record(result)) + "\n"

@@ -13,13 +13,13 @@ baseline key), so a finding keeps its identity when lines move.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.baseline import claim_index, fingerprint
 from factcheck.models import Claim, Finding, Location, RunResult
+from factcheck.report.jsontext import dumps_indented
 from factcheck.report.records import all_findings
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -106,4 +106,4 @@ def sarif_log(result: RunResult) -> dict[str, object]:
 
 
 def render(result: RunResult, **_: object) -> str:
-    return json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(sarif_log(result)) + "\n"  # = json.dumps(..., ensure_ascii=False, indent=2)
