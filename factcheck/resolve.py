@@ -156,12 +156,13 @@ class NameMatcher:
                 continue
             self.lookup[key] = (kind, ident)
             (latin if name.isascii() else cjk).append(name)
-        parts = []
-        if cjk:
-            parts.append(trie_pattern(n.lower() for n in cjk))
-        if latin:
-            parts.append(r"(?<![A-Za-z0-9])" + trie_pattern(n.lower() for n in latin) + r"(?![A-Za-z0-9])")
-        self.pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+        self._cjk, self._latin = cjk, latin
+        self._pattern: re.Pattern[str] | None = None
+        # Short texts (a draft at commit time) are scanned name by name from each character that starts one:
+        # no big regex to compile, which costs more than the scan. Longest name first, as in the regex.
+        self._by_first: dict[str, list[tuple[str, bool]]] = {}
+        for name in sorted(self.lookup, key=lambda n: (-len(n), n)):
+            self._by_first.setdefault(name[0], []).append((name, name.isascii()))
         self.metric_names: list[tuple[str, str]] = [
             (n, i) for n, k, i in table if k == "metric" and len(n) >= 4
         ]
@@ -198,16 +199,59 @@ class NameMatcher:
                         self._period_names.append((other, _dash(m.group(0)), rest))
         return self._period_names
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Every name as one character-trie regex (CJK names, then Latin names between word boundaries)."""
+        if self._pattern is None:
+            parts = []
+            if self._cjk:
+                parts.append(trie_pattern(n.lower() for n in self._cjk))
+            if self._latin:
+                parts.append(r"(?<![A-Za-z0-9])" + trie_pattern(n.lower() for n in self._latin) + r"(?![A-Za-z0-9])")
+            self._pattern = re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.IGNORECASE)
+        return self._pattern
+
     def scan(self, text: str) -> list[Mention]:
-        if self.pattern is None:
-            return []
+        lowered = text.lower()
+        spans: Iterable[tuple[int, int]]
+        if len(text) <= SHORT_TEXT and len(lowered) == len(text):
+            spans = self._scan_short(text, lowered)
+        else:
+            spans = ((m.start(), m.end()) for m in self.pattern.finditer(text))
         out = []
-        for m in self.pattern.finditer(text):
-            kind, ident = self.lookup[m.group(0).lower()]
-            if not ident and text.startswith(NOT_PLACES, m.start()):
+        for start, end in spans:
+            kind, ident = self.lookup[text[start:end].lower()]
+            if not ident and text.startswith(NOT_PLACES, start):
                 continue
-            out.append(Mention(m.start(), m.end(), kind, ident))
+            out.append(Mention(start, end, kind, ident))
         return out
+
+    def _scan_short(self, text: str, lowered: str) -> list[tuple[int, int]]:
+        """The regex's matches (leftmost, then longest; Latin names between word boundaries), found by a walk."""
+        out = []
+        i, n = 0, len(text)
+        by_first = self._by_first
+        while i < n:
+            for name, latin in by_first.get(lowered[i], ()):
+                if not lowered.startswith(name, i):
+                    continue
+                end = i + len(name)
+                if latin and ((i > 0 and _wordish(text[i - 1])) or (end < n and _wordish(text[end]))):
+                    continue
+                out.append((i, end))
+                i = end
+                break
+            else:
+                i += 1
+        return out
+
+
+SHORT_TEXT = 20_000  # characters: below this a walk over the text beats compiling the names' regex
+
+
+def _wordish(ch: str) -> bool:
+    """[A-Za-z0-9], the class that bounds a Latin name in the regex."""
+    return ch.isascii() and ch.isalnum()
 
 
 _MATCHERS: dict[int, tuple[object, NameMatcher]] = {}

@@ -265,7 +265,8 @@ def test_a_respective_list_of_measures_maps_each_figure_to_its_metric() -> None:
 
 
 def test_a_goal_stated_after_the_figure_and_a_measured_figure_after_the_goal() -> None:
-    _, cs = claims("2023年全国PM2.5平均浓度为30微克/立方米,优于32.9微克/立方米的年度目标,较2019年(36微克/立方米)改善16.7%。")
+    _, cs = claims("2023年全国PM2.5平均浓度为30微克/立方米,优于32.9微克/立方米的年度目标,"
+                   "较2019年(36微克/立方米)改善16.7%。")
     assert by_value(cs, "30").metric == "pm25_annual_mean"
     assert by_value(cs, "32.9").metric == "pm25_annual_mean_target"
     assert by_value(cs, "36").metric == "pm25_annual_mean"
@@ -288,3 +289,21 @@ def test_the_ledes_region_never_makes_a_tracked_figure_checkable() -> None:
                    "细颗粒物平均浓度从2014年的35微克/立方米降至2023年的18微克/立方米。\n", fmt="markdown")
     assert by_value(cs, "38.2").region == "hebei"
     assert by_value(cs, "18").region is None  # a tracked metric: no region by guess
+
+
+def test_the_short_text_walk_finds_what_the_names_regex_finds() -> None:
+    import random
+    from pathlib import Path
+
+    from factcheck.resolve import matcher_for
+
+    matcher = matcher_for(load_reference(default_reference_path()))
+    names = sorted(matcher.lookup)
+    rnd = random.Random(7)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "gold" / "articles").iterdir())]
+    for _ in range(2000):
+        fillers = ["a", "1", "市", " ", "Hebei", "x", "-", "的"]
+        pieces = [rnd.choice(names) if rnd.random() < 0.5 else rnd.choice(fillers) for _ in range(rnd.randint(1, 30))]
+        texts.append("".join(p.upper() if rnd.random() < 0.2 else p for p in pieces))
+    for text in texts:
+        assert matcher._scan_short(text, text.lower()) == [(m.start(), m.end()) for m in matcher.pattern.finditer(text)]
