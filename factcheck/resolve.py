@@ -523,6 +523,17 @@ class _Context:
             i -= 1
         return out
 
+    def previous_sentence(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before, across a paragraph break but not across a heading."""
+        if sentence.index <= 0:
+            return None
+        prev = self.sentences[sentence.index - 1]
+        return None if prev.heading or sentence.index - 1 in self._heading_set else prev
+
+    @functools.cached_property
+    def _heading_set(self) -> frozenset[int]:
+        return frozenset(self._headings)
+
     def previous_in_paragraph(self, sentence: Sentence) -> Sentence | None:
         if sentence.index == 0:
             return None
@@ -532,6 +543,12 @@ class _Context:
 
 # A region in a policy's name is no subject: 京津冀协同发展十年来,我市… ("coordinated development" of the three).
 POLICY_AFTER = re.compile(r"(?:协同发展|协同|一体化)|\s+(?:coordinated development|integration)\b", re.IGNORECASE)
+RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|where)\b[^,.;]*$", re.IGNORECASE)
+BASED_AFTER = re.compile(r"-based\b", re.IGNORECASE)
+# A sentence opening on what the one before was about: "The reading was …", "It fell …", 该数值…
+ANAPHORIC_OPENER = re.compile(
+    r"\s*(?:(?:The|Its|This|That)\s+(?:reading|figure|level|concentration|average|number|total|rate|share)\b|"
+    r"(?:It|This|That)\s|该|其|这一)", re.IGNORECASE)
 # A ranking's scope is no subject: 稳居全国…第一, 居全省前列, "the best in China".
 SCOPE_BEFORE = re.compile(r"(?:居|列|排名|位于|in|across)\s*$", re.IGNORECASE)
 SCOPE_AFTER = re.compile(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首位|前列|前茅|领先|之首|之最|最好|最高|最低))")
@@ -540,6 +557,9 @@ SCOPE_AFTER = re.compile(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首�
 def _is_subject(ctx: _Context, m: Mention) -> bool:
     before = ctx.text[max(0, m.start - 6): m.start]
     if OBJECT_BEFORE.search(before) or POLICY_AFTER.match(ctx.text, m.end):
+        return False
+    # "Hebei province, which borders both Beijing and Tianjin, recorded …"; "a Beijing-based analyst".
+    if RELATIVE_CLAUSE.search(ctx.text, max(0, m.start - 80), m.start) or BASED_AFTER.match(ctx.text, m.end):
         return False
     return not (SCOPE_BEFORE.search(before) and SCOPE_AFTER.match(ctx.text[m.end: m.end + 16]))
 
@@ -653,6 +673,8 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     if after:
         return after[0].id or None
     prev = ctx.previous_in_paragraph(sentence)
+    if prev is None and ANAPHORIC_OPENER.match(sentence.text):
+        prev = ctx.previous_sentence(sentence)  # "The reading was 41 …" opens a paragraph about the last one's
     if prev is not None:
         carried = _region_mentions(ctx, prev.start, prev.end)
         if carried:

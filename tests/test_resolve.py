@@ -307,3 +307,13 @@ def test_the_short_text_walk_finds_what_the_names_regex_finds() -> None:
         texts.append("".join(p.upper() if rnd.random() < 0.2 else p for p in pieces))
     for text in texts:
         assert matcher._scan_short(text, text.lower()) == [(m.start(), m.end()) for m in matcher.pattern.finditer(text)]
+
+
+def test_places_in_a_relative_clause_are_no_subject_and_an_anaphoric_opener_carries_the_last() -> None:
+    text = ("TIANJIN, Jan. 20 -- Tianjin's average concentration of PM2.5 fell 7.3 percent to 38 micrograms "
+            "per cubic meter in 2024.\n\nThe reading was 41 micrograms in 2023.\n\n"
+            "Neighboring Hebei province, which borders both Beijing and Tianjin, recorded an average of "
+            "37.8 micrograms per cubic meter last year.\n")
+    _, cs = claims(text, date=dt.date(2025, 1, 20))
+    assert by_value(cs, "41").region == "tianjin"
+    assert by_value(cs, "37.8").region == "hebei"
