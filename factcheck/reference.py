@@ -152,6 +152,7 @@ class Standard:
     quote: str = ""
     note: str = ""
     line: int = 0
+    region: str | None = None  # where the standard holds (GB 3095: china); its quoted limit is filed there
 
     def complies(self, value: Decimal) -> bool:
         """Whether ``value`` meets the standard."""
@@ -596,7 +597,7 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\Z")
 TOP_KEYS = ("version", "regions", "metrics", "standards", "facts", "events")
 REGION_KEYS = ("names", "parent", "note")
 METRIC_KEYS = ("names", "unit", "note")
-STANDARD_KEYS = ("id", "metric", "limit", "names", "source", "comparison", "quote", "note")
+STANDARD_KEYS = ("id", "metric", "limit", "names", "source", "comparison", "quote", "note", "region")
 FACT_KEYS = ("region", "metric", "year", "value", "unit", "source", "tolerance", "kind", "baseline_year",
              "quote", "note", "variants", "qualifier", "quality")
 VARIANT_KEYS = ("value", "source", "quote", "note", "quality")
@@ -841,9 +842,10 @@ class _Builder:
             comparison = "<="
             if "comparison" in e:
                 comparison = COMPARISONS.get(self.choice(e["comparison"][1], label, "comparison", COMPARISONS), "<=")
+            region = self.declared(e["region"][1], label, "region", self.regions, "regions") if "region" in e else None
             out.append(Standard(ident, metric, limit, names, self.text(e["source"][1], label, "source"),
                                 comparison, self.opt_text(e, label, "quote"), self.opt_text(e, label, "note"),
-                                _pos(node)[0]))
+                                _pos(node)[0], region))
         return tuple(out)
 
     def read_facts(self, item: tuple[_Scalar, _Node] | None) -> tuple[Fact, ...]:

@@ -580,11 +580,16 @@ STANDARD_QUOTE_GAP = re.compile(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", r
 
 def quotes_a_standard(ctx: _Context, q: Quantity) -> bool:
     """``国家二级标准(35微克/立方米)``: the figure is the standard's limit, not any region's level."""
+    return quoted_standard(ctx, q) is not None
+
+
+def quoted_standard(ctx: _Context, q: Quantity) -> str | None:
+    """The id of the standard whose limit the figure quotes, if it does."""
     for m in ctx.mentions_in(q.start - 64, q.start):
         near = m.kind == "standard" and m.end <= q.start and q.start - m.end <= 6
         if near and STANDARD_QUOTE_GAP.match(ctx.text[m.end: q.start]):
-            return True
-    return False
+            return m.id
+    return None
 
 
 RESPECTIVELY = re.compile(r"分别|依次为|依次是")
@@ -653,8 +658,10 @@ def _respective(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> st
 
 
 def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str | None = None) -> str | None:
-    if quotes_a_standard(ctx, q):
-        return None
+    standard = quoted_standard(ctx, q)
+    if standard is not None:
+        # The standard's limit belongs where the standard holds (GB 3095: the whole country), if the reference says.
+        return next((s.region for s in ctx.ref.standards if s.id == standard), None)
     respective = respective_region(ctx, q, sentence)
     if respective is not None:
         return respective or None  # "" = a list item naming a place the reference does not know

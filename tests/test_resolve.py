@@ -183,7 +183,7 @@ def test_a_year_inside_a_quoted_title_is_no_time_frame() -> None:
 
 def test_a_standards_quoted_limit_has_no_metric() -> None:
     _, cs = claims("2023年,张家口、承德、秦皇岛3市PM2.5年均浓度达到国家二级标准(35微克/立方米)。")
-    assert by_value(cs, "35").metric is None and by_value(cs, "35").region is None
+    assert by_value(cs, "35").metric is None and by_value(cs, "35").region == "china"
 
 
 def test_a_target_is_its_metrics_target_and_a_forecast_has_no_metric() -> None:
@@ -317,3 +317,8 @@ def test_places_in_a_relative_clause_are_no_subject_and_an_anaphoric_opener_carr
     _, cs = claims(text, date=dt.date(2025, 1, 20))
     assert by_value(cs, "41").region == "tianjin"
     assert by_value(cs, "37.8").region == "hebei"
+
+
+def test_a_standards_quoted_limit_is_filed_where_the_standard_holds() -> None:
+    _, cs = claims("Beijing's reading averaged 30.5 micrograms in 2024, meeting the national standard of 35 micrograms.")
+    assert (by_value(cs, "35").region, by_value(cs, "35").year, by_value(cs, "35").metric) == ("china", None, None)
