@@ -82,9 +82,9 @@ def test_markdown_front_matter_gives_date_and_region() -> None:
     assert by_value(cs, "32").region == "beijing"
 
 
-def test_a_quoted_standard_limit_belongs_to_no_region() -> None:
+def test_a_quoted_standard_limit_belongs_to_the_standards_region_not_the_sentences() -> None:
     _, cs = claims("2023年,天津市PM2.5年均浓度达到国家二级标准(35微克/立方米)。")
-    assert by_value(cs, "35").region is None
+    assert by_value(cs, "35").region == "china"  # where GB 3095 holds, never tianjin
 
 
 def test_english_metric_carries_to_the_next_sentence_of_a_paragraph() -> None:
