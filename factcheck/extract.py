@@ -29,6 +29,15 @@ indexes that text. The work is done in passes, each linear in the text:
    from/to/delta under one ``group`` id; the delta's baseline year is the from-year, its year
    the to-year.
 
+Speed (same results as the plain regexes; tests/test_extract.py checks each against its plain form):
+every pattern compiles on first use (:func:`factcheck.numbers.lazy_re`), and one that cannot match a
+text (no 年, no month name, no English number word...) is neither compiled nor run on it. Patterns
+whose look-behind came first are written to begin with the character they consume, so that the regex
+engine skips ahead to it; alternations that cannot be written so are scanned part by part
+(:func:`_first_of`); rare forms (月, 日, 周年, ago...) are scanned only over the pieces of text between
+two separators that hold a string every match holds (:class:`_Chunks`). Token look-ups test a cheap
+necessary condition (a character, a substring) before a regex.
+
 Decisions: ``10岁`` is a level with unit ``岁``; ``1000千伏`` / ``8英寸`` are kind "rating";
 ``连续三年`` / ``为期三年`` are time spans, not quantities; ``改善7.3%`` is a change with no
 direction; ``X倍`` and ``翻一番`` are kind "multiple" (value = the stated factor).
@@ -38,17 +47,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from factcheck.models import Extraction, Quantity, Sentence, TimeExpr
-from factcheck.numbers import EN_TENS, EN_UNITS, clean, parse
+from factcheck.numbers import EN_TENS, EN_UNITS, bind_lazy, clean, compiled, lazy_re, parse
 from factcheck.units import BEI, CJK_UNITS, PERCENT, TIMES, Unit, UnitMatch, lookup, match_unit
 
 YEAR = r"(?:19\d{2}|20\d{2}|2100)"
 CN_NUM = "〇零一二两三四五六七八九十百千万亿"
 N_SPAN = r"(?:\d{1,3}|[一二两三四五六七八九十百]{1,4})"
+
+
+def _year_not_after(cls: str) -> str:
+    """``(?<!cls)YEAR`` written to begin with the digit it consumes, the look-behind moved past that digit:
+    same matches, but the regex engine can skip ahead to a 1 or a 2 instead of trying every position."""
+    return rf"(?:1(?<!{cls}1)9\d{{2}}|2(?<!{cls}2)(?:0\d{{2}}|100))"
+
+
+_Y_AFTER_NON_DIGIT = _year_not_after(r"\d")  # (?<!\d)YEAR
+_Y_AFTER_NON_NUMBER = _year_not_after(r"[\d.]")  # (?<![\d.])YEAR
+
 FFFD = "\ufffd"
 SPAN_BEFORE = 40  # how far back a change verb / qualifier is looked for
 BASELINE_BEFORE = 160
@@ -70,81 +90,143 @@ _MON = rf"(?P<mon>(?:{_MON_FULL})|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|No
 
 # ------------------------------------------------------------------------------ times
 
-T_CN_DATE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号]")
-T_CN_YEAR_MONTH = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月(?:份)?")
-T_ISO_DATE = re.compile(rf"(?<![\d.])({YEAR})([-/.])(\d{{1,2}})\2(\d{{1,2}})(?!\d|[.]\d)")
-T_CN_SINCE_PREFIX = re.compile(
+T_CN_DATE = lazy_re(rf"({_Y_AFTER_NON_DIGIT})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号]")
+T_CN_YEAR_MONTH = lazy_re(rf"({_Y_AFTER_NON_DIGIT})\s*年\s*(\d{{1,2}})\s*月(?:份)?")
+T_ISO_DATE = lazy_re(rf"({_Y_AFTER_NON_NUMBER})([-/.])(\d{{1,2}})\2(\d{{1,2}})(?!\d|[.]\d)")
+T_CN_SINCE_PREFIX = lazy_re(
     rf"(自从|自|从)\s*({YEAR})\s*年(?:\s*(\d{{1,2}})\s*月(?:份)?)?(?:\s*(\d{{1,2}})\s*[日号])?\s*(以来|起|开始|至今)?")
-T_CN_SINCE_SUFFIX = re.compile(
-    rf"(?<!\d)({YEAR})\s*年(?:\s*(\d{{1,2}})\s*月(?:份)?)?(?:\s*(\d{{1,2}})\s*[日号])?\s*(?:以来|起|开始|至今)")
-T_CN_YEAR_RANGE = re.compile(rf"(?<![\d.])({YEAR})\s*年?\s*(?:至|到|—|–|-|~|～)\s*({YEAR})\s*年")
-T_CN_YEAR = re.compile(rf"(?<![\d.])({YEAR})\s*年(?!代)")
-T_CN_YEAR_NUMERAL = re.compile(r"(?<![〇零一二三四五六七八九十])([〇零一二三四五六七八九]{4})\s*年")
-T_CN_MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-T_CN_MONTH_RANGE = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})\s*月(?:份)?")
-T_CN_MONTH = re.compile(r"(?<![\d.个])(\d{1,2})\s*月(?:份)?")
-T_CN_DAY = re.compile(r"(?<![\d.月])(\d{1,2})\s*日(?![元本])")
-T_CN_RELATIVE = re.compile(
+T_CN_SINCE_SUFFIX = lazy_re(
+    rf"({_Y_AFTER_NON_DIGIT})\s*年(?:\s*(\d{{1,2}})\s*月(?:份)?)?(?:\s*(\d{{1,2}})\s*[日号])?\s*(?:以来|起|开始|至今)")
+T_CN_YEAR_RANGE = lazy_re(rf"({_Y_AFTER_NON_NUMBER})\s*年?\s*(?:至|到|—|–|-|~|～)\s*({YEAR})\s*年")
+T_CN_YEAR = lazy_re(rf"({_Y_AFTER_NON_NUMBER})\s*年(?!代)")
+T_CN_YEAR_NUMERAL = lazy_re(
+    r"([〇零一二三四五六七八九](?<![〇零一二三四五六七八九十][〇零一二三四五六七八九])[〇零一二三四五六七八九]{3})\s*年")
+T_CN_MONTH_DAY = lazy_re(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+T_CN_MONTH_RANGE = lazy_re(r"(?<![\d.])(\d{1,2})\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})\s*月(?:份)?")
+T_CN_MONTH = lazy_re(r"(?<![\d.个])(\d{1,2})\s*月(?:份)?")
+T_CN_DAY = lazy_re(r"(?<![\d.月])(\d{1,2})\s*日(?![元本])")
+T_CN_RELATIVE = lazy_re(
     r"(今年|去年|前年|明年|本年|上年|当年)(?:\s*(\d{1,2})\s*月(?:份)?(?:\s*(\d{1,2})\s*[日号])?)?")
-T_CN_AGO = re.compile(rf"(?<![\d.{CN_NUM}])({N_SPAN})\s*(?:多|余)?\s*年(?:以)?前")
-T_CN_SPAN = re.compile(
+T_CN_AGO = lazy_re(rf"(?<![\d.{CN_NUM}])({N_SPAN})\s*(?:多|余)?\s*年(?:以)?前")
+T_CN_SPAN = lazy_re(
     rf"(?:这|近|过去|最近|连续|为期|提前|历时|历经|用了)\s*({N_SPAN})\s*(?:多|余)?\s*(?:个)?\s*年(?:来|间|以来|中|里|内)?"
     rf"|(?<![\d.{CN_NUM}])({N_SPAN})\s*(?:多|余)?\s*年(?:来|间|以来)"
     rf"|(?<![\d.{CN_NUM}第])({N_SPAN})\s*年(?=下降|增长|减少|增加|降|增|提高|提升|上升|累计|间)")
-T_CN_ANNIVERSARY = re.compile(rf"(?<![\d.{CN_NUM}])({N_SPAN})\s*周年")
-T_CN_PLAN = re.compile(rf"“?(?<![{CN_NUM}])十([一二三四五])五(?![{CN_NUM}])”?\s*(规划|时期|期间|以来|期末|期初|末|初)?")
-T_EN_MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)({YEAR})\b")
-T_EN_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MON}\s+({YEAR})\b")
-T_EN_MY = re.compile(rf"\b{_MON}\s+({YEAR})\b")
-T_EN_MD = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]?\d)")
-T_EN_MONTH = re.compile(
-    rf"\b(?:in|since|by|until|during|from|to|through|last|this|next|early|late|mid-|end of)\s+({_MON_FULL})\b")
-T_EN_SINCE = re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-)?({YEAR})\b", re.IGNORECASE)
-T_EN_RELATIVE = re.compile(r"\b(this|last|next|previous)\s+year\b", re.IGNORECASE)
-T_EN_AGO = re.compile(rf"\b(an?|one|\d{{1,3}}|{_WORDNUM})\s+(decades?|years?)\s+ago\b", re.IGNORECASE)
-T_EN_SPAN = re.compile(
+
+
+def _n_span_not_after(cls: str) -> str:
+    """``(?<![cls])N_SPAN`` beginning with the character it consumes (see _year_not_after)."""
+    n = "一二两三四五六七八九十百"
+    return rf"[\d{n}](?<![{cls}][\d{n}])(?:(?<=\d)\d{{0,2}}|(?<=[{n}])[{n}]{{0,3}})"
+
+
+_N_AFTER_NON_NUMBER = _n_span_not_after(r"\d." + CN_NUM)  # (?<![\d.{CN_NUM}])N_SPAN
+_N_AFTER_NON_ORDINAL = _n_span_not_after(r"\d." + CN_NUM + "第")  # (?<![\d.{CN_NUM}第])N_SPAN
+# T_CN_SPAN's alternatives one by one, each beginning with what it consumes (see _first_of).
+T_CN_SPAN_PARTS = (
+    lazy_re(rf"(?:这|近|过去|最近|连续|为期|提前|历时|历经|用了)\s*({N_SPAN})\s*(?:多|余)?\s*(?:个)?\s*年"
+            rf"(?:来|间|以来|中|里|内)?"),
+    lazy_re(rf"({_N_AFTER_NON_NUMBER})\s*(?:多|余)?\s*年(?:来|间|以来)"),
+    lazy_re(rf"({_N_AFTER_NON_ORDINAL})\s*年(?=下降|增长|减少|增加|降|增|提高|提升|上升|累计|间)"),
+)
+T_CN_ANNIVERSARY = lazy_re(rf"(?<![\d.{CN_NUM}])({N_SPAN})\s*周年")
+T_CN_PLAN = lazy_re(rf"“?(?<![{CN_NUM}])十([一二三四五])五(?![{CN_NUM}])”?\s*(规划|时期|期间|以来|期末|期初|末|初)?")
+
+
+def _bword(word: str) -> str:
+    """``\\bword`` (case-sensitive, ``word`` starts with a word character) written to begin with its first
+    letter, the boundary checked behind it: a pattern made of these gets the regex engine's fast skip."""
+    return f"{re.escape(word[0])}(?<!\\w{re.escape(word[0])}){re.escape(word[1:])}"
+
+
+# \b{_MON}: the full names, then the abbreviations with their optional dot, one alternative each
+_MON_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+_B_MON = ("(?P<mon>" + "|".join(_bword(w) for w in _MON_FULL.split("|")) + "|"
+          + "|".join(_bword(w) + r"\.?" for w in _MON_ABBREVIATIONS) + ")")
+T_EN_MDY = lazy_re(rf"{_B_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)({YEAR})\b")
+T_EN_DMY = lazy_re(rf"(\d(?<!\w\d)\d?)\s+{_MON}\s+({YEAR})\b")  # \b(\d{{1,2}})
+T_EN_MY = lazy_re(rf"{_B_MON}\s+({YEAR})\b")
+T_EN_MD = lazy_re(rf"{_B_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]?\d)")
+_MONTH_LEADS = ("in", "since", "by", "until", "during", "from", "to", "through", "last", "this", "next", "early",
+                "late", "mid-", "end of")
+T_EN_MONTH = lazy_re("(?:" + "|".join(_bword(w) for w in _MONTH_LEADS) + rf")\s+({_MON_FULL})\b")
+T_EN_SINCE = lazy_re(rf"\bsince\s+(?:early\s+|late\s+|mid-)?({YEAR})\b", re.IGNORECASE)
+T_EN_RELATIVE = lazy_re(r"\b(this|last|next|previous)\s+year\b", re.IGNORECASE)
+T_EN_AGO = lazy_re(rf"\b(an?|one|\d{{1,3}}|{_WORDNUM})\s+(decades?|years?)\s+ago\b", re.IGNORECASE)
+T_EN_SPAN = lazy_re(
     rf"\b(?:(?:over|in|during|for|throughout)\s+)?(?:the\s+)?(?:past|last|previous)\s+"
     rf"(?:(\d{{1,3}}|{_WORDNUM})\s+)?(decades?|years)\b", re.IGNORECASE)
-T_EN_ANNIVERSARY = re.compile(
+T_EN_ANNIVERSARY = lazy_re(
     r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+anniversary\b", re.IGNORECASE)
-T_EN_PLAN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan\b(?:\s*\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\))?",
+T_EN_PLAN = lazy_re(r"\b(\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan\b(?:\s*\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\))?",
                        re.IGNORECASE)
 
 # --------------------------------------------------------------------- blocked spans
 
-B_URL = re.compile(r"https?://[^\s<>\"“”()（）]+|www\.[^\s<>\"“”()（）]+"
+B_URL = lazy_re(r"https?://[^\s<>\"“”()（）]+|www\.[^\s<>\"“”()（）]+"
                    r"|(?<![A-Za-z0-9.+_-])[A-Za-z0-9.+_-]{1,64}@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9.]{1,63}")
-B_CLOCK = re.compile(
+B_CLOCK = lazy_re(
     r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
     r"|(?<![\d.])\d{1,2}\s*[时点]\s*\d{1,2}\s*分"
     r"|(?:上午|下午|早上|早晨|晚上|凌晨|中午|傍晚|夜里|当晚|晚)\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?"
     r"|(?<![\d.])\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?![A-Za-z])")
-B_PHONE = re.compile(
+B_PHONE = lazy_re(
     r"(?<![\d-])(?:\+?86[- ]?)?(?:\(0\d{2,3}\)\s*|0\d{2,3}[- ])\d{7,8}(?![\d-])"
     r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<![\d-])\d{3}-\d{3}-\d{4}(?![\d-])")
-B_TITLE = re.compile(r"《[^《》\n]{0,200}》")
-B_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
-B_LIST_MARKER = re.compile(r"(?m)^[ \t\u3000]*(?:[(（]\d{1,2}[)）]|\d{1,2}(?=[.、)）](?!\d)))")
-B_LABEL = re.compile(r"(?<!\d)\d{1,8}\s*号")
-B_OTHER_AGO = re.compile(
+# B_CLOCK's alternatives by first character: the three that begin with a digit (in their order), the one
+# that begins with a word (see _first_of).
+B_CLOCK_PARTS = (
+    lazy_re(r"\d(?<![\d.]\d)(?:(?<!:\d)\d?:\d{2}(?::\d{2})?(?![\d:])|\d?\s*[时点]\s*\d{1,2}\s*分"
+            r"|\d?(?::\d{2})?\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?![A-Za-z]))"),
+    lazy_re(r"(?:上午|下午|早上|早晨|晚上|凌晨|中午|傍晚|夜里|当晚|晚)\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?"),
+)
+B_TITLE = lazy_re(r"《[^《》\n]{0,200}》")
+B_FOOTNOTE = lazy_re(r"\[\d{1,3}\]")
+_LIST_MARKER_BODY = r"[ \t\u3000]*(?:[(（]\d{1,2}[)）]|\d{1,2}(?=[.、)）](?!\d)))"
+B_LIST_MARKER = lazy_re(r"(?m)^" + _LIST_MARKER_BODY)
+B_LIST_MARKER_NL = lazy_re(r"\n" + _LIST_MARKER_BODY)  # the same after a line break (found at C speed)
+B_LABEL = lazy_re(r"(?<!\d)\d{1,8}\s*号")
+B_OTHER_AGO = lazy_re(
     rf"\b(?:\d{{1,3}}|an?|one|{_WORDNUM})\s+(?:hours?|minutes?|seconds?|days?|weeks?|months?)\s+ago\b",
     re.IGNORECASE)
 
 # ---------------------------------------------------------------------------- tokens
 
 MAX_RUN = 48  # a digit run longer than this is no statistic; scanning stays linear
-RUN = re.compile(rf"[0-9{CN_NUM}][0-9.,{CN_NUM}]{{0,{MAX_RUN - 1}}}")
-RUN_TAIL = re.compile(rf"[0-9.,{CN_NUM}]*")
-EN_WORD = re.compile(rf"\b(?:(?:{'|'.join(EN_TENS)})(?:-(?:{'|'.join(k for k in EN_UNITS if EN_UNITS[k])}))?"
+RUN = lazy_re(rf"[0-9{CN_NUM}][0-9.,{CN_NUM}]{{0,{MAX_RUN - 1}}}")
+RUN_TAIL = lazy_re(rf"[0-9.,{CN_NUM}]*")
+EN_WORD = lazy_re(rf"\b(?:(?:{'|'.join(EN_TENS)})(?:-(?:{'|'.join(k for k in EN_UNITS if EN_UNITS[k])}))?"
                      rf"|{'|'.join(sorted(EN_UNITS, key=len, reverse=True))})\b", re.IGNORECASE)
-EN_MAG = re.compile(r"\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn)\b", re.IGNORECASE)
-CURRENCY_PREFIX = re.compile(r"(US\$|HK\$|\$|¥|￥|€|£|RMB|USD|CNY|EUR|HKD)\s?$")
+
+
+def _words_by_first_letter(groups: Sequence[tuple[Sequence[str], str]]) -> str:
+    r"""``\b(?:(?:w1|w2…)s1|…)\b``, case-insensitive (``(words, suffix pattern)`` in order), rewritten to begin
+    with one character class of the first letters (both cases), the word boundary checked behind it and the
+    rest chosen by that letter: the regex engine then skips ahead to those letters. Same matches as the
+    original on text without the characters of _CASE_FOLD_EXOTIC."""
+    rests: dict[str, list[str]] = {}
+    for words, suffix in groups:
+        by_letter: dict[str, list[str]] = {}
+        for w in words:
+            by_letter.setdefault(w[0].lower(), []).append(re.escape(w[1:]))
+        for c, tails in by_letter.items():
+            rests.setdefault(c, []).append(f"(?:{'|'.join(tails)}){suffix}")
+    letters = "".join(c + c.upper() for c in rests)
+    alts = "|".join(f"(?<=[{c}{c.upper()}])(?i:{'|'.join(a)})" for c, a in rests.items())
+    return f"[{letters}](?<!\\w[{letters}])(?:{alts})\\b"
+
+
+_EN_UNIT_SUFFIX = rf"(?:-(?:{'|'.join(k for k in EN_UNITS if EN_UNITS[k])}))?"
+EN_WORD_FAST = lazy_re(_words_by_first_letter(
+    [(tuple(EN_TENS), _EN_UNIT_SUFFIX)] + [((w,), "") for w in sorted(EN_UNITS, key=len, reverse=True)]))
+EN_MAG = lazy_re(r"\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn)\b", re.IGNORECASE)
+CURRENCY_PREFIX = lazy_re(r"(US\$|HK\$|\$|¥|￥|€|£|RMB|USD|CNY|EUR|HKD)\s?$")
 CURRENCY_UNITS = {"US$": "USD", "$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "HKD", "¥": "元", "￥": "元",
                   "RMB": "元", "CNY": "元", "€": "EUR", "EUR": "EUR", "£": "GBP"}
-CODE_BEFORE = re.compile(r"\b(?!RMB|USD|CNY|EUR|HKD|GDP|CPI)[A-Z]{2,5}(?:/T)?\s$")
-CN_IMPRECISE_BEFORE = re.compile(r"(?:数|几|上|好|若干|星期|礼拜|周|每)$")
+CODE_BEFORE = lazy_re(r"\b(?!RMB|USD|CNY|EUR|HKD|GDP|CPI)[A-Z]{2,5}(?:/T)?\s$")
+CN_IMPRECISE_BEFORE = lazy_re(r"(?:数|几|上|好|若干|星期|礼拜|周|每)$")
 
-QUAL_CN = re.compile(
+QUAL_CN = lazy_re(
     r"(约为|约合|约占|约有|大约|大概|约|将近|接近|近乎|近|超过|超出|超|逾|多达|突破|不到|不足|少于|低于|高于|至少|不少于|不低于|"
     r"最多|不超过|不高于)\s*$")
 QUAL_CN_MAP = {
@@ -155,8 +237,9 @@ QUAL_CN_MAP = {
     "不到": "less_than", "不足": "less_than", "少于": "less_than", "低于": "less_than",
     "最多": "at_most", "不超过": "at_most", "不高于": "at_most",
 }
-QUAL_CN_SHARE = re.compile(r"约占[^,，;；。]{0,16}的\s*$")
-QUAL_EN = re.compile(
+_QUAL_CN_LAST = frozenset("为合占有约概近乎过出超逾达破到足于少多")  # the last characters of QUAL_CN's words
+QUAL_CN_SHARE = lazy_re(r"约占[^,，;；。]{0,16}的\s*$")
+QUAL_EN = lazy_re(
     r"\b(about|around|roughly|approximately|approx\.|some|nearly|almost|close\s+to|just\s+under|more\s+than|over|"
     r"above|just\s+over|well\s+over|at\s+least|no\s+less\s+than|less\s+than|fewer\s+than|under|below|up\s+to|"
     r"no\s+more\s+than|not\s+more\s+than|only|just)\s+$", re.IGNORECASE)
@@ -168,48 +251,51 @@ QUAL_EN_MAP = {
     "fewer than": "less_than", "under": "less_than", "below": "less_than", "up to": "at_most",
     "no more than": "at_most", "not more than": "at_most",
 }
-POST_QUAL_CN = re.compile(r"(左右|上下|以上|以下|以内|之多|开外|有余)")
+POST_QUAL_CN = lazy_re(r"(左右|上下|以上|以下|以内|之多|开外|有余)")
+_POST_QUAL_CN_FIRST = frozenset("左上以之开有")
 POST_QUAL_CN_MAP = {"左右": "about", "上下": "about", "以上": "at_least", "以下": "less_than", "以内": "at_most",
                     "之多": "at_least", "开外": "at_least", "有余": "at_least"}
-POST_QUAL_EN = re.compile(r"\s*(?:(or more|and more|or above|and above|or over|plus)|(or so)|"
+POST_QUAL_EN = lazy_re(r"\s*(?:(or more|and more|or above|and above|or over|plus)|(or so)|"
                           r"(or less|or fewer|or below|and below|and under))\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------- context
 
-CN_STRIP_END = re.compile(r"(?:了|分别|均|都|\s)+$")
-CN_CHANGE_NOUN = re.compile(
+CN_STRIP_END = lazy_re(r"(?:了|分别|均|都|\s)+$")
+CN_CHANGE_NOUN = lazy_re(
     r"(?:(?P<down>降幅|减幅|跌幅|下降幅度|降低幅度|减少幅度|降速)|(?P<up>增幅|涨幅|增速|增长幅度|上升幅度|升幅|提高幅度|增长率)"
     r"|(?P<flat>改善幅度|改善率|变化幅度|变幅))(?:分别|均|都|约)?(?:为|达到?|是|在|超过)?$")
-CN_TO_VERB = re.compile(
+CN_TO_VERB = lazy_re(
     r"(?:降至|降到|降为|下降到|下降至|下降为|减少到|减少至|减少为|减至|减到|减为|降低到|降低至|降低为|回落到|回落至|下滑至|"
     r"下滑到|下调至|下调到|增至|增到|增加到|增加至|增加为|增长到|增长至|增长为|提高到|提高至|提高为|提升到|提升至|提升为|"
     r"上升到|上升至|上升为|升至|升到|升为|回升至|回升到|涨至|涨到|上涨至|上涨到|扩大到|扩大至|缩小到|缩小至|变为|达到|达|为|是|"
     r"至|到)$")
-CN_TO_STRICT = re.compile(
+CN_TO_STRICT = lazy_re(
     r"(?:(?P<down>降至|降到|降为|下降到|下降至|下降为|减少到|减少至|减少为|减至|减到|减为|降低到|降低至|降低为|回落到|回落至|下滑至|"
     r"下滑到|下调至|下调到|缩小到|缩小至)|(?P<up>增至|增到|增加到|增加至|增加为|增长到|增长至|增长为|提高到|提高至|提高为|"
     r"提升到|提升至|提升为|上升到|上升至|上升为|升至|升到|升为|回升至|回升到|涨至|涨到|上涨至|上涨到|扩大到|扩大至)|(?P<any>变为|至|到))")
-CN_FROM_TO_GAP = re.compile(
+CN_FROM_TO_GAP = lazy_re(
     rf"\s*[,，]?\s*{CN_TO_STRICT.pattern}\s*(?:(?P<toyear>{YEAR})\s*年(?:底|末)?\s*的?)?\s*")
-CN_NOT_CHANGE = re.compile(r"(?:新增|净增加?的?)$")
-CN_CHANGE_VERB = re.compile(
+CN_NOT_CHANGE = lazy_re(r"(?:新增|净增加?的?)$")
+CN_CHANGE_VERB = lazy_re(
     r"(?:(?P<down>下降|减少|降低|下滑|回落|下跌|缩减|削减|压减|压降|下调|缩小|减排|下挫|收窄|降|减|跌)"
     r"|(?P<up>上升|增长|提高|增加|上涨|提升|攀升|扩大|上调|跃升|回升|增多|高出|反弹|净增|增|升|涨)"
     r"|(?P<flat>改善|变化|变动))$")
-CN_COMPARE_ADJ = re.compile(r"(?:比|较)[^,，;；。]{0,24}?(?:(?P<up>多出?|高出?)|(?P<down>少|低))$")
-CN_YOY = re.compile(r"同比|(?:比|较|与|同|相比)\s*(?:上年|去年|上一年)(?:同期)?|去年同期|上年同期")
-CN_MOM = re.compile(r"环比|(?:比|较)\s*上月")
+CN_COMPARE_ADJ = lazy_re(r"(?:比|较)[^,，;；。]{0,24}?(?:(?P<up>多出?|高出?)|(?P<down>少|低))$")
+CN_YOY = lazy_re(r"同比|(?:比|较|与|同|相比)\s*(?:上年|去年|上一年)(?:同期)?|去年同期|上年同期")
+CN_MOM = lazy_re(r"环比|(?:比|较)\s*上月")
 CN_BASELINES: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"(?:比|较|相比于?|相较于?|对比)\s*({YEAR})\s*年(?:同期|底|末|年底|年末)?"),
-    re.compile(rf"(?:与|同|和|跟)\s*({YEAR})\s*年[^,，;；。]{{0,30}}?(?:相比|相较|比较|对比)"),
-    re.compile(rf"是\s*({YEAR})\s*年(?:同期)?的"),
-    re.compile(rf"以\s*({YEAR})\s*年为基"),
+    lazy_re(rf"(?:比|较|相比于?|相较于?|对比)\s*({YEAR})\s*年(?:同期|底|末|年底|年末)?"),
+    lazy_re(rf"(?:与|同|和|跟)\s*({YEAR})\s*年[^,，;；。]{{0,30}}?(?:相比|相较|比较|对比)"),
+    lazy_re(rf"是\s*({YEAR})\s*年(?:同期)?的"),
+    lazy_re(rf"以\s*({YEAR})\s*年为基"),
 )
-CN_PLAN_BASELINE = re.compile(r"(?:比|较|与|同)\s*“?十([一二三四五])五”?\s*(?:期末|末)")
-CN_YEAR_OF = re.compile(rf"({YEAR})\s*年(?:底|末)?\s*的\s*$")
-CN_FROM = re.compile(rf"(?:从|由)\s*(?:({YEAR})\s*年(?:底|末)?\s*的?)?\s*$")
+# What each of CN_BASELINES needs besides its year (one of these characters): 相比/相较/比较/对比 hold 比 or 较.
+_CN_BASELINE_NEEDS = ("比较", "比较", "是", "以")
+CN_PLAN_BASELINE = lazy_re(r"(?:比|较|与|同)\s*“?十([一二三四五])五”?\s*(?:期末|末)")
+CN_YEAR_OF = lazy_re(rf"({YEAR})\s*年(?:底|末)?\s*的\s*$")
+CN_FROM = lazy_re(rf"(?:从|由)\s*(?:({YEAR})\s*年(?:底|末)?\s*的?)?\s*$")
 
-EN_CHANGE_NOUN_BEFORE = re.compile(
+EN_CHANGE_NOUN_BEFORE = lazy_re(
     r"\b(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:(?P<down>drop|decline|decrease|fall|reduction|cut|slump|dip)|"
     r"(?P<up>rise|increase|growth|gain|jump|surge)|(?P<flat>improvement|change))\s+of\s*$", re.IGNORECASE)
 _EN_DOWN = (r"fell|fallen|falls|fall|falling|dropped|drops|drop|dropping|declined|declines|decline|declining|"
@@ -217,63 +303,70 @@ _EN_DOWN = (r"fell|fallen|falls|fall|falling|dropped|drops|drop|dropping|decline
             r"lowered|down|eased|dipped|lost|lower")
 _EN_UP = (r"rose|risen|rises|rise|rising|climbed|climbs|increased|increases|increase|grew|grown|grows|growing|"
           r"jumped|surged|soared|gained|up|expanded|improved|added|higher")
-EN_PHRASAL = re.compile(
+EN_PHRASAL = lazy_re(
     r"\b(?:shut|shuts|shutting|closed?|closing|broke|break|breaking|turned|turn|cracked|crack|set|sets|setting|"
     r"picked|pick|built|build|opened|open|took|take|made|make|signed|sign|ended|end|backed|back|follow|followed|"
     r"gave|give|given|wound|wind|slowed|slow|calmed|calm|played|play|show|showed|showing|put|puts|putting)"
     r"\s+(?:down|up)\s+(?:by\s+)?$", re.IGNORECASE)
-EN_SUBJECT_UNIT = re.compile(rf"\b([a-z]+)\s+(?:{_EN_DOWN}|{_EN_UP})\s+from\s*$", re.IGNORECASE)
-EN_VERB_FROM = re.compile(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\s+from\s*$", re.IGNORECASE)
-EN_AFTER_NOUN = re.compile(
+EN_SUBJECT_UNIT = lazy_re(rf"\b([a-z]+)\s+(?:{_EN_DOWN}|{_EN_UP})\s+from\s*$", re.IGNORECASE)
+EN_VERB_FROM = lazy_re(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\s+from\s*$", re.IGNORECASE)
+EN_AFTER_NOUN = lazy_re(
     r"[ \t]*(?:(?P<down>drop|decline|decrease|fall|reduction|cut|slump|dip)"
     r"|(?P<up>rise|increase|growth|gain|jump|surge)|(?P<flat>improvement|change))\b", re.IGNORECASE)
-EN_AFTER_COMPARE = re.compile(
+EN_AFTER_COMPARE = lazy_re(
     r"[ \t]*(?:(?P<down>lower|less|fewer|below|down)|(?P<up>higher|more|above|up))\s+(?:such\s+[a-z]+\s+)?"
     r"(?:than|from|when\s+compared|compared|on|over)\b", re.IGNORECASE)
-EN_YOY = re.compile(r"year[- ]on[- ]year|year[- ]over[- ]year|from\s+a\s+year\s+(?:earlier|ago|before)|"
+EN_YOY = lazy_re(r"year[- ]on[- ]year|year[- ]over[- ]year|from\s+a\s+year\s+(?:earlier|ago|before)|"
                     r"(?:compared\s+with|than|from|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year|\by/y\b|\byoy\b",
                     re.IGNORECASE)
-EN_MOM = re.compile(r"month[- ]on[- ]month|from\s+a\s+month\s+(?:earlier|ago|before)|\bm/m\b", re.IGNORECASE)
+EN_MOM = lazy_re(r"month[- ]on[- ]month|from\s+a\s+month\s+(?:earlier|ago|before)|\bm/m\b", re.IGNORECASE)
 _EN_BASE_KEY = (r"compared\s+(?:with|to)|relative\s+to|versus|vs\.?|against|from|since|over|on|"
                 r"than(?:\s+(?:that|those|the\s+level|levels))?(?:\s+(?:in|of))?|(?:that|those)\s+(?:of|in)")
-EN_BASE_BEFORE = re.compile(
+EN_BASE_BEFORE = lazy_re(
     rf"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|against|since)\s+(?:the\s+)?({YEAR})\b(?!\s*(?:to|-)\b)",
     re.IGNORECASE)
-EN_BASE_AFTER = re.compile(
+EN_BASE_AFTER = lazy_re(
     rf"^[^;]{{0,100}}?\b(?:{_EN_BASE_KEY})\s+(?:the\s+)?(?:(?:same\s+period|level|levels)\s+(?:of|in)\s+)?"
     rf"({YEAR})\b(?!\s*(?:to|-)\s*\d)", re.IGNORECASE)
-EN_YEAR_AFTER = re.compile(
+EN_YEAR_AFTER = lazy_re(
     rf"(?:\s*\([^()]{{0,60}}\))?,?\s*(?:respectively,?\s+)?(?:in|by|for|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|end\s+of)\s+({YEAR})\b(?!\s*(?:to|-)\s*\d)",
     re.IGNORECASE)
-EN_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-EN_FROM_TO_GAP = re.compile(
+EN_FROM = lazy_re(r"\bfrom\s*$", re.IGNORECASE)
+EN_FROM_TO_GAP = lazy_re(
     rf"^\s*(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+({YEAR})\s*)?,?\s*to\s*$", re.IGNORECASE)
-EN_TO_FROM_GAP = re.compile(
+EN_TO_FROM_GAP = lazy_re(
     rf"^\s*(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by)\s+({YEAR})\s*)?,?\s*(?:(?P<down>down)|(?P<up>up))?\s*"
     rf"from\s*$", re.IGNORECASE)
-LIST_GAP = re.compile(r"^\s*(?:、|和|及|与|以及|或|,?\s*and|,?\s*or)\s*$")
-EN_LIST_GAP = re.compile(r"^\s*(?:in|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*,?\s*(?:and\s+)?$")
-BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-RANGE_SEP = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*|\s+to\s+")
-DELTA_GAP = re.compile(r"^[\s,，;；、]*[^。!?！？;；]{0,24}$")
+LIST_GAP = lazy_re(r"^\s*(?:、|和|及|与|以及|或|,?\s*and|,?\s*or)\s*$")
+EN_LIST_GAP = lazy_re(r"^\s*(?:in|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*,?\s*(?:and\s+)?$")
+BETWEEN = lazy_re(r"\bbetween\s+$", re.IGNORECASE)
+RANGE_SEP = lazy_re(r"\s*(?:—|–|-|~|～|至|到)\s*|\s+to\s+")
+DELTA_GAP = lazy_re(r"^[\s,，;；、]*[^。!?！？;；]{0,24}$")
 _SHARE_QUALS = (r"more\s+than|less\s+than|nearly|about|almost|over|around|roughly|at\s+least|just\s+over|"
                 r"just\s+under|some|close\s+to|up\s+to")
-SHARE_EN = re.compile(
+SHARE_EN = lazy_re(
     rf"\b(?:(?P<q>{_SHARE_QUALS})\s+)?(?P<f>half|a\s+third|one[- ]third|two[- ]thirds|a\s+quarter|one[- ]quarter|"
     r"three[- ]quarters)\s+of\b", re.IGNORECASE)
-SHARE_EN_VERB = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for\s+$|\b(?:makes?|made|making)\s+up\s+$|"
+SHARE_EN_VERB = lazy_re(r"\b(?:accounts?|accounted|accounting)\s+for\s+$|\b(?:makes?|made|making)\s+up\s+$|"
                            r"\b(?:represents?|represented|representing)\s+$|\bby\s+$", re.IGNORECASE)
-SHARE_CN = re.compile(r"(?P<q>超过|逾|近|将近|接近|约|不到|不足|占)?(?P<f>一半)(?P<post>以上|以下|多)?")
+SHARE_CN = lazy_re(r"(?P<q>超过|逾|近|将近|接近|约|不到|不足|占)?(?P<f>一半)(?P<post>以上|以下|多)?")
 _SHARES = {"half": Decimal(50), "third": Decimal("33.33"), "thirds": Decimal("66.67"), "quarter": Decimal(25),
            "quarters": Decimal(75), "一半": Decimal(50)}
-MULTIPLE_CN = re.compile(r"翻(?:了)?\s*([一两二三四]|\d)?\s*番")
-MULTIPLE_EN = re.compile(r"\b(doubled|tripled|trebled|quadrupled|twice(?=\s+(?:as|the|that|its|their)\b))",
+MULTIPLE_CN = lazy_re(r"翻(?:了)?\s*([一两二三四]|\d)?\s*番")
+MULTIPLE_EN = lazy_re(r"\b(doubled|tripled|trebled|quadrupled|twice(?=\s+(?:as|the|that|its|their)\b))",
                          re.IGNORECASE)
 _EN_MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twice": 2}
+# Every EN_WORD match that becomes a token holds one of these words ("one" and "zero" never do); every
+# MULTIPLE_EN or SHARE_EN match one of those (in the lower-cased text; one pass each).
+_EN_WORD_NEEDLE = lazy_re("|".join(w for w in (*EN_UNITS, *EN_TENS) if w not in ("one", "zero")))
+_EN_MULTIPLE_NEEDLE = lazy_re("|".join(_EN_MULTIPLES))
+_SHARE_EN_NEEDLE = lazy_re("half|third|quarter")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
+    """A number being read: its spans, value, unit and what the context says of it."""
+
     start: int  # span start: the number (or its currency prefix)
     end: int  # span end: after the unit
     num_start: int
@@ -303,20 +396,42 @@ class _Tok:
     fixed: bool = False  # kind set by a special form (翻一番)
 
 
+_SEMICOLON = lazy_re(r"[;；]")
+_SEPARATOR = lazy_re(r"[,，;；:：、]")
+
+
 @dataclass
 class _Doc:
+    """The text and its sentences, with memoized look-ups of the sentence and clause around an offset."""
+
     text: str
     sentences: Sequence[Sentence]
     starts: list[int]
-    semicolons: list[int] = field(default_factory=list)
-    separators: list[int] = field(default_factory=list)
+    _semicolons: list[int] | None = None  # offsets of ; and ；, listed on first use
+    _separators: list[int] | None = None  # offsets of clause separators, listed on first use
     clause_starts: dict[int, list[int]] = field(default_factory=dict)
+    bounds: dict[int, tuple[int, int]] = field(default_factory=dict)  # sentence_bounds, memoized
+    clause_cache: dict[int, int] = field(default_factory=dict)  # clause_start, memoized
 
-    def __post_init__(self) -> None:
-        self.semicolons = [m.start() for m in re.finditer(r"[;；]", self.text)]
-        self.separators = [m.start() for m in re.finditer(r"[,，;；:：、]", self.text)]
+    @property
+    def semicolons(self) -> list[int]:
+        if self._semicolons is None:
+            self._semicolons = [m.start() for m in _SEMICOLON.finditer(self.text)]
+        return self._semicolons
+
+    @property
+    def separators(self) -> list[int]:
+        if self._separators is None:
+            self._separators = [m.start() for m in _SEPARATOR.finditer(self.text)]
+        return self._separators
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        b = self.bounds.get(pos)
+        if b is None:
+            b = self.bounds[pos] = self._sentence_bounds(pos)
+        return b
+
+    def _sentence_bounds(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, pos) - 1
         if i >= 0 and self.sentences[i].start <= pos < max(self.sentences[i].end, self.sentences[i].start + 1):
             return self.sentences[i].start, self.sentences[i].end
@@ -327,12 +442,19 @@ class _Doc:
     def part_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence piece between semicolons around ``pos``."""
         lo, hi = self.sentence_bounds(pos)
-        k = bisect.bisect_left(self.semicolons, pos)
-        a = self.semicolons[k - 1] + 1 if k > 0 and self.semicolons[k - 1] >= lo else lo
-        b = self.semicolons[k] if k < len(self.semicolons) and self.semicolons[k] < hi else hi
+        semicolons = self.semicolons
+        k = bisect.bisect_left(semicolons, pos)
+        a = semicolons[k - 1] + 1 if k > 0 and semicolons[k - 1] >= lo else lo
+        b = semicolons[k] if k < len(semicolons) and semicolons[k] < hi else hi
         return a, b
 
     def clause_start(self, pos: int) -> int:
+        c = self.clause_cache.get(pos)
+        if c is None:
+            c = self.clause_cache[pos] = self._clause_start(pos)
+        return c
+
+    def _clause_start(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1
         if i >= 0 and self.sentences[i].clauses and self.sentences[i].start <= pos < self.sentences[i].end:
             starts = self.clause_starts.get(i)
@@ -343,8 +465,9 @@ class _Doc:
             if k >= 0:
                 return starts[k]
         lo, _ = self.sentence_bounds(pos)
-        k = bisect.bisect_left(self.separators, pos)
-        return self.separators[k - 1] + 1 if k > 0 and self.separators[k - 1] >= lo else lo
+        separators = self.separators
+        k = bisect.bisect_left(separators, pos)
+        return separators[k - 1] + 1 if k > 0 and separators[k - 1] >= lo else lo
 
 
 # =============================================================================== API
@@ -413,16 +536,18 @@ def find_times(text: str) -> list[TimeExpr]:
         if exprs:
             cands.append((m.start(), m.end(), exprs))
 
-    def te(m: re.Match[str], kind: str, **kw: int | None) -> TimeExpr:
-        return TimeExpr(m.start(), m.end(), m.group(0), kind, **kw)
+    def te(m: re.Match[str], kind: str, year: int | None = None, month: int | None = None, day: int | None = None,
+           years: int | None = None) -> TimeExpr:
+        return TimeExpr(m.start(), m.end(), m.group(0), kind, year, month, day, years)  # (TimeExpr's field order)
 
     def run(pattern: re.Pattern[str], fn: Callable[[re.Match[str]], list[TimeExpr] | TimeExpr | None]) -> None:
         if not _worth(pattern, text, lower, has_month):
             return
-        for m in pattern.finditer(text):
+        for m in chunks.finditer(pattern):
             add(m, fn(m))
 
     lower = text.lower()
+    chunks = _Chunks(text, lower)
     has_month = _HAS_MONTH.search(text) is not None
 
     def date(m: re.Match[str], y: int | None, mo: int | None, d: int | None, kind: str = "date") -> TimeExpr | None:
@@ -448,7 +573,7 @@ def find_times(text: str) -> list[TimeExpr]:
     run(T_CN_RELATIVE, lambda m: te(m, "relative_year", month=_opt(m.group(2)), day=_opt(m.group(3)))
         if _valid_date(None, _opt(m.group(2)), _opt(m.group(3))) else None)
     run(T_CN_AGO, lambda m: _span(m, "ago", _cn_int(m.group(1))))
-    run(T_CN_SPAN, lambda m: _span(m, "span", _cn_int(m.group(1) or m.group(2) or m.group(3))))
+    run(T_CN_SPAN, lambda m: _span(m, "span", _cn_int(next(g for g in m.groups() if g))))
     run(T_CN_ANNIVERSARY, lambda m: _span(m, "anniversary", _cn_int(m.group(1))))
     run(T_CN_PLAN, _cn_plan)
     run(T_EN_MDY, lambda m: date(m, int(m.group(3)), _MONTHS[m.group("mon").rstrip(".").lower()], int(m.group(2))))
@@ -468,9 +593,11 @@ def find_times(text: str) -> list[TimeExpr]:
 
 
 # Units that are the start of a longer unit (个 -> 个百分点, 千瓦 -> 千瓦时): cut short by a garble, they mislead.
-_LONGER_UNIT = {w: True for w in CJK_UNITS if any(o != w and o.startswith(w) for o in CJK_UNITS)}
-_HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_HAS_7_DIGITS = re.compile(r"\d{7}")
+_UNIT_PREFIXES = {o[:k] for o in CJK_UNITS for k in range(1, len(o))}
+_LONGER_UNIT = {w: True for w in CJK_UNITS if w in _UNIT_PREFIXES}
+# "\b(?:Jan|…|Dec)" found or not (the boundary checked behind the three letters)
+_HAS_MONTH = lazy_re(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<!\w\w\w\w)")
+_HAS_7_DIGITS = lazy_re(r"\d{7}")
 # A pattern only runs when the text holds one of these strings (a cheap pre-check; the
 # month patterns need a month name, see _HAS_MONTH). Keys are pattern sources.
 _NEEDLES: dict[str, tuple[str, ...]] = {
@@ -486,6 +613,138 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 }
 _MONTH_PATTERNS = frozenset(p.pattern for p in (T_EN_MDY, T_EN_DMY, T_EN_MY, T_EN_MD, T_EN_MONTH))
 
+# Chunks: none of the patterns below can match (or look at, past its ends) one of these characters, so each
+# match lies inside one piece of text between two of them, and holds one of the pattern's "required" strings.
+# A pattern then runs only over the pieces that hold one (a fraction of the text for 月, 日, 周年, 号...):
+# finditer over those pieces yields exactly what it yields over the whole text.
+_CHUNK_SEP = lazy_re(r"[，,。；;！？!?、]")
+_SPAN_REQUIRED = (  # a lead word of T_CN_SPAN's first form, 年来/年间/年以来, or 年 before a change verb
+    "这", "近", "过去", "连续", "为期", "提前", "历时", "历经", "用了", "年来", "年间", "年以来",
+    "年下", "年增", "年减", "年降", "年提", "年上", "年累")
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    **{p.pattern: ("月",) for p in (T_CN_MONTH_DAY, T_CN_MONTH_RANGE, T_CN_MONTH)},
+    T_CN_DAY.pattern: ("日",), T_CN_AGO.pattern: ("前",), T_CN_ANNIVERSARY.pattern: ("周年",),
+    T_CN_PLAN.pattern: ("五",), B_LABEL.pattern: ("号",),
+}
+# Case-insensitive patterns: required strings of the lower-cased text (when lower-casing keeps every offset,
+# i.e. the text holds none of the four characters that match an ASCII letter only under IGNORECASE).
+_REQUIRED_LOWER: dict[str, tuple[str, ...]] = {
+    T_EN_AGO.pattern: ("ago",), B_OTHER_AGO.pattern: ("ago",), T_EN_SPAN.pattern: ("past", "last", "previous"),
+    T_EN_RELATIVE.pattern: ("year",), T_EN_SINCE.pattern: ("since",), T_EN_ANNIVERSARY.pattern: ("anniversary",),
+    T_EN_PLAN.pattern: ("five-year",),
+}
+# How each chunked pattern finds its pieces: (where to look, required strings: one of them, and this one too).
+_ChunkSpec = tuple[str, tuple[str, ...], str]
+_CHUNK_SPECS: dict[str, _ChunkSpec] = {
+    **{src: ("text", needles, "") for src, needles in _REQUIRED.items()},
+    **{src: ("lower", needles, "") for src, needles in _REQUIRED_LOWER.items()},
+    T_CN_SPAN.pattern: ("text", _SPAN_REQUIRED, "年"),  # each of its forms holds 年 as well
+    B_PHONE.pattern: ("phone", (), ""),
+}
+# Alternations scanned part by part (see _first_of).
+_SPLIT: dict[str, Sequence[re.Pattern[str]]] = {T_CN_SPAN.pattern: T_CN_SPAN_PARTS, B_CLOCK.pattern: B_CLOCK_PARTS}
+_CASE_FOLD_EXOTIC = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
+# B_PHONE: seven digits in a row, or the dashes of 555-123-4567.
+_PHONE_REQUIRED = lazy_re(r"[\d-](?:(?<=-)|\d{6})")  # \d{7}|- (where it starts), found at C speed
+
+
+def _exotic(text: str) -> bool:
+    """Does ``text`` hold a character that matches an ASCII letter only case-insensitively?"""
+    return any(c in text for c in _CASE_FOLD_EXOTIC)
+
+
+class _Chunks:
+    """The pieces of one text that a chunked pattern needs to scan (see _REQUIRED)."""
+
+    def __init__(self, text: str, lower: str | None = None) -> None:
+        self.text = text
+        self._reversed: str | None = None  # to find the separator before an offset at C speed
+        self._lower = lower  # text.lower()
+        self._ranges: dict[_ChunkSpec, list[tuple[int, int]] | None] = {}
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, scanning only the pieces that can hold a match."""
+        text = self.text
+        source = pattern.pattern
+        spec = _CHUNK_SPECS.get(source)
+        ranges = None
+        if spec is not None:
+            if spec in self._ranges:
+                ranges = self._ranges[spec]
+            else:
+                ranges = self._ranges[spec] = self._pieces(*spec)
+        if ranges is None:
+            ranges = [(0, len(text))]
+        parts = _SPLIT.get(source)
+        for lo, hi in ranges:
+            if parts is None:
+                yield from pattern.finditer(text, lo, hi)
+            else:
+                yield from _first_of(parts, text, lo, hi)
+
+    def _piece(self, i: int) -> tuple[int, int]:
+        """The piece around offset ``i`` (not a separator): from after the separator before it to the separator
+        after it, included (the separator is seen by look-aheads, never matched)."""
+        text = self.text
+        n = len(text)
+        after = _CHUNK_SEP.search(text, i)
+        rev = self._reversed
+        if rev is None:
+            rev = self._reversed = text[::-1]
+        before = _CHUNK_SEP.search(rev, n - i)  # rev[n - 1 - j] is text[j]
+        return (n - before.start() if before else 0), (after.start() + 1 if after else n)
+
+    def _pieces(self, mode: str, needles: tuple[str, ...], also: str) -> list[tuple[int, int]] | None:
+        """The pieces holding one of ``needles`` and ``also``, adjacent ones merged (None: the whole text)."""
+        text = self.text
+        hay = text
+        if mode == "phone":
+            finder = _PHONE_REQUIRED
+        else:
+            if mode == "lower":
+                if _exotic(text):
+                    return None
+                hay = self._lower = text.lower() if self._lower is None else self._lower
+            found = _NEEDLE_FINDERS.get(needles)
+            if found is None:
+                found = _NEEDLE_FINDERS[needles] = re.compile("|".join(re.escape(n) for n in needles))
+            finder = found
+        out: list[tuple[int, int]] = []
+        pos = 0
+        while (m := finder.search(hay, pos)) is not None:
+            lo, hi = self._piece(m.start())
+            pos = hi  # the next piece (no needle holds a separator)
+            if also and hay.find(also, lo, hi) < 0:
+                continue
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+        return out
+
+
+_NEEDLE_FINDERS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _first_of(parts: Sequence[re.Pattern[str]], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """What ``finditer`` of the alternation ``parts[0]|parts[1]|…`` yields over ``text[lo:hi]``: the leftmost
+    match each time, the earlier part winning a tie, the next search after its end (no part matches empty).
+    Each part on its own can begin with what it consumes, which lets the regex engine skip ahead."""
+    parts = [compiled(p) for p in parts]
+    found = [p.search(text, lo, hi) for p in parts]
+    pos = lo
+    while True:
+        best: re.Match[str] | None = None
+        for k, m in enumerate(found):
+            if m is not None and m.start() < pos:
+                m = found[k] = parts[k].search(text, pos, hi)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        yield best
+        pos = best.end()
+
 
 def _worth(pattern: re.Pattern[str], text: str, lower: str, has_month: bool) -> bool:
     if pattern.pattern in _MONTH_PATTERNS:
@@ -493,7 +752,9 @@ def _worth(pattern: re.Pattern[str], text: str, lower: str, has_month: bool) -> 
     if pattern is B_PHONE:
         return _HAS_7_DIGITS.search(text) is not None
     needles = _NEEDLES.get(pattern.pattern)
-    return needles is None or any(n in lower for n in needles)
+    if needles is None:
+        return True
+    return any(n in lower for n in needles)
 
 
 def _opt(s: str | None) -> int | None:
@@ -576,10 +837,19 @@ def _blocked_mask(text: str, times: Sequence[TimeExpr]) -> bytearray:
     for t in times:
         block(t.start, t.end)
     lower = text.lower()
+    chunks = _Chunks(text, lower)
     for pattern in (B_URL, B_CLOCK, B_PHONE, B_TITLE, B_FOOTNOTE, B_LIST_MARKER, B_LABEL, B_OTHER_AGO):
         if not _worth(pattern, text, lower, True):
             continue
-        for m in pattern.finditer(text):
+        if pattern is B_LIST_MARKER:
+            # "(?m)^…" tries every position; the same matches are the one at the start and those after a "\n"
+            m0 = B_LIST_MARKER.match(text)
+            if m0:
+                block(m0.start(), m0.end())
+            for m in B_LIST_MARKER_NL.finditer(text):
+                block(m.start() + 1, m.end())
+            continue
+        for m in chunks.finditer(pattern):
             block(m.start(), m.end())
     return mask
 
@@ -592,31 +862,45 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
     tokens: list[_Tok] = []
     years: list[TimeExpr] = []
     pos = 0
+    search = RUN.search
     while True:
-        m = RUN.search(text, pos)
+        m = search(text, pos)
         if m is None:
             break
-        s = m.start()
-        e, skip_to = _trim_run(text, s, m.end())
-        pos = max(skip_to, s + 1)
+        s, me = m.span()
+        if me - s == 1:
+            e = skip_to = me  # what _trim_run says of one character
+        else:
+            run = text[s:me]
+            if run.isascii() and run[-1] != "." and run.replace(".", "", 1).isdigit():
+                e = skip_to = me  # ... and of 2014 or 38.6
+            else:
+                e, skip_to = _trim_run(text, s, me)
+        pos = skip_to if skip_to > s else s + 1
         # Only an untrimmed overlong run is skipped whole; matching the tail of a trimmed one rescans the rest of the
         # run for every token it yields (quadratic on "1,1,1,…").
-        tail = RUN_TAIL.match(text, m.end()) if m.end() - s == MAX_RUN and e == m.end() else None
-        if e == m.end() and tail is not None and tail.end() > m.end():
-            pos = tail.end()  # an overlong run: skip all of it
-            continue
-        if e <= s:
-            continue
+        if me - s == MAX_RUN and e == me:
+            tail = RUN_TAIL.match(text, me)
+            if tail is not None and tail.end() > me:
+                pos = tail.end()  # an overlong run: skip all of it
+                continue
+        if e <= s or mask[s]:
+            continue  # (_make_token refuses a blocked start)
         tok = _make_token(doc, mask, s, e, years)
         if tok is not None:
             tokens.append(tok)
-            pos = max(pos, tok.after)
-    for m in EN_WORD.finditer(text):
-        if mask[m.start()] or m.group(0).lower() in ("one", "zero"):
-            continue
-        tok = _make_word_token(doc, m)
-        if tok is not None:
-            tokens.append(tok)
+            if tok.after > pos:
+                pos = tok.after
+    # The English scans below only run when the text holds a word they need (exact: see _exotic).
+    exotic = _exotic(text)
+    lower = "" if exotic else text.lower()
+    if exotic or _EN_WORD_NEEDLE.search(lower):
+        for m in (EN_WORD if exotic else EN_WORD_FAST).finditer(text):
+            if mask[m.start()] or m.group(0).lower() in ("one", "zero"):
+                continue
+            tok = _make_word_token(doc, m)
+            if tok is not None:
+                tokens.append(tok)
     for m in MULTIPLE_CN.finditer(text):
         if mask[m.start()]:
             continue
@@ -626,20 +910,23 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
             continue
         tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(), Decimal(2) ** times,
                            Decimal(0), m.group(0), unit=BEI, unit_text="番", kind="multiple", fixed=True))
-    for m in MULTIPLE_EN.finditer(text):
-        if mask[m.start()]:
-            continue
-        tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(),
-                           Decimal(_EN_MULTIPLES[m.group(1).lower()]), Decimal(0), m.group(0), unit=TIMES,
-                           unit_text=m.group(1), kind="multiple", fixed=True, english=True))
-    for m in SHARE_EN.finditer(text):
-        tok = _share_token(text, m, english=True)
-        if tok is not None and not mask[m.start("f")]:
-            tokens.append(tok)
-    for m in SHARE_CN.finditer(text):
-        tok = _share_token(text, m, english=False)
-        if tok is not None and not mask[m.start("f")]:
-            tokens.append(tok)
+    if exotic or _EN_MULTIPLE_NEEDLE.search(lower):
+        for m in MULTIPLE_EN.finditer(text):
+            if mask[m.start()]:
+                continue
+            tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(),
+                               Decimal(_EN_MULTIPLES[m.group(1).lower()]), Decimal(0), m.group(0), unit=TIMES,
+                               unit_text=m.group(1), kind="multiple", fixed=True, english=True))
+    if exotic or _SHARE_EN_NEEDLE.search(lower):
+        for m in SHARE_EN.finditer(text):
+            tok = _share_token(text, m, english=True)
+            if tok is not None and not mask[m.start("f")]:
+                tokens.append(tok)
+    if "一半" in text:
+        for m in SHARE_CN.finditer(text):
+            tok = _share_token(text, m, english=False)
+            if tok is not None and not mask[m.start("f")]:
+                tokens.append(tok)
     tokens.sort(key=lambda t: (t.start, t.end))
     deduped: list[_Tok] = []
     for t in tokens:
@@ -679,24 +966,41 @@ def _trim_run(text: str, s: int, e: int) -> tuple[int, int]:
     return e, max(e, s + 1) if resume == e else resume
 
 
-CN_DECIMALS = re.compile(r"[〇零一二三四五六七八九]+[万亿]?")
+CN_DECIMALS = lazy_re(r"[〇零一二三四五六七八九]+[万亿]?")
+
+
+_ASCII_DIGITS = "0123456789"
+_ASCII_DIGIT = lazy_re(r"[0-9]")
+_ID_BEFORE = lazy_re(r"(?:第\s|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$")  # needs 第, N or n
+_CURRENCY_LAST = frozenset("$¥￥€£BDYR")  # the last characters of CURRENCY_PREFIX's alternatives
+_SPACE_DIGIT = lazy_re(r"\s*\d")
+_SINCE_BEFORE = lazy_re(r"(?:\bsince|自)\s*$", re.IGNORECASE)
+
+
+_LETTERISH = lazy_re(r"[^\W\d_]")  # every letter (str.isalpha) and a few more such as ² or ½: checked after
 
 
 def _english_context(text: str, s: int, e: int) -> bool:
     """Is the number written in English? The nearest letter before it (else after it) decides:
     ``(2个接口)`` and ``,100%`` are Chinese although an ASCII character precedes the digits."""
-    for i in range(s - 1, max(-1, s - 24), -1):
-        if text[i].isalpha():
-            return text[i].isascii()
-    for i in range(e, min(len(text), e + 24)):
-        if text[i].isalpha():
-            return text[i].isascii()
+    if s > 0 and text[s - 1].isalpha():
+        return text[s - 1].isascii()  # the usual case, decided by the character before
+    before = text[(s - 23 if s > 23 else 0):s]  # the 23 characters before, the 24 after
+    after = text[e:e + 24]
+    if before.isascii() and after.isascii():
+        return True  # whichever letter decides is ASCII, and no letter at all means English too
+    for m in _LETTERISH.finditer(before[::-1]):
+        if m.group().isalpha():
+            return m.group().isascii()
+    for m in _LETTERISH.finditer(after):
+        if m.group().isalpha():
+            return m.group().isascii()
     return True
 
 
 def _unit_after(doc: _Doc, pos: int, *, cjk_only: bool, english: bool) -> UnitMatch | None:
     text = doc.text
-    if text.startswith("个多月", pos):
+    if text[pos:pos + 1] == "个" and text.startswith("个多月", pos):
         return UnitMatch(pos, pos + 3, "个多月", CJK_UNITS["个月"])
     um = match_unit(text, pos, fallback=english)
     if um is None:
@@ -716,23 +1020,25 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         return None
     raw = text[s:e]
     before = text[s - 1] if s > 0 else ""
-    before2 = text[max(0, s - 2):s]
-    cn_only = not any(c.isdigit() and c.isascii() for c in raw)
+    cn_only = raw[0] not in _ASCII_DIGITS and _ASCII_DIGIT.search(raw) is None  # (raw holds RUN characters)
     ascii_only = raw.isascii()
     # identifiers, ordinals, formulas
     if before == FFFD or (e < len(text) and text[e] == FFFD):
         return None
     if before.isascii() and before.isalpha():
         return None  # PM2.5, G109, S310
-    if (len(before2) == 2 and before2[1] in "-‐" and before2[0].isascii() and before2[0].isalpha()):
+    if s >= 2 and before in "-‐" and text[s - 2].isascii() and text[s - 2].isalpha():
         return None  # COVID-19
     if before == "+" or (e < len(text) and text[e] == "+"):
         return None  # 3+3+N, 2+26, GMT+8
-    if before in ("第", "#") or re.search(r"(?:第\s|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$", text[max(0, s - 8):s]):
+    if before in ("第", "#"):
+        return None
+    w8 = text[(s - 8 if s > 8 else 0):s]
+    if ("第" in w8 or "N" in w8 or "n" in w8) and _ID_BEFORE.search(w8):
         return None
     if ascii_only and len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
         return None  # 0313: a code
-    if cn_only and CN_IMPRECISE_BEFORE.search(text[max(0, s - 2):s]):
+    if cn_only and CN_IMPRECISE_BEFORE.search(text[(s - 2 if s > 2 else 0):s]):
         return None  # 数十, 几百, 上千, 星期一
     if cn_only and all(c in "零〇" for c in raw):
         return None  # 零部件
@@ -767,7 +1073,8 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         qualifier = "at_least"
         end = j
     english = ascii_only and _english_context(text, s, e)
-    if ascii_only and not keep_unitless:
+    nxt = text[end:end + 1]
+    if ascii_only and not keep_unitless and nxt and (nxt in "hHtTmMbB" or nxt.isspace()):  # (EN_MAG's first)
         mag = EN_MAG.match(text, end)
         if mag:
             number_text = text[s:mag.end()]
@@ -787,7 +1094,10 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     start = s
     prefix_unit: Unit | None = None
     prefix_text = ""
-    cm = CURRENCY_PREFIX.search(text[max(0, s - 5):s])
+    # CURRENCY_PREFIX ends its match (then a space, then the end or a final "\n") within the last 3 characters
+    cm = None
+    if not _CURRENCY_LAST.isdisjoint(text[(s - 3 if s > 3 else 0):s]):
+        cm = CURRENCY_PREFIX.search(text[(s - 5 if s > 5 else 0):s])
     if cm:
         start = s - (len(cm.group(0)))
         prefix_text = cm.group(1)
@@ -805,18 +1115,20 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     um = _unit_after(doc, end, cjk_only=cn_only, english=english)
     if um is not None and um.written == "个多月":
         qualifier = qualifier or "at_least"
-    if um is not None and um.written == "点" and re.match(r"\s*\d", text[um.end:um.end + 3]):
+    if um is not None and um.written == "点" and _SPACE_DIGIT.match(text[um.end:um.end + 3]):
         um = None
     unit = um.unit if um is not None else prefix_unit
     unit_text = um.written if um is not None else prefix_text
     # a bare year: 2014, in 2023, "| 2013 |"
-    if (ascii_only and re.fullmatch(r"\d{4}", number_text) and 1900 <= int(number_text) <= 2100
+    if (ascii_only and len(number_text) == 4 and number_text.isdecimal() and 1900 <= int(number_text) <= 2100
             and prefix_unit is None and (um is None or um.loose)):
-        kind = "since" if re.search(r"(?:\bsince|自)\s*$", text[max(0, s - 7):s], re.IGNORECASE) else "year"
+        kind = "since" if _SINCE_BEFORE.search(text[(s - 7 if s > 7 else 0):s]) else "year"
         years.append(TimeExpr(s, e, raw, kind, year=int(number_text)))
         return None
     # an uppercase code before an integer with no unit: GB 3095, ISO 14001
-    if unit is None and "." not in raw and CODE_BEFORE.search(text[max(0, s - 10):s]):
+    # (CODE_BEFORE needs white space right before the number)
+    if (unit is None and "." not in raw and s > 0 and text[s - 1].isspace()
+            and CODE_BEFORE.search(text[(s - 10 if s > 10 else 0):s])):
         return None
     span_end = um.end if um is not None else end
     if um is not None and FFFD in text[end:um.end]:
@@ -833,10 +1145,10 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         # 十分之一 -> 10 %: a share is reported in percent
         unit, unit_text = PERCENT, "分之"
         value, precision = clean(value * 100), clean(precision * 100)
-    tok = _Tok(start=start, end=span_end, num_start=s, num_end=end, q_start=start, after=span_end, value=value,
-               precision=precision, num_text=number_text, unit=unit, unit_text=unit_text,
-               unit_loose=um.loose if um is not None else False, qualifier=qualifier, cn_only=cn_only,
-               keep_unitless=keep_unitless, english=english)
+    # (positional arguments: the keyword form costs twice as much)
+    tok = _Tok(start, span_end, s, end, start, span_end, value, precision, number_text, unit, unit_text,
+               um.loose if um is not None else False, qualifier)
+    tok.cn_only, tok.keep_unitless, tok.english = cn_only, keep_unitless, english
     if um is not None:
         tok.end = um.end
     _post_qualifier(text, tok)
@@ -902,22 +1214,25 @@ def _share_token(text: str, m: re.Match[str], *, english: bool) -> _Tok | None:
 
 
 def _post_qualifier(text: str, tok: _Tok) -> None:
-    m = POST_QUAL_CN.match(text, tok.end)
+    m = POST_QUAL_CN.match(text, tok.end) if text[tok.end:tok.end + 1] in _POST_QUAL_CN_FIRST else None
     if m:
         if tok.qualifier is None:
             tok.qualifier = POST_QUAL_CN_MAP[m.group(1)]
         tok.after = m.end()
         return
-    m2 = POST_QUAL_EN.match(text, tok.end)
-    if m2 and tok.english:
+    if not tok.english:
+        return
+    nxt = text[tok.end:tok.end + 1]  # POST_QUAL_EN begins with white space or "or", "and", "plus"
+    m2 = POST_QUAL_EN.match(text, tok.end) if nxt and (nxt in "oOaApP" or nxt.isspace()) else None
+    if m2:
         if tok.qualifier is None:
             tok.qualifier = "at_least" if m2.group(1) else "about" if m2.group(2) else "at_most"
         tok.after = m2.end()
 
 
 def _pre_qualifier(text: str, tok: _Tok) -> None:
-    window = text[max(0, tok.start - 16):tok.start]
-    if tok.english:
+    window = text[(tok.start - 16 if tok.start > 16 else 0):tok.start]
+    if tok.english and window[-1:].isspace():  # QUAL_EN ends in white space
         m = QUAL_EN.search(window)
         if m:
             key = re.sub(r"\s+", " ", m.group(1).lower())
@@ -925,8 +1240,10 @@ def _pre_qualifier(text: str, tok: _Tok) -> None:
                 tok.qualifier = QUAL_EN_MAP[key]
             tok.q_start = tok.start - (len(window) - m.start())
             return
-    m = QUAL_CN.search(window)
-    share = None if m else QUAL_CN_SHARE.search(text[max(0, tok.start - 24):tok.start])
+    last = window.rstrip()[-1:]  # QUAL_CN: one of its words, then white space, at the end
+    m = QUAL_CN.search(window) if last and last in _QUAL_CN_LAST else None
+    w24 = "" if m else text[(tok.start - 24 if tok.start > 24 else 0):tok.start]
+    share = QUAL_CN_SHARE.search(w24) if "约占" in w24 else None
     if share and tok.qualifier is None:
         tok.qualifier = "about"
     if m:
@@ -1051,12 +1368,13 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
             elif EN_MOM.search(clause_before) or re.match(r"^[^,;]{0,40}?month[- ]on[- ]month", after, re.IGNORECASE):
                 tok.comparison = "mom"
         else:
-            if CN_YOY.search(clause_before):
+            if _maybe_yoy(clause_before) and CN_YOY.search(clause_before):
                 tok.comparison = "yoy"
-            elif CN_MOM.search(clause_before):
+            elif ("环比" in clause_before or "上月" in clause_before) and CN_MOM.search(clause_before):
                 tok.comparison = "mom"
     # the phrase's own year: 2014年的35, 32 micrograms in 2023
-    m = CN_YEAR_OF.search(text[max(0, tok.q_start - 12):tok.q_start])
+    w12 = text[max(0, tok.q_start - 12):tok.q_start]
+    m = CN_YEAR_OF.search(w12) if "的" in w12 else None
     if tok.kind == "multiple":
         pass  # 是2013年的1.9倍: 2013 is the baseline, not the figure's year
     elif m:
@@ -1067,26 +1385,53 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
             tok.year = int(m2.group(1))
 
 
+def _strip_cn_end(window: str) -> str:
+    """``CN_STRIP_END.sub("", window)``: drop the trailing run of 了, 分别, 均, 都 and white space."""
+    i = len(window)
+    while i > 0:
+        c = window[i - 1]
+        if c in "了均都" or c.isspace():
+            i -= 1
+        elif c == "别" and i > 1 and window[i - 2] == "分":
+            i -= 2
+        else:
+            break
+    return window[:i]
+
+
+# The last characters of the alternatives of the "…$" patterns below: a cheap test before the search
+# (the stripped window never ends in white space, so "$" is its end).
+_TO_VERB_LAST = frozenset("为到是至达")
+_NOT_CHANGE_LAST = frozenset("加增的")
+_CHANGE_VERB_LAST = frozenset("低减出加动化升善增多大小少弹挫排涨滑窄落调跌长降高")
+_COMPARE_ADJ_LAST = frozenset("多出高少低")
+
+
 def _chinese_cue(tok: _Tok, window: str) -> tuple[bool, str | None]:
-    w = CN_STRIP_END.sub("", window)
-    m = CN_CHANGE_NOUN.search(w)
-    if m:
+    w = _strip_cn_end(window)
+    if not w:
+        return False, None  # every pattern below needs a character
+    last = w[-1]
+    if ("幅" in w or "速" in w or "率" in w) and (m := CN_CHANGE_NOUN.search(w)):  # every noun holds one
         return True, _direction(m)
-    if CN_TO_VERB.search(w):
+    if last in _TO_VERB_LAST and CN_TO_VERB.search(w):
         tok.to_verb = True
         return False, None
-    if CN_NOT_CHANGE.search(w):
+    if last in _NOT_CHANGE_LAST and CN_NOT_CHANGE.search(w):
         return False, None
-    m = CN_CHANGE_VERB.search(w)
-    if m:
+    if last in _CHANGE_VERB_LAST and (m := CN_CHANGE_VERB.search(w)):
         return True, _direction(m)
-    m = CN_COMPARE_ADJ.search(w)
-    if m:
+    if last in _COMPARE_ADJ_LAST and (m := CN_COMPARE_ADJ.search(w)):
         return True, _direction(m)
     return False, None
 
 
-_EN_WORDS = re.compile(r"[A-Za-z]+")
+def _maybe_yoy(s: str) -> bool:
+    """Can CN_YOY match in ``s``? Each of its forms holds 同比, 上 or 去."""
+    return "同比" in s or "上" in s or "去" in s
+
+
+_EN_WORDS = lazy_re(r"[A-Za-z]+")
 _EN_DOWN_SET = frozenset(_EN_DOWN.split("|"))
 _EN_UP_SET = frozenset(_EN_UP.split("|"))
 _EN_TO_SET = frozenset(("to", "reached", "reach", "reaching", "hit", "hitting", "totaled", "totalled", "totaling",
@@ -1136,10 +1481,10 @@ def _english_cue(text: str, tok: _Tok, window: str) -> tuple[bool, str | None]:
 
 # ============================================================================ tables
 
-TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
-TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
-HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,12})[)）]")
-RANK_HEADER = re.compile(r"排名|名次|序号|排序|编号|^\s*(?:rank|no\.?|#)\s*$", re.IGNORECASE)
+TABLE_ROW = lazy_re(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+TABLE_RULE = lazy_re(r"^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
+HEADER_UNIT = lazy_re(r"[(（]([^()（）]{1,12})[)）]")
+RANK_HEADER = lazy_re(r"排名|名次|序号|排序|编号|^\s*(?:rank|no\.?|#)\s*$", re.IGNORECASE)
 
 
 def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
@@ -1248,7 +1593,7 @@ def _apply_lists(doc: _Doc, tokens: list[_Tok]) -> list[list[_Tok]]:
     return [c for c in chains if len(c) >= 2]
 
 
-YEAR_LIST_SEP = re.compile(r"\s*年?\s*(?:(?P<range>至|到|—|–|-|~|～)|、|,|，|和|及|与)\s*")
+YEAR_LIST_SEP = lazy_re(r"\s*年?\s*(?:(?P<range>至|到|—|–|-|~|～)|、|,|，|和|及|与)\s*")
 
 
 def _distribute_years(doc: _Doc, chains: list[list[_Tok]], times: Sequence[TimeExpr]) -> None:
@@ -1282,7 +1627,7 @@ def _distribute_years(doc: _Doc, chains: list[list[_Tok]], times: Sequence[TimeE
                 tok.year = year
 
 
-OF_WHICH = re.compile(r"\s+of\s+(?:which|them|these|those)\b|[ \t]+(?:more|fewer|less)\s+than\b",
+OF_WHICH = lazy_re(r"\s+of\s+(?:which|them|these|those)\b|[ \t]+(?:more|fewer|less)\s+than\b",
                       re.IGNORECASE)
 
 
@@ -1334,11 +1679,15 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
 def _last_baseline(before: str, english: bool) -> int | None:
     best: tuple[int, int] | None = None
     patterns: tuple[re.Pattern[str], ...] = (EN_BASE_BEFORE,) if english else CN_BASELINES
-    for pattern in patterns:
-        for m in pattern.finditer(before):
+    if not english and "年" not in before:
+        patterns = ()  # each Chinese baseline names a year: 比2014年, 与2013年…相比
+    for k, pattern in enumerate(patterns):
+        if not english and not any(c in before for c in _CN_BASELINE_NEEDS[k]):
+            continue
+        for m in compiled(pattern).finditer(before):
             if best is None or m.end() > best[0]:
                 best = (m.end(), int(m.group(1)))
-    if not english:
+    if not english and "五" in before:  # 比“十三五”末
         for m in CN_PLAN_BASELINE.finditer(before):
             if best is None or m.end() > best[0]:
                 best = (m.end(), 1955 + 5 * (11 + "一二三四五".index(m.group(1))))
@@ -1469,13 +1818,13 @@ def _keep(t: _Tok) -> bool:
 
 
 def _quantity(text: str, t: _Tok) -> Quantity:
-    return Quantity(
-        start=t.start, end=t.end, text=text[t.start:t.end], value=t.value,
-        unit=t.unit.canonical if t.unit is not None else None, kind=t.kind, precision=t.precision,
-        value_high=t.value_high, qualifier=t.qualifier, direction=t.direction, year=t.year,
-        baseline_year=t.baseline_year, comparison=t.comparison, group=t.group, role=t.role,
-        unit_text=t.unit_text,
-    )
+    # positional, in the order of Quantity's fields (keywords cost twice as much)
+    return Quantity(t.start, t.end, text[t.start:t.end], t.value, t.unit.canonical if t.unit is not None else None,
+                    t.kind, t.precision, t.value_high, t.qualifier, t.direction, t.year, t.baseline_year,
+                    t.comparison, t.group, t.role, t.unit_text)
 
 
 __all__ = ["extract", "find_times"]
+
+
+bind_lazy(globals())

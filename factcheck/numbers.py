@@ -26,8 +26,86 @@ Everything is linear in the input; absurdly long inputs (more than
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
+from functools import lru_cache
+from typing import cast
+
+
+class _LazyPattern:
+    """A regular expression compiled on its first use (see :func:`lazy_re`).
+
+    Once compiled, the module global that holds it (see :func:`bind_lazy`) is replaced by
+    the compiled pattern, so that later uses cost nothing extra.
+    """
+
+    __slots__ = ("_compiled", "_home", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+        self._home: tuple[MutableMapping[str, object], str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        c = self._compiled
+        if c is None:
+            c = self._compiled = re.compile(self.pattern, self.flags)
+            if self._home is not None and self._home[0].get(self._home[1]) is self:
+                self._home[0][self._home[1]] = c
+        return c
+
+    @property
+    def groups(self) -> int:
+        return self.compiled().groups
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
+        return self.compiled().findall(string, pos, endpos)
+
+    def sub(self, repl: str, string: str, count: int = 0) -> str:
+        return self.compiled().sub(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str]:
+        return self.compiled().split(string, maxsplit)
+
+    def __repr__(self) -> str:
+        return f"lazy_re({self.pattern!r}, {self.flags})"
+
+
+def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern that compiles on first use: module import pays nothing for it.
+
+    Call :func:`bind_lazy` with the module's ``globals()`` at the end of the module so that
+    the first use also replaces the global by the compiled pattern.
+    """
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
+
+def compiled(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The compiled pattern behind a :func:`lazy_re` (for patterns held in tuples, where no global is replaced)."""
+    return pattern.compiled() if isinstance(pattern, _LazyPattern) else pattern
+
+
+def bind_lazy(namespace: MutableMapping[str, object]) -> None:
+    """Let every lazy pattern held by a global of ``namespace`` replace itself there once compiled."""
+    for name, value in list(namespace.items()):
+        if isinstance(value, _LazyPattern) and value._home is None:
+            value._home = (namespace, name)
+
 
 MAX_DIGITS = 24  # more stated digits than this is not a statistic
 MAX_CHARS = 64
@@ -56,23 +134,25 @@ EN_MAGNITUDES: dict[str, int] = {
 }
 EN_NUMBER_WORDS = tuple(EN_UNITS) + tuple(EN_TENS)
 
-_ASCII = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_EN_WORD_NUMBER = re.compile(
+_ASCII = lazy_re(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_EN_WORD_NUMBER = lazy_re(
     r"(?:(?P<tens>" + "|".join(EN_TENS) + r")(?:[- ](?P<tunit>" + "|".join(k for k in EN_UNITS if EN_UNITS[k])
     + r"))?|(?P<unit>" + "|".join(sorted(EN_UNITS, key=len, reverse=True)) + r"))",
     re.IGNORECASE,
 )
-_EN_FULL = re.compile(
+_EN_FULL = lazy_re(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"
     r"(?:\s*(?P<mag1>hundred|thousand|million|billion|trillion|bn|mn)\b)?"
     r"(?:\s+(?P<mag2>thousand|million|billion))?",
     re.IGNORECASE,
 )
-_FRACTION = re.compile(r"(?P<den>[^分]+)分之(?P<num>.+)")
+_FRACTION = lazy_re(r"(?P<den>[^分]+)分之(?P<num>.+)")
 
 
 @dataclass(frozen=True)
 class ParsedNumber:
+    """A parsed number: exact value and half a unit of its last stated digit."""
+
     value: Decimal
     precision: Decimal
     percent: bool = False  # 百分之五十, 千分之五: the value is in percent
@@ -88,7 +168,14 @@ def parse_number(s: str) -> tuple[Decimal, Decimal] | None:
 
 
 def parse(s: str) -> ParsedNumber | None:
-    """Like :func:`parse_number`, and says whether the number was a percentage or a fraction."""
+    """Like :func:`parse_number`, and says whether the number was a percentage or a fraction.
+
+    Results are memoized (a ParsedNumber is immutable; an archive repeats its numbers)."""
+    return _parse_memo(s)
+
+
+@lru_cache(maxsize=8192)
+def _parse_memo(s: str) -> ParsedNumber | None:
     s = s.strip()
     if not s or len(s) > MAX_CHARS:
         return None
@@ -292,3 +379,6 @@ def _parse_cn_decimal(s: str) -> tuple[Decimal, Decimal] | None:
         value *= CN_BIG[c]
         place *= CN_BIG[c]
     return value, place
+
+
+bind_lazy(globals())

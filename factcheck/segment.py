@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.models import Clause, Sentence
+from factcheck.numbers import bind_lazy, lazy_re
 
 CJK_HEADING_MAX = 36
 LATIN_HEADING_MAX = 80
@@ -35,23 +36,55 @@ LATIN_HEADING_WORDS = 12
 _CLOSERS = "”’」』）)]\"'》】"
 _TERMINATORS = "。！？!?"
 # A run of CJK/ASCII terminators (a lone ASCII !/? included), with the closers after it.
-_CJK_END = re.compile(r"(?:[。！？]|[!?])[。！？!?…]*[" + re.escape(_CLOSERS) + r"]*")
+_CJK_END = lazy_re(r"(?:[。！？]|[!?])[。！？!?…]*[" + re.escape(_CLOSERS) + r"]*")
 # An English full stop: "." (or "!"/"?") + closers, then space + a sentence start, or end of line.
-_EN_END = re.compile(r"\.[" + re.escape(_CLOSERS) + r"]*(?=[ \t]+[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff]|[ \t]*$)")
+_EN_END = lazy_re(r"\.[" + re.escape(_CLOSERS) + r"]*(?=[ \t]+[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff]|[ \t]*$)")
 _ABBREVIATIONS = frozenset(str.split(
     "mr mrs ms dr prof st no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp gov "
     "sen rep gen lt col sgt jr sr approx est fig vol pp cf al mt ft dept univ assn bros ave blvd rd"
 ))
 _CLAUSE_SEP = re.compile(r"[，；：、,;:]")
-_MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·][ \t]|\d{1,3}[.、)][ \t]?|[(（]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
-_NOT_HEADING = re.compile(
+# Where a sentence may end: everything else is skipped at C speed.
+_STOP_CANDIDATE = re.compile(r"[。！？!?.]")
+_MD_HEADING = lazy_re(r"[ \t]*#{1,6}[ \t]+")
+_LIST_ITEM = lazy_re(r"[ \t]*(?:[-*+•·][ \t]|\d{1,3}[.、)][ \t]?|[(（]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+_NOT_HEADING = lazy_re(
     r"\d{1,2}:\d{2}|来源|来自|编辑|作者|记者|稿件|责任编辑|source:|updated|published|posted|"
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}",
     re.IGNORECASE,
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_WORDISH = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_CJK_LO, _CJK_HI = "\u3400", "\u9fff"  # CJK as this module means it (a regex class this wide costs ms to compile)
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")
+_ENDS_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,")
+_NEXT_LOWER = lazy_re(r"[ \t]*[a-z0-9(]")
+
+
+def _is_cjk(c: str) -> bool:
+    return _CJK_LO <= c <= _CJK_HI
+
+
+def _has_cjk(s: str) -> bool:
+    return any(_CJK_LO <= c <= _CJK_HI for c in s)
+
+
+_DIGIT = re.compile(r"\d")
+_NOT_HEADING_WORDS = ("source:", "updated", "published", "posted")
+_CASE_FOLD_EXOTIC = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K ſ: match ASCII letters under IGNORECASE
+
+
+def _not_heading(body: str) -> bool:
+    """``_NOT_HEADING.search(body)``, skipped when ``body`` holds none of what each of its forms needs
+    (a digit, 来, 编, 作, 记, 稿, 责 or one of its English words)."""
+    if (_DIGIT.search(body) is None and not any(c in body for c in "来编作记稿责")
+            and not any(c in body for c in _CASE_FOLD_EXOTIC)):
+        low = body.lower()
+        if not any(w in low for w in _NOT_HEADING_WORDS):
+            return False
+    return _NOT_HEADING.search(body) is not None
+
+
+def _has_wordish(s: str) -> bool:
+    return any(("a" <= c <= "z") or ("A" <= c <= "Z") or (_CJK_LO <= c <= _CJK_HI) for c in s)
 
 
 def sentence_at(sentences: Sequence[Sentence], starts: Sequence[int], pos: int) -> Sentence | None:
@@ -112,18 +145,24 @@ def _split_line(text: str, start: int, end: int, paragraph: int, out: list[Sente
 def _continues(text: str, start: int, end: int) -> bool:
     """A hard-wrapped English line: it stops mid-sentence and the next line goes on in lower case."""
     line = text[start:end].rstrip()
-    if not line or _CJK.search(line[-1:]) or line[-1] in _TERMINATORS + ".:;" or _MD_HEADING.match(text, start):
+    # (line is stripped: "[a-z,]$" is its last character)
+    if not line or _is_cjk(line[-1]) or line[-1] in _TERMINATORS + ".:;" or _MD_HEADING.match(text, start):
         return False
-    if not re.search(r"[a-z,]$", line) or len(line.split()) < 4:
+    if line[-1] not in _ENDS_LOWER or len(line.split()) < 4:
         return False
     nxt = text[end + 1: end + 200] if end < len(text) else ""
-    return bool(re.match(r"[ \t]*[a-z0-9(]", nxt)) and not _LIST_ITEM.match(nxt)
+    return bool(_NEXT_LOWER.match(nxt)) and not _LIST_ITEM.match(nxt)
 
 
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
     ends: list[int] = []
     i = start
+    find = _STOP_CANDIDATE.search
     while i < end:
+        cand = find(text, i, end)
+        if cand is None:
+            break
+        i = cand.start()  # characters before it can neither end a sentence nor be skipped differently
         c = text[i]
         if c in "!?" and i + 1 < end and text[i + 1].isascii() and (text[i + 1].isalnum() or text[i + 1] in "=&"):
             i += 1  # a URL query or "Yahoo!Finance", not a sentence end
@@ -174,24 +213,27 @@ def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) 
         end -= 1
     if start >= end:
         return
-    out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end], paragraph=paragraph,
-                        clauses=tuple(_clauses(text, start, end))))
+    # (positional: index, start, end, text, paragraph, clauses; keywords cost twice as much)
+    out.append(Sentence(len(out), start, end, text[start:end], paragraph, _clauses(text, start, end)))
 
 
-def _clauses(text: str, start: int, end: int) -> list[Clause]:
+def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     out: list[Clause] = []
     cut = start
     for m in _CLAUSE_SEP.finditer(text, start, end):
         i = m.start()
         c = text[i]
-        if c == "," and i > start and text[i - 1].isdigit() and re.match(r"\d{3}(?!\d)", text[i + 1: i + 5]):
+        if c == "," and i > start and text[i - 1].isdigit() and _THOUSANDS.match(text[i + 1: i + 5]):
             continue  # 1,100
         if c in ":：" and i > start and text[i - 1].isdigit() and i + 1 < end and text[i + 1].isdigit():
             continue  # 07:30
-        _add_clause(text, cut, i, out)
+        if cut < i and not text[cut].isspace() and not text[i - 1].isspace():
+            out.append(Clause(cut, i, text[cut:i]))  # what _add_clause does when there is nothing to strip
+        else:
+            _add_clause(text, cut, i, out)
         cut = i + 1
     _add_clause(text, cut, end, out)
-    return out
+    return tuple(out)
 
 
 def _add_clause(text: str, start: int, end: int, out: list[Clause]) -> None:
@@ -221,12 +263,17 @@ def _is_heading(text: str, s: Sentence) -> bool:
     if _MD_HEADING.match(text, line_start):
         return True
     body = s.text.strip()
-    if not _WORDISH.search(body) or body[-1] in _TERMINATORS + ".;；:：,，":
+    if len(body) > max(CJK_HEADING_MAX, LATIN_HEADING_MAX):
+        return False  # too long for a heading whatever its script (the last test below); keeps the rest cheap
+    if not _has_wordish(body) or body[-1] in _TERMINATORS + ".;；:：,，":
         return False
-    if any(c in body for c in _TERMINATORS + ";；") or _LIST_ITEM.match(body) or _NOT_HEADING.search(body):
+    if any(c in body for c in _TERMINATORS + ";；") or _LIST_ITEM.match(body) or _not_heading(body):
         return False
     if body.startswith("|") or body.startswith("---"):
         return False
-    if _CJK.search(body):
+    if _has_cjk(body):
         return len(body) <= CJK_HEADING_MAX
     return len(body) <= LATIN_HEADING_MAX and len(body.split()) <= LATIN_HEADING_WORDS
+
+
+bind_lazy(globals())

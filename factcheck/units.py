@@ -19,11 +19,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from factcheck.numbers import bind_lazy, lazy_re
+
 ONE = Decimal(1)
 
 
 @dataclass(frozen=True)
 class Unit:
+    """A canonical unit, the scale of the written form and what a number with it is."""
+
     canonical: str
     scale: Decimal = ONE
     kind: str = "level"  # level | rating | multiple
@@ -33,6 +37,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class UnitMatch:
+    """A unit found right after a number (offsets into the text searched)."""
+
     start: int  # where the unit (or the space before it) starts
     end: int
     written: str  # the unit as written, without leading space
@@ -199,23 +205,25 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-def _cjk_pattern() -> re.Pattern[str]:
-    parts = []
-    for w in sorted(CJK_UNITS, key=lambda w: (-len(w), w)):
-        guard = CJK_GUARDS.get(w)
-        parts.append(re.escape(w) + (f"(?![{re.escape(guard)}])" if guard else ""))
-    return re.compile(r"[ \t]?(" + "|".join(parts) + ")")
+def _by_first(words: dict[str, str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(word, characters that must not follow it) by first character, longest (then smallest) word first:
+    the order in which a regex alternation sorted that way would try them."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        out.setdefault(w[0], []).append((w, words[w]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
-_CJK_RE = _cjk_pattern()
-_SYMBOL_RE = re.compile(r"[ \t]?(" + _alternation(list(SYMBOL_UNITS)) + r")(?![A-Za-z0-9])")
-_TIGHT_RE = re.compile(r"(" + _alternation(list(TIGHT_UNITS)) + r")(?![A-Za-z0-9])")
-_WORD_RE = re.compile(r"(?:[ \t]+|-)(" + _alternation(list(WORD_UNITS)) + r")(?![A-Za-z])", re.IGNORECASE)
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+# Chinese units with their guards; symbols and tight units must not run into an ASCII letter or digit.
+_CJK_FIRST = _by_first({w: CJK_GUARDS.get(w, "") for w in CJK_UNITS})
+_SYMBOL_FIRST = _by_first({w: "" for w in SYMBOL_UNITS})
+_WORD_RE = lazy_re(r"(?:[ \t]+|-)(" + _alternation(list(WORD_UNITS)) + r")(?![A-Za-z])", re.IGNORECASE)
 _STOP_ALT = _alternation(sorted(STOPWORDS))
-_MODIFIED_RE = re.compile(
+_MODIFIED_RE = lazy_re(
     r"[ \t]+(?!(?:" + _STOP_ALT + r")\b)[a-z][a-z-]{1,20}[ \t]+(" + _alternation(COUNT_NOUNS) + r")(?![A-Za-z])"
 )
-_PLURAL_RE = re.compile(r"[ \t]+([a-z][a-z]{2,20}s)(?![A-Za-z-])")
+_PLURAL_RE = lazy_re(r"[ \t]+([a-z][a-z]{2,20}s)(?![A-Za-z-])")
 
 
 # Spellings of a canonical unit that a reference file or a resolver may write (claims.yaml says "days",
@@ -260,19 +268,44 @@ def match_unit(text: str, pos: int, *, fallback: bool = True) -> UnitMatch | Non
     unit words (``percent``, ``micrograms per cubic meter``, ``days``), one modifier
     before a count noun (``3,000 manufacturing companies``) and, with ``fallback``,
     any plural noun right after the number (``49,000 investments``).
+
+    In that order, the first that fits wins: a tight unit (``%``, ``P``) right after the number;
+    a Chinese unit (longest first, unless a guard character follows it) or a symbol (not
+    running into an ASCII letter or digit), either after at most one space or tab; an English
+    word after spaces or a hyphen; a modifier and a count noun; a plural noun.
     """
-    m = _TIGHT_RE.match(text, pos)
-    if m:
-        return UnitMatch(pos, m.end(), m.group(1), TIGHT_UNITS[m.group(1)])
-    m = _CJK_RE.match(text, pos)
-    if m:
-        return UnitMatch(pos, m.end(), m.group(1), CJK_UNITS[m.group(1)])
-    m = _SYMBOL_RE.match(text, pos)
-    if m:
-        return UnitMatch(pos, m.end(), m.group(1), SYMBOL_UNITS[m.group(1)])
+    c = text[pos:pos + 1]
+    if not c:
+        return None
+    if c == " " or c == "\t":
+        q = pos + 1
+    elif c == "-":
+        q = -1  # only an English word may follow a hyphen
+    else:
+        if c == "%" or c == "P":
+            nxt = text[pos + 1:pos + 2]
+            if not nxt or nxt not in _ASCII_ALNUM:
+                return UnitMatch(pos, pos + 1, c, TIGHT_UNITS[c])
+        q = pos
+    if q >= 0:
+        first = text[q:q + 1]
+        for w, guard in _CJK_FIRST.get(first, ()):
+            if text.startswith(w, q):
+                nxt = text[q + len(w):q + len(w) + 1]
+                if not guard or not nxt or nxt not in guard:
+                    return UnitMatch(pos, q + len(w), w, CJK_UNITS[w])
+        for w, _ in _SYMBOL_FIRST.get(first, ()):
+            if text.startswith(w, q):
+                nxt = text[q + len(w):q + len(w) + 1]
+                if not nxt or nxt not in _ASCII_ALNUM:
+                    return UnitMatch(pos, q + len(w), w, SYMBOL_UNITS[w])
+        if q == pos:
+            return None  # every other form starts with a space, a tab or a hyphen
     m = _WORD_RE.match(text, pos)
     if m:
         return UnitMatch(pos, m.end(), m.group(1), WORD_UNITS[m.group(1).lower()])
+    if c == "-":
+        return None
     m = _MODIFIED_RE.match(text, pos)
     if m:
         return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), WORD_UNITS[m.group(1)], loose=True)
@@ -281,3 +314,6 @@ def match_unit(text: str, pos: int, *, fallback: bool = True) -> UnitMatch | Non
         if m and m.group(1) not in STOPWORDS and m.group(1) not in _NOT_PLURAL:
             return UnitMatch(pos, m.end(), m.group(1), _u(lemma(m.group(1)), "count"), loose=True)
     return None
+
+
+bind_lazy(globals())

@@ -528,3 +528,138 @@ def test_seed_002_end_to_end() -> None:
     assert [q.kind for q in ratings] == ["rating", "rating"]
     # road ids, the phone number and list markers are not quantities
     assert not [q for q in found if q.value in (D(109), D(310), D(335), D(313), D(2051987))]
+
+
+# ---------------------------------------------------------------- speed rewrites keep the same matches
+#
+# extract scans text with regexes rewritten so that the regex engine can skip ahead (a look-behind moved past
+# the first character, alternations split by first character), runs some only over the pieces of text that
+# can hold a match, and gates others on strings every match holds. Each must find exactly what the plain
+# pattern finds; the plain forms are spelled out here.
+
+import re  # noqa: E402
+
+import factcheck.extract as X  # noqa: E402
+from factcheck.numbers import compiled  # noqa: E402
+
+_FRAGMENTS = [
+    "0", "1", "2", "9", "12", "19", "20", "2014", "2023", "2100", "1999", ".", ",", "，", "、", "。", ";", "；", "!",
+    "?", ":", "-", "/", "~", " ", "  ", "\n", "\t", "\u3000", "年", "月", "日", "号", "前", "周年", "十", "五", "一",
+    "三", "两", "〇", "零", "九", "第", "个", "这", "近", "过去", "连续", "多", "余", "来", "间", "以来", "下降",
+    "增长", "上午", "晚", "点", "时", "分", "半", "自", "从", "起", "至今", "至", "到", "代", "元", "本", "“", "”",
+    "十四五", "期间", "规划",
+    "今年", "去年", "am", "pm", " AM", "a.m.", "+86 ", "(010)", "13912345678", "555-123-4567", "ago", " years ",
+    "past", "last", "year", "since", "decade", "anniversary", "10th", "five-year", "14th Five-Year Plan (2021-2025)",
+    "January", "Jan.", "Sept", "May", "in", "to", "twenty", "Twenty-One", "six", "sixteen", "often", "One", "x", "a",
+    "中", "的", "了", "分别", "均", "都", "ſ", "İ", "K", "_",
+]
+_TEXTS = st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map("".join)
+_Y = r"(?:19\d{2}|20\d{2}|2100)"
+_N = r"(?:\d{1,3}|[一二两三四五六七八九十百]{1,4})"
+_CN = "〇零一二两三四五六七八九十百千万亿"
+_MON = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+# the textbook form of each rewritten pattern
+_PLAIN = {
+    "T_CN_DATE": rf"(?<!\d)({_Y})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号]",
+    "T_CN_YEAR_MONTH": rf"(?<!\d)({_Y})\s*年\s*(\d{{1,2}})\s*月(?:份)?",
+    "T_ISO_DATE": rf"(?<![\d.])({_Y})([-/.])(\d{{1,2}})\2(\d{{1,2}})(?!\d|[.]\d)",
+    "T_CN_SINCE_SUFFIX": rf"(?<!\d)({_Y})\s*年(?:\s*(\d{{1,2}})\s*月(?:份)?)?(?:\s*(\d{{1,2}})\s*[日号])?\s*"
+                         r"(?:以来|起|开始|至今)",
+    "T_CN_YEAR_RANGE": rf"(?<![\d.])({_Y})\s*年?\s*(?:至|到|—|–|-|~|～)\s*({_Y})\s*年",
+    "T_CN_YEAR": rf"(?<![\d.])({_Y})\s*年(?!代)",
+    "T_CN_YEAR_NUMERAL": r"(?<![〇零一二三四五六七八九十])([〇零一二三四五六七八九]{4})\s*年",
+    "T_EN_MDY": rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)({_Y})\b",
+    "T_EN_DMY": rf"\b(\d{{1,2}})\s+{_MON}\s+({_Y})\b",
+    "T_EN_MY": rf"\b{_MON}\s+({_Y})\b",
+    "T_EN_MD": rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]?\d)",
+    "T_EN_MONTH": r"\b(?:in|since|by|until|during|from|to|through|last|this|next|early|late|mid-|end of)\s+"
+                  r"(January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    "T_CN_SPAN": rf"(?:这|近|过去|最近|连续|为期|提前|历时|历经|用了)\s*({_N})\s*(?:多|余)?\s*(?:个)?\s*年"
+                 rf"(?:来|间|以来|中|里|内)?|(?<![\d.{_CN}])({_N})\s*(?:多|余)?\s*年(?:来|间|以来)"
+                 rf"|(?<![\d.{_CN}第])({_N})\s*年(?=下降|增长|减少|增加|降|增|提高|提升|上升|累计|间)",
+    "B_CLOCK": r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|(?<![\d.])\d{1,2}\s*[时点]\s*\d{1,2}\s*分"
+               r"|(?:上午|下午|早上|早晨|晚上|凌晨|中午|傍晚|夜里|当晚|晚)\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?"
+               r"|(?<![\d.])\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?![A-Za-z])",
+}
+
+
+def _found(matches: object) -> list[tuple[tuple[int, int], list[str]]]:
+    return [(m.span(), [g for g in m.groups() if g]) for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_rewritten_patterns_find_what_the_plain_ones_find(text: str) -> None:
+    for name, plain in _PLAIN.items():
+        pattern = getattr(X, name)
+        want = _found(re.compile(plain).finditer(text))
+        if name in X._SPLIT:
+            got = _found(X._first_of(X._SPLIT[pattern.pattern], text, 0, len(text)))
+        else:
+            got = _found(compiled(pattern).finditer(text))
+        assert got == want, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_chunked_scans_find_what_a_whole_text_scan_finds(text: str) -> None:
+    chunks = X._Chunks(text)
+    sources = {*X._CHUNK_SPECS, *X._SPLIT}
+    for name in dir(X):
+        pattern = getattr(X, name)
+        if getattr(pattern, "pattern", None) in sources and hasattr(pattern, "finditer"):
+            plain = re.compile(_PLAIN.get(name, pattern.pattern), pattern.flags)
+            assert _found(chunks.finditer(pattern)) == _found(plain.finditer(text)), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_cheap_tests_agree_with_the_regexes_they_stand_for(text: str) -> None:
+    assert X._strip_cn_end(text) == re.sub(r"(?:了|分别|均|都|\s)+$", "", text)
+    line_start = [m.span() for m in re.finditer(r"(?m)^[ \t\u3000]*(?:[(（]\d{1,2}[)）]|\d{1,2}(?=[.、)）](?!\d)))",
+                                                   text)]
+    first = X.B_LIST_MARKER.match(text)
+    after_breaks = [(m.start() + 1, m.end()) for m in X.B_LIST_MARKER_NL.finditer(text)]
+    assert line_start == ([first.span()] if first else []) + after_breaks
+    for s in range(len(text)):  # the nearest letter decides whether a number is written in English
+        letters = [c for c in text[max(0, s - 23):s][::-1] + text[s + 1:s + 25] if c.isalpha()]
+        assert X._english_context(text, s, s + 1) == (not letters or letters[0].isascii())
+    has_month = re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", text) is not None
+    assert (compiled(X._HAS_MONTH).search(text) is not None) == has_month
+    if not X._exotic(text):
+        words = rf"\b(?:(?:{'|'.join(X.EN_TENS)})(?:-(?:{'|'.join(k for k in X.EN_UNITS if X.EN_UNITS[k])}))?" \
+                rf"|{'|'.join(sorted(X.EN_UNITS, key=len, reverse=True))})\b"
+        assert _found(compiled(X.EN_WORD_FAST).finditer(text)) == _found(re.finditer(words, text, re.IGNORECASE))
+
+
+def test_patterns_compile_on_first_use_not_at_import() -> None:
+    """A pre-commit run on one short draft should not pay for ~100 regexes it may never need."""
+    import subprocess
+    import sys
+
+    code = ("import re, factcheck.extract as X, factcheck.units as U, factcheck.segment as S, factcheck.numbers as N\n"
+            "eager = [f'{m.__name__}.{k}' for m in (X, U, S, N) for k, v in vars(m).items()\n"
+            "         if isinstance(v, re.Pattern) and len(v.pattern) > 24]\n"
+            "print(eager)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(("pattern", "last"), [
+    ("CN_TO_VERB", "_TO_VERB_LAST"), ("CN_NOT_CHANGE", "_NOT_CHANGE_LAST"), ("CN_CHANGE_VERB", "_CHANGE_VERB_LAST"),
+    ("CN_COMPARE_ADJ", "_COMPARE_ADJ_LAST"), ("QUAL_CN", "_QUAL_CN_LAST"),
+])
+def test_last_character_tables_cover_their_patterns(pattern: str, last: str) -> None:
+    """The cheap test before each "…$" search: every match ends in one of the listed characters."""
+    regex, allowed = compiled(getattr(X, pattern)), getattr(X, last)
+    words = set(re.findall(r"[\u4e00-\u9fff]+", regex.pattern))
+    tried = 0
+    for word in words:
+        for k in range(1, len(word) + 1):
+            for window in (word[:k], "比2014年" + word[:k], "较去年" + word[:k] + "出", word[:k] + " "):
+                if regex.search(window):
+                    tried += 1
+                    assert window.rstrip()[-1] in allowed, (pattern, window)
+    assert tried >= len(words) // 2

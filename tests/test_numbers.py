@@ -168,3 +168,69 @@ def test_match_unit_after_a_number(text: str, written: str, canonical: str) -> N
 @pytest.mark.parametrize("text", ["市场", "成为", "点钟", "级", " the", " was", "万千瓦"])
 def test_no_unit(text: str) -> None:
     assert match_unit(text, 0) is None
+
+
+# ------------------------------------------------- match_unit's table look-ups = the regex alternations
+
+
+def _alternation(words: list[str]) -> str:
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _match_unit_by_regex(text: str, pos: int) -> tuple[int, int, str] | None:
+    """What match_unit finds by its tables, as the alternations it replaced find it (tight, Chinese, symbols)."""
+    import re
+
+    from factcheck.units import CJK_GUARDS, CJK_UNITS, SYMBOL_UNITS, TIGHT_UNITS
+
+    cjk = "|".join(re.escape(w) + (f"(?![{re.escape(CJK_GUARDS[w])}])" if w in CJK_GUARDS else "")
+                   for w in sorted(CJK_UNITS, key=lambda w: (-len(w), w)))
+    for pattern in (rf"({_alternation(list(TIGHT_UNITS))})(?![A-Za-z0-9])", rf"[ \t]?({cjk})",
+                    rf"[ \t]?({_alternation(list(SYMBOL_UNITS))})(?![A-Za-z0-9])"):
+        m = re.compile(pattern).match(text, pos)
+        if m:
+            return pos, m.end(), m.group(1)
+    return None
+
+
+_UNIT_TEXT = st.lists(st.sampled_from([
+    "%", "％", "P", "Pa", "个", "个百分点", "百分点", "人", "人次", "成", "成为", "市", "市场", "千瓦", "千瓦时",
+    "万千瓦", "微克/立方米", "μg/m³", "μg/m3x", "km", "km²", "km2", "kWh", "kW", "KW", "MW", "sq km", "°C", "℃", " ",
+    "\t", "  ", "-", "a", "1", "x",
+    "米", "米饭", "点", "点钟", "年", "年度", "天", "倍", "吨", "ſ", "\ufffd",
+]), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_UNIT_TEXT)
+def test_match_unit_tables_agree_with_the_alternations(text: str) -> None:
+    for pos in range(len(text) + 1):
+        um = match_unit(text, pos, fallback=False)
+        got = None if um is None else (um.start, um.end, um.written)
+        want = _match_unit_by_regex(text, pos)
+        if want is not None:
+            assert got == want, (text, pos)
+        else:  # only an English unit word (after a space, a tab or a hyphen) is left to its own regex
+            assert got is None or text[pos] in " \t-", (text, pos)
+
+
+def test_lazy_patterns_compile_once_and_replace_their_global() -> None:
+    import re
+
+    from factcheck import numbers
+
+    namespace: dict[str, object] = {"P": numbers.lazy_re(r"\d+(?=年)")}
+    numbers.bind_lazy(namespace)
+    lazy = namespace["P"]
+    assert not isinstance(lazy, re.Pattern)
+    assert lazy.search("2014年").group() == "2014"  # type: ignore[attr-defined]
+    assert isinstance(namespace["P"], re.Pattern)  # the global now holds the compiled pattern
+    assert numbers.compiled(lazy) is namespace["P"]  # type: ignore[arg-type]
+    assert [m.group() for m in lazy.finditer("1年 22 333年")] == ["1", "333"]  # type: ignore[attr-defined]
+
+
+def test_parse_results_are_memoized_values() -> None:
+    assert parse("38.6") is parse("38.6")  # the same immutable result, not a recomputation
+    assert parse_number(" 38.6 ") == (D("38.6"), D("0.05"))
