@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from factcheck.models import Claim, Extraction, Loaded, Normalized, Quantity, Sentence, TimeExpr
+from factcheck.numbers import bind_lazy, lazy_re
 from factcheck.places import NOT_PLACES, place_names
 from factcheck.positions import LineIndex
 from factcheck.segment import sentence_at
@@ -42,28 +43,28 @@ if TYPE_CHECKING:
     from factcheck.reference import Reference
 
 CLAIM_KINDS = ("level", "change", "multiple")
-CITY_PRONOUNS = re.compile(r"我市|全市|本市|我区|全区|本区")
-PROVINCE_PRONOUNS = re.compile(r"我省|全省|本省")
+CITY_PRONOUNS = lazy_re(r"我市|全市|本市|我区|全区|本区")
+PROVINCE_PRONOUNS = lazy_re(r"我省|全省|本省")
 # Anaphors: the city or province named last before them (else the home region).
-CITY_ANAPHORS = re.compile(r"该市|\b[Tt]he (?:city|capital)(?:'s)?\b")
-PROVINCE_ANAPHORS = re.compile(r"该省|\b[Tt]he province(?:'s)?\b")
+CITY_ANAPHORS = lazy_re(r"该市|\b[Tt]he (?:city|capital)(?:'s)?\b")
+PROVINCE_ANAPHORS = lazy_re(r"该省|\b[Tt]he province(?:'s)?\b")
 ANAPHOR_REACH = 400  # characters looked back for the antecedent
 HEADING_LIKE_MAX = 40  # characters of a line that heads a section without being marked as a heading
 METRIC_REACH = 600  # characters looked back for the measure a bare concentration continues
 HEADING_DEPTH = 3  # headings looked up for a year (a subsection's, its section's, the title's)
-OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
+OUTLINE = lazy_re(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
-OBJECT_BEFORE = re.compile(
+OBJECT_BEFORE = lazy_re(
     r"(?:占|与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$", re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
-COMPARISON_BEFORE = re.compile(r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?)\s*$",
+COMPARISON_BEFORE = lazy_re(r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?)\s*$",
                                re.IGNORECASE)
 # English puts the place after the figure: "fell 57.3 percent in Tianjin and 57.6 percent in Hebei".
-REGION_RIGHT_AFTER = re.compile(r"^\s*(?:in|for|at)\s+(?:the\s+)?$", re.IGNORECASE)
-COMPARISON_AFTER = re.compile(r"^\s*(?:相比|以来|来|起|前|后|之前|开始|至今|同期)")
-SOURCE_NAME = re.compile(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re.IGNORECASE)
-SOURCE_LINE = re.compile(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
-WIRE_DATELINE = re.compile(
+REGION_RIGHT_AFTER = lazy_re(r"^\s*(?:in|for|at)\s+(?:the\s+)?$", re.IGNORECASE)
+COMPARISON_AFTER = lazy_re(r"^\s*(?:相比|以来|来|起|前|后|之前|开始|至今|同期)")
+SOURCE_NAME = lazy_re(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re.IGNORECASE)
+SOURCE_LINE = lazy_re(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
+WIRE_DATELINE = lazy_re(
     r"(?:新华社|中新社|中新网|人民网|央视网|新华网|Xinhua)\s*([^\s\d,,]{2,6}?)\s*\d{1,2}月\d{1,2}日电")
 FUZZY_WINDOW = 24
 FUZZY_CUTOFF = 90.0
@@ -546,16 +547,16 @@ class _Context:
 
 
 # A region in a policy's name is no subject: 京津冀协同发展十年来,我市… ("coordinated development" of the three).
-POLICY_AFTER = re.compile(r"(?:协同发展|协同|一体化)|\s+(?:coordinated development|integration)\b", re.IGNORECASE)
-RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|where)\b[^,.;]*$", re.IGNORECASE)
-BASED_AFTER = re.compile(r"-based\b", re.IGNORECASE)
+POLICY_AFTER = lazy_re(r"(?:协同发展|协同|一体化)|\s+(?:coordinated development|integration)\b", re.IGNORECASE)
+RELATIVE_CLAUSE = lazy_re(r",\s*(?:which|who|whose|where)\b[^,.;]*$", re.IGNORECASE)
+BASED_AFTER = lazy_re(r"-based\b", re.IGNORECASE)
 # A sentence opening on what the one before was about: "The reading was …", "It fell …", 该数值…
-ANAPHORIC_OPENER = re.compile(
+ANAPHORIC_OPENER = lazy_re(
     r"\s*(?:(?:The|Its|This|That)\s+(?:reading|figure|level|concentration|average|number|total|rate|share)\b|"
     r"(?:It|This|That)\s|该|其|这一)", re.IGNORECASE)
 # A ranking's scope is no subject: 稳居全国…第一, 居全省前列, "the best in China".
-SCOPE_BEFORE = re.compile(r"(?:居|列|排名|位于|in|across)\s*$", re.IGNORECASE)
-SCOPE_AFTER = re.compile(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首位|前列|前茅|领先|之首|之最|最好|最高|最低))")
+SCOPE_BEFORE = lazy_re(r"(?:居|列|排名|位于|in|across)\s*$", re.IGNORECASE)
+SCOPE_AFTER = lazy_re(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首位|前列|前茅|领先|之首|之最|最好|最高|最低))")
 
 
 def _is_subject(ctx: _Context, m: Mention) -> bool:
@@ -575,11 +576,11 @@ def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-SEMICOLON = re.compile(r"[;；]")
-PLAN_PERIOD = re.compile(r"期间|以来|时期")  # 十四五期间 (a span), not 十三五末 (a point)
-CUMULATIVE = re.compile(r"累计|\bcumulative(?:ly)?\b|\bin total\b", re.IGNORECASE)
-CONTINUES = re.compile(r"\s*(?:其中|among them\b|of (?:them|these)\b)", re.IGNORECASE)
-STANDARD_QUOTE_GAP = re.compile(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", re.IGNORECASE)
+SEMICOLON = lazy_re(r"[;；]")
+PLAN_PERIOD = lazy_re(r"期间|以来|时期")  # 十四五期间 (a span), not 十三五末 (a point)
+CUMULATIVE = lazy_re(r"累计|\bcumulative(?:ly)?\b|\bin total\b", re.IGNORECASE)
+CONTINUES = lazy_re(r"\s*(?:其中|among them\b|of (?:them|these)\b)", re.IGNORECASE)
+STANDARD_QUOTE_GAP = lazy_re(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", re.IGNORECASE)
 
 
 def quotes_a_standard(ctx: _Context, q: Quantity) -> bool:
@@ -596,12 +597,12 @@ def quoted_standard(ctx: _Context, q: Quantity) -> str | None:
     return None
 
 
-RESPECTIVELY = re.compile(r"分别|依次为|依次是")
-LIST_END = re.compile(r"[;;。]")
-LIST_JOIN = re.compile(r"\s*(?:[、,,]|和|及|与|以及)\s*")
+RESPECTIVELY = lazy_re(r"分别|依次为|依次是")
+LIST_END = lazy_re(r"[;;。]")
+LIST_JOIN = lazy_re(r"\s*(?:[、,,]|和|及|与|以及)\s*")
 
 
-ENUMERATION = re.compile(r"[^、,,;;:和及与]{1,16}(?:(?:、|和|及|与|以及)[^、,,;;:和及与]{1,16})+")
+ENUMERATION = lazy_re(r"[^、,,;;:和及与]{1,16}(?:(?:、|和|及|与|以及)[^、,,;;:和及与]{1,16})+")
 
 
 def respective_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
@@ -738,7 +739,7 @@ def _is_count(unit: str) -> bool:
 
 
 # Part of a year (1—11月, 一季度, 上半年, 秋冬季, "in the first half"): a figure for it is not an annual figure.
-PART_OF_YEAR = re.compile(
+PART_OF_YEAR = lazy_re(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*[—\-–~～至到]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月|"
     r"\d{1,2}\s*[—\-–~～至到]\s*\d{1,2}\s*月|[一二三四1-4]\s*季度|[上下]半年|前[三两二]季度|秋冬季|采暖季|供暖季|"
     r"(?<![\d年])\d{1,2}月(?![\d日份])|冬奥会|冬残奥会|"
@@ -794,14 +795,14 @@ def table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
 
 
 # A figure stated as a goal, plan, forecast or suggestion is no measurement of its metric.
-GOAL_CUE = re.compile(
+GOAL_CUE = lazy_re(
     r"目标|力争|计划|规划|提出|要求|争取|确保|\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plans?|planned)\b", re.IGNORECASE)
-FORECAST_CUE = re.compile(
+FORECAST_CUE = lazy_re(
     r"预计|预期|有望|建议|\b(?:expect(?:s|ed)?|forecast|projected|predicts?|estimates? that)\b", re.IGNORECASE)
-GOAL_AFTER = re.compile(r"\s*的?(?:年度|年均|考核|约束性)?目标")
-GOAL_BREAK = re.compile(r"[,,]\s*(?:优于|好于|低于|高于|较|比|同比|完成|实现|compared|down|up)", re.IGNORECASE)
+GOAL_AFTER = lazy_re(r"\s*的?(?:年度|年均|考核|约束性)?目标")
+GOAL_BREAK = lazy_re(r"[,,]\s*(?:优于|好于|低于|高于|较|比|同比|完成|实现|compared|down|up)", re.IGNORECASE)
 # The metric named right after the figure: "290 days of good air", "11,000 km of highways".
-METRIC_RIGHT_AFTER = re.compile(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
+METRIC_RIGHT_AFTER = lazy_re(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
@@ -957,7 +958,7 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
     return _sentence_year(ctx, q, sentence)
 
 
-PRESENT = re.compile(r"目前|当前|现在|如今|至今(?![年天日])|\bnow\b|\bcurrently\b|\bso far\b", re.IGNORECASE)
+PRESENT = lazy_re(r"目前|当前|现在|如今|至今(?![年天日])|\bnow\b|\bcurrently\b|\bso far\b", re.IGNORECASE)
 
 
 def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int | None] | None = None) -> int | None:
@@ -1127,3 +1128,6 @@ def _claim(ctx: _Context, q: Quantity, sentence: Sentence, claim_id: str, groups
         nstart=q.start, nend=q.end, sentence_index=sentence.index, value_high=q.value_high,
         comparison=q.comparison, role=q.role, related=related, end_line=end_line, end_column=end_column + 1,
     )
+
+
+bind_lazy(globals())
