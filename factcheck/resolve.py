@@ -896,13 +896,12 @@ def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     window = re.sub(r"[\s()()]", "", window)
     if len(window) < 3 or not ctx.matcher.metric_names:
         return None
-    from rapidfuzz import fuzz, process
-
     # Only names sharing at least two character bigrams with the window are scored: a cheap prefilter that keeps
     # the fuzzy pass off almost every figure (it is for near spellings, 细颗粒物年平均浓度 vs 细颗粒物年均浓度).
     pool = ctx.matcher.fuzzy_pool(window)
     if not pool:
         return None
+    from rapidfuzz import fuzz, process
     best = process.extractOne(window, [n for n, _ in pool], scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF)
     if best is None:
         return None

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 from factcheck.checks.base import Result, Rule, claim_finding
 from factcheck.interval import INF, NEARLY, Interval, fmt, point, stated
 from factcheck.models import UNIT_PERCENT, UNIT_POINTS, Claim, Location, Verdict
+from factcheck.numbers import bind_lazy, lazy_re
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -78,11 +79,11 @@ HUNDRED = Decimal(100)
 ONE = Decimal(1)
 
 # Multiples written as words are loose by nature ("doubled" for ×1.9); digits are read at their precision.
-WORD_MULTIPLE = re.compile(r"翻.{0,2}番|doubl|tripl|quadrupl|twice|thrice|halve|一倍|两倍|三倍|四倍", re.IGNORECASE)
+WORD_MULTIPLE = lazy_re(r"翻.{0,2}番|doubl|tripl|quadrupl|twice|thrice|halve|一倍|两倍|三倍|四倍", re.IGNORECASE)
 # "增长2倍" / "two times more": the text may mean the new level is 2× or 3× the old one.
-GROWTH_BY = re.compile(r"(?:增长|增加|提高|上升|扩大|增)了?[^到至为是倍]{0,8}$")
-DIGITS = re.compile(r"\d")
-TIMES_MORE = re.compile(r"^\s*times\s+(?:more|higher|greater|larger|bigger)", re.IGNORECASE)
+GROWTH_BY = lazy_re(r"(?:增长|增加|提高|上升|扩大|增)了?[^到至为是倍]{0,8}$")
+DIGITS = lazy_re(r"\d")
+TIMES_MORE = lazy_re(r"^\s*times\s+(?:more|higher|greater|larger|bigger)", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------------- intervals
@@ -475,3 +476,6 @@ def check(doc: Document, ref: Reference) -> Iterator[Result]:
             actual=_stated_text(claim), explanation=judgement.explanation, others=others,
         )
         yield Verdict(claim.id, "contradicts", f"endpoints give {judgement.expected}")
+
+
+bind_lazy(globals())

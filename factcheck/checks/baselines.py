@@ -31,6 +31,7 @@ from factcheck.checks.base import Result, Rule, claim_finding
 from factcheck.checks.dates import FUTURE_MARKERS
 from factcheck.checks.reference import stated_text
 from factcheck.models import Claim, Location
+from factcheck.numbers import bind_lazy, lazy_re
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -51,7 +52,7 @@ NO_BASELINE = Rule(
 RULES = (MIXED, NO_BASELINE)
 
 # A comparison that names its baseline without a year: 同比, 比上年, 较去年同期, "十三五"末, year on year, ...
-IMPLICIT_BASELINE = re.compile(
+IMPLICIT_BASELINE = lazy_re(
     r"以来|\bsince\b|同比|环比|比上|较上|比去年|较去年|比前|较前|上年|去年同期|上年同期|上月|上季|比[^,，。;；]{0,8}末"
     r"|较[^,，。;；]{0,8}末|年初|年底相比|同期相比"
     r"|\b(?:year|month|quarter|week)[- ]on[- ](?:year|month|quarter|week)\b|\by/y\b|\byoy\b|\bm/m\b"
@@ -149,3 +150,6 @@ def check_no_baseline(doc: Document) -> Iterator[Result]:
 def check(doc: Document, ref: Reference) -> Iterator[Result]:
     yield from check_mixed(doc, ref)
     yield from check_no_baseline(doc)
+
+
+bind_lazy(globals())

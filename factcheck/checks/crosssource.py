@@ -31,6 +31,7 @@ from factcheck.checks.implied import describe_key, fact_interval, fine_quantum, 
 from factcheck.checks.reference import stated_text
 from factcheck.interval import Interval, fmt
 from factcheck.models import Claim, Finding, Location, Verdict
+from factcheck.numbers import bind_lazy, lazy_re
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -66,7 +67,7 @@ class _Place:
 
 # A figure for part of a year (1—11月, 一季度, 冬奥会期间, "in the first half") is not the annual figure
 # its metric may have been resolved to; such claims are left out rather than reported as conflicts.
-PARTIAL_PERIOD = re.compile(
+PARTIAL_PERIOD = lazy_re(
     r"\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月|[一二三四1-4]\s*季度|上半年|下半年|前三季度|期间|采暖季|供暖季|秋冬季"
     r"|\b(?:first|second|third|fourth)\s+(?:half|quarter)\b|\bduring\b|\bheating season\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -197,3 +198,5 @@ def check_run(docs: Sequence[Document], ref: Reference) -> Iterator[Result]:
         else:
             yield _conflict(ref, key, places)
 
+
+bind_lazy(globals())

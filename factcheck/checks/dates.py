@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.checks.base import Result, Rule, claim_finding
 from factcheck.models import Claim, Finding, Location, Sentence, TimeExpr
+from factcheck.numbers import bind_lazy, lazy_re
 from factcheck.segment import sentence_at
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ RULES = (RELATIVE, FUTURE, ARITHMETIC)
 EVENT_CUTOFF = 85.0
 YEAR_DAYS = Decimal("365.2425")
 
-FUTURE_MARKERS = re.compile(
+FUTURE_MARKERS = lazy_re(
     r"力争|争取|预计|预期|预测|预估|目标|将|计划|规划|有望|确保|拟|展望|力求|瞄准|要求|打算|可望|或将|届时"
     r"|[到至]\d{4}年|\d{4}年(?:前|底前|以前)"
     r"|\b(?:will|would|shall|expect(?:s|ed)?|target(?:s|ed)?|forecasts?|forecasted|project(?:s|ed|ion)"
@@ -92,22 +93,22 @@ FUTURE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 # Words after a year that make it the year something began (the anchor of an anniversary).
-ANCHOR_VERBS_ZH = re.compile(
+ANCHOR_VERBS_ZH = lazy_re(
     r"^[,，]?[^,，。;；!?！？]{0,24}?(?:提出|成立|召开|启动|实施|设立|建立|开始|开通|建成|开园|诞生|上升为|印发|发布|签署|举办|举行"
     r"|部署|批准|通过|落地|开工|投运|开业)"
 )
-ANCHOR_VERBS_EN = re.compile(
+ANCHOR_VERBS_EN = lazy_re(
     r"\b(?:founded|launched|established|set up|held|began|started|signed|opened|elevated|proposed|adopted"
     r"|introduced|took place|unveiled|approved)\s+(?:[\w-]+\s+){0,3}?(?:in|on)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-CELEBRATION_AFTER = re.compile(
+CELEBRATION_AFTER = lazy_re(
     r"^\s*(?:年)?\s*(?:是|为|迎来|正值|恰逢|适逢|marks?\b|is\b|was\b|will be\b)", re.IGNORECASE)
-MONTH_AFTER = re.compile(r"^\s*的?\s*(\d{1,2})\s*月")
-AGO_YEAR_GAP = re.compile(r"^\s*(?:的|,|，|\(|（|——|-)?\s*(?:in\s+)?$", re.IGNORECASE)
-APPROXIMATE_SPAN = re.compile(r"^\s*(?:近|将近|接近|nearly|almost|about|around)", re.IGNORECASE)
+MONTH_AFTER = lazy_re(r"^\s*的?\s*(\d{1,2})\s*月")
+AGO_YEAR_GAP = lazy_re(r"^\s*(?:的|,|，|\(|（|——|-)?\s*(?:in\s+)?$", re.IGNORECASE)
+APPROXIMATE_SPAN = lazy_re(r"^\s*(?:近|将近|接近|nearly|almost|about|around)", re.IGNORECASE)
 EN_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by"})
-CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
+CJK_RUN = lazy_re(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
 
 
 # ------------------------------------------------------------------------------------------ events
@@ -628,3 +629,6 @@ def check(doc: Document, ref: Reference) -> Iterator[Result]:
             yield from _check_span_event(ctx, ref, t, sentence)
             yield from _check_span_text(ctx, t, sentence)
     yield from check_future(doc)
+
+
+bind_lazy(globals())

@@ -30,7 +30,6 @@ FC104 change-vs-reference (error)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -41,6 +40,7 @@ from factcheck.checks.reference import agrees, claim_interval, stated_text
 from factcheck.checks.reference import facts_for as direct_facts
 from factcheck.interval import INF, Interval, fmt, point, stated
 from factcheck.models import UNIT_PERCENT, UNIT_POINTS, Claim, Location, Verdict
+from factcheck.numbers import bind_lazy, lazy_re
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -291,7 +291,7 @@ def change_verdict(ref: Reference, claim: Claim, unit: str | None) -> tuple[str,
 
 
 # "增长1.9倍" is read both as "1.9 times as much" and as "1.9 times more" (2.9×): not checkable.
-AMBIGUOUS_MULTIPLE = re.compile(r"(?:增长|增加|提高|上升|扩大|增|涨|多)了?\s*$")
+AMBIGUOUS_MULTIPLE = lazy_re(r"(?:增长|增加|提高|上升|扩大|增|涨|多)了?\s*$")
 
 
 def usable(doc: Document, claim: Claim) -> bool:
@@ -482,3 +482,5 @@ def check(doc: Document, ref: Reference) -> Iterator[Result]:
     yield from _check_implied(doc, ref)
     yield from _check_changes(doc, ref)
 
+
+bind_lazy(globals())

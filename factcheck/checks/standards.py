@@ -42,6 +42,7 @@ from factcheck.checks.arithmetic import half_unit, value_interval
 from factcheck.checks.base import Result, Rule, claim_finding
 from factcheck.interval import Interval, fmt
 from factcheck.models import Claim, Location, Sentence, Verdict
+from factcheck.numbers import bind_lazy, lazy_re
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -62,17 +63,17 @@ LIMIT_MISQUOTED = Rule(
 RULES = (STANDARD_CLAIM, LIMIT_MISQUOTED)
 
 # Generic names, resolved against the standards of the figure's metric.
-GENERIC = re.compile(
+GENERIC = lazy_re(
     r"(?:国家)?(?:环境)?(?:空气质量)?(?:一级|二级)标准|国家(?:环境)?(?:空气质量)?标准|国标"
     r"|(?:the\s+)?(?:national|China's|Chinese)\s+(?:air[- ]quality\s+)?standards?"
     r"|Grade\s+(?:II|2|I|1)\s+(?:air[- ]quality\s+)?standards?",
     re.IGNORECASE,
 )
-GRADE_ONE = re.compile(r"一级|Grade\s+(?:I|1)\b", re.IGNORECASE)
-GRADE_ONE_ID = re.compile(r"grade_?(?:i|1)(?![i\d])", re.IGNORECASE)
-BARE = re.compile(r"未达标|没有达标|没达标|不达标|尚未达标|超标|达标")
+GRADE_ONE = lazy_re(r"一级|Grade\s+(?:I|1)\b", re.IGNORECASE)
+GRADE_ONE_ID = lazy_re(r"grade_?(?:i|1)(?![i\d])", re.IGNORECASE)
+BARE = lazy_re(r"未达标|没有达标|没达标|不达标|尚未达标|超标|达标")
 # Found wherever GENERIC or BARE is (each of their alternatives contains 标 or "standard"): a cheap test first.
-MAY_MENTION = re.compile(r"标|standard", re.IGNORECASE)
+MAY_MENTION = lazy_re(r"标|standard", re.IGNORECASE)
 # Relations, failing ones first so that 未达到 wins over 达到 and "failed to meet" over "meet".
 FAILS = (r"未能达到|未达到|没有达到|没达到|尚未达到|不符合|未满足|超过|超出|高于|劣于|差于"
          r"|failed to meet|fails to meet|failing to meet|did not meet|does not meet|didn't meet|doesn't meet"
@@ -80,25 +81,25 @@ FAILS = (r"未能达到|未达到|没有达到|没达到|尚未达到|不符合|
 STRICT = r"优于|好于|低于|below|under|better than|lower than"
 MEETS = (r"达到|符合|满足|不超过|未超过|控制在|meet(?:s|ing)?|met|within|reach(?:es|ed|ing)?|achiev(?:e|es|ed|ing)"
          r"|compl(?:y|ies|ied|ying) with|in line with|up to")
-RELATION = re.compile(rf"(?P<fails>{FAILS})|(?P<strict>{STRICT})|(?P<meets>{MEETS})", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[,,;;。!?!?]")
+RELATION = lazy_re(rf"(?P<fails>{FAILS})|(?P<strict>{STRICT})|(?P<meets>{MEETS})", re.IGNORECASE)
+CLAUSE_BREAK = lazy_re(r"[,,;;。!?!?]")
 # Runs of years: 连续三年 / for three consecutive years / for a fourth straight year / 3 years in a row.
 CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
           "ninth": 9, "tenth": 10}
-RUN_ZH = re.compile(r"连续(?P<n>\d+|[一二两三四五六七八九十]+)年")
-RUN_EN = re.compile(
+RUN_ZH = lazy_re(r"连续(?P<n>\d+|[一二两三四五六七八九十]+)年")
+RUN_EN = lazy_re(
     r"(?:for\s+)?(?:(?P<n1>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:consecutive|straight|successive)"
     r"\s+years|(?:a|the)\s+(?P<n2>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
     r"\s+(?:consecutive|straight|successive)\s+year|(?P<n3>\d+|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+years\s+in\s+a\s+row)",
     re.IGNORECASE,
 )
-QUOTE_AFTER = re.compile(r"^\s*(?:[((::=]|为|是|of)?\s*(?:年均|年平均|annual(?:\s+average)?|of)?\s*$",
+QUOTE_AFTER = lazy_re(r"^\s*(?:[((::=]|为|是|of)?\s*(?:年均|年平均|annual(?:\s+average)?|of)?\s*$",
                          re.IGNORECASE)
 # "35微克/立方米的国家标准": only the unit (when the claim's span left it out) and 的 between.
-QUOTE_BEFORE = re.compile(r"^\s*(?:[^\d\s,，;；。:：()（）]{0,8}的(?:年均|年平均)?)?\s*$")
+QUOTE_BEFORE = lazy_re(r"^\s*(?:[^\d\s,，;；。:：()（）]{0,8}的(?:年均|年平均)?)?\s*$")
 WINDOW = 24
 
 
@@ -478,3 +479,6 @@ def _broken_year(doc: Document, ref: Reference, claim: Claim, std: Standard,
         if not some:
             return year, shown, origin, where
     return None
+
+
+bind_lazy(globals())

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from factcheck.checks.base import Result, Rule, claim_finding
 from factcheck.interval import INF, Interval, fmt, stated
 from factcheck.models import UNIT_PERCENT, UNIT_POINTS, UNIT_UGM3, Claim, Location, Sentence, Verdict
+from factcheck.numbers import bind_lazy, lazy_re
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -70,13 +71,13 @@ SUBSET = r"其中|of which|of these|of them|among them|among these|among which"
 # "including" / "分别为": the whole is the figure right before the marker.
 LIST = (r"包括|包含|分别为|分别是|分为|including|includes|included|comprising|comprises|consisting of"
         r"|consists of|made up of|divided into|split into|broken down into")
-MARKER = re.compile(rf"(?:{SUBSET})|(?:{LIST})", re.IGNORECASE)
-SUBSET_RE = re.compile(rf"^(?:{SUBSET})$", re.IGNORECASE)
-EXHAUSTIVE = re.compile(
+MARKER = lazy_re(rf"(?:{SUBSET})|(?:{LIST})", re.IGNORECASE)
+SUBSET_RE = lazy_re(rf"^(?:{SUBSET})$", re.IGNORECASE)
+EXHAUSTIVE = lazy_re(
     r"分别为|分别是|分为|respectively|comprising|comprises|consisting of|consists of|made up of|divided into"
     r"|split into|broken down into", re.IGNORECASE)
-SEMICOLON = re.compile(r"[;；]")
-LEADING = re.compile(r"[\s,，:：、]*")
+SEMICOLON = lazy_re(r"[;；]")
+LEADING = lazy_re(r"[\s,，:：、]*")
 OPEN, CLOSE = "(（", ")）"
 
 
@@ -269,3 +270,6 @@ def judge(doc: Document, b: Breakdown) -> Iterator[Result]:
             yield Verdict(b.whole.id, "contradicts", f"parts add up to {fmt(exact_sum)}")
     elif len(b.parts) >= 2 and parts_iv.overlaps(whole_iv):
         yield Verdict(b.whole.id, "agrees", f"= {sum_text}")
+
+
+bind_lazy(globals())
