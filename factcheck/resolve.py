@@ -602,6 +602,12 @@ LIST_END = lazy_re(r"[;;。]")
 LIST_JOIN = lazy_re(r"\s*(?:[、,,]|和|及|与|以及)\s*")
 
 
+SUBSET_BEFORE = lazy_re(r"(?:其中|其中有|包括)\s*$")
+SUBSET_AFTER = lazy_re(r"\s*(?:of which|of them)\b", re.IGNORECASE)
+RESPECTIVELY_EN = lazy_re(r"\brespectively\b", re.IGNORECASE)
+RESPECTIVELY_GAP = 40  # characters between the last figure and "respectively" ("… micrograms per cubic meter")
+LIST_JOIN_EN = lazy_re(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+LIST_SPLIT_EN = lazy_re(r",\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 ENUMERATION = lazy_re(r"[^、,,;;:和及与]{1,16}(?:(?:、|和|及|与|以及)[^、,,;;:和及与]{1,16})+")
 
 
@@ -621,24 +627,47 @@ def respective_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
 
 
 def _respective(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> str | None:
+    found = _respective_zh(ctx, q, sentence, kind)
+    return found if found is not None else _respective_en(ctx, q, sentence, kind)
+
+
+def _list_items(ctx: _Context, q: Quantity, lo: int, hi: int, join: re.Pattern[str]) -> list[Quantity]:
+    """The run of figures of q's unit in [lo, hi) joined only by ``join`` (32、41微克/立方米,我省为38.6…: two)."""
+    items: list[Quantity] = []
+    for x in ctx.quantities_in(lo, hi):
+        if x.unit != q.unit:
+            continue
+        if items and not join.fullmatch(ctx.text, items[-1].end, x.start):
+            if q in items:
+                break
+            items = []
+        items.append(x)
+    return items if q in items else []
+
+
+def _named_items(ctx: _Context, start: int, names: Sequence[str], bounds: Sequence[int],
+                 kind: str) -> list[list[Mention]]:
+    return [[m for m in ctx.mentions_in(start + b, start + b + len(n)) if m.kind == kind]
+            for b, n in zip(bounds, names, strict=True)]
+
+
+def _pick(named: list[list[Mention]], index: int, kind: str) -> str | None:
+    if kind == "region" and not all(named):
+        return None  # a list of metrics or things (来自北京的项目14个、投资额98亿元), not of places
+    if kind == "metric" and sum(1 for n in named if n) < 2:
+        return None  # not a list of measures
+    return named[index][-1].id if named[index] else ""
+
+
+def _respective_zh(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> str | None:
     marker = None
     for m in RESPECTIVELY.finditer(ctx.text, sentence.start, q.start):
         marker = m
     if marker is None:
         return None
     stop = LIST_END.search(ctx.text, marker.end(), sentence.end)
-    list_end = stop.start() if stop else sentence.end
-    if q.start >= list_end:
-        return None
-    # The list is the run of figures joined only by 、/和/及 (32、41微克/立方米,我省为38.6…: two items, not three).
-    items: list[Quantity] = []
-    for x in ctx.quantities_in(marker.end(), list_end):
-        if x.unit != q.unit:
-            continue
-        if items and not LIST_JOIN.fullmatch(ctx.text, items[-1].end, x.start):
-            break
-        items.append(x)
-    if q not in items:
+    items = _list_items(ctx, q, marker.end(), stop.start() if stop else sentence.end, LIST_JOIN)
+    if not items or items[0].start < marker.end():
         return None
     # The list of names is the last enumeration before the marker whose length matches; an earlier clause's
     # counts (北京、天津、河北…分别增加95天、87天及121天;重污染天数则分别减少50天、37天和69天) for a later marker.
@@ -651,14 +680,42 @@ def _respective(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> st
             if len(names) != len(items):
                 continue
             bounds = [0] + [m.end() for m in re.finditer(r"、|和|及|与|以及", enumeration.group(0))]
-            named = [[m for m in ctx.mentions_in(enumeration.start() + b, enumeration.start() + b + len(n))
-                      if m.kind == kind] for b, n in zip(bounds, names, strict=True)]
-            if kind == "region" and not all(named):
-                continue  # a list of metrics or things (来自北京的项目14个、投资额98亿元), not of places
-            if kind == "metric" and sum(1 for n in named if n) < 2:
-                continue  # not a list of measures
-            found = named[items.index(q)]
-            return found[-1].id if found else ""
+            picked = _pick(_named_items(ctx, enumeration.start(), names, bounds, kind), items.index(q), kind)
+            if picked is not None:
+                return picked
+    if kind == "metric":
+        # PM2.5平均浓度为18…,空气质量综合指数为2.62,分别较2014年下降48.6%和48.5%: the measures named before the
+        # marker, in order, one per figure.
+        named = [m for m in ctx.mentions_in(seg_start, marker.start()) if m.kind == "metric"]
+        distinct = list(dict.fromkeys(m.id for m in named))
+        if len(distinct) == len(items) >= 2:
+            return distinct[items.index(q)]
+    return None
+
+
+def _respective_en(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> str | None:
+    """"PM10, nitrogen dioxide and sulfur dioxide were down 50 percent, 57.1 percent and 88.7 percent
+    respectively": the n-th figure before "respectively" belongs to the n-th name of the list before them; without
+    such a list ("fell … in Tianjin and … in Hebei, where the readings stood at 41 and 38.6 … respectively"), to the
+    n-th of the last n places (or measures) named before them."""
+    marker = RESPECTIVELY_EN.search(ctx.text, q.end, sentence.end)
+    if marker is None:
+        return None
+    items = _list_items(ctx, q, sentence.start, marker.start(), LIST_JOIN_EN)
+    if len(items) < 2 or marker.start() - items[-1].end > RESPECTIVELY_GAP:
+        return None
+    index = items.index(q)
+    lead = ctx.text[sentence.start: items[0].start]
+    pieces = LIST_SPLIT_EN.split(lead)
+    if len(pieces) > len(items):
+        offsets = [0] + [m.end() for m in LIST_SPLIT_EN.finditer(lead)]
+        named = _named_items(ctx, sentence.start, pieces, offsets, kind)[-len(items):]
+        if sum(1 for n in named if n) >= (len(items) if kind == "region" else 1):
+            return named[index][-1].id if named[index] else ""
+    distinct = list(dict.fromkeys(m.id for m in reversed(ctx.mentions_in(sentence.start, items[0].start))
+                                  if m.kind == kind and m.id))[::-1]
+    if len(distinct) >= len(items):
+        return distinct[-len(items):][index]
     return None
 
 
@@ -870,9 +927,17 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
         if m.kind == "metric" and right_after and _metric_fits(ctx, m.id, q, named_after=True):
             return m.id
     candidates = [m for m in ctx.mentions_in(sentence.start, q.start) if m.kind == "metric"]
-    for m in reversed(candidates):
+    subset = SUBSET_BEFORE.search(ctx.text, max(sentence.start, q.start - 4), q.start) or SUBSET_AFTER.match(
+        ctx.text, q.end)
+    if subset and not (candidates and candidates[-1].start >= (subset.end() if subset.end() <= q.start else q.start)):
+        return None  # 8天,其中6天由沙尘导致 / "eight days …, six of which …": a part, not the measure itself
+    part_start = max((m.end() for m in SEMICOLON.finditer(ctx.text, sentence.start, q.start)), default=sentence.start)
+    in_part = [m for m in candidates if m.start >= part_start]
+    for m in reversed(in_part or candidates):
         if _metric_fits(ctx, m.id, q):
             return m.id
+    if in_part:
+        return None  # 重度及以上污染天数平均为11天,占比3%: the part's own measure, with no metric for its share
     fuzzy = _fuzzy_metric(ctx, q, sentence)
     if fuzzy is not None or candidates:
         return fuzzy

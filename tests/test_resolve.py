@@ -320,5 +320,36 @@ def test_places_in_a_relative_clause_are_no_subject_and_an_anaphoric_opener_carr
 
 
 def test_a_standards_quoted_limit_is_filed_where_the_standard_holds() -> None:
-    _, cs = claims("Beijing's reading averaged 30.5 micrograms in 2024, meeting the national standard of 35 micrograms.")
+    _, cs = claims("Beijing's reading averaged 30.5 micrograms in 2024, "
+                   "meeting the national standard of 35 micrograms.")
     assert (by_value(cs, "35").region, by_value(cs, "35").year, by_value(cs, "35").metric) == ("china", None, None)
+
+
+def test_english_respectively_maps_figures_to_the_listed_measures_and_places() -> None:
+    _, cs = claims("Compared with 2013, the annual average concentrations of PM10, nitrogen dioxide and sulfur dioxide "
+                   "were down 50 percent, 57.1 percent and 88.7 percent respectively in 2024.")
+    assert [by_value(cs, v).metric for v in ("50", "57.1", "88.7")] == ["pm10_annual_mean", None, None]
+    _, cs = claims("Compared with 2013, the annual average PM2.5 concentration fell 57.3 percent in Tianjin and "
+                   "57.6 percent in Hebei, where the readings stood at 41 and 38.6 micrograms per cubic meter "
+                   "respectively in 2023.")
+    assert [by_value(cs, v).region for v in ("41", "38.6")] == ["tianjin", "hebei"]
+
+
+def test_chinese_respectively_after_measures_named_in_their_own_clauses() -> None:
+    _, cs = claims("2023年张家口市PM2.5平均浓度为18微克/立方米,空气质量综合指数为2.62,分别较2014年下降48.6%和48.5%。")
+    assert by_value(cs, "48.6").metric == "pm25_annual_mean"
+    assert by_value(cs, "48.5").metric == "air_quality_composite_index"
+
+
+def test_a_part_of_a_figure_is_not_the_measure_itself() -> None:
+    _, cs = claims("2023年北京重污染天数为8天,其中6天由沙尘天气导致。")
+    assert by_value(cs, "8").metric == "heavy_pollution_days" and by_value(cs, "6").metric is None
+    _, cs = claims("The city logged only eight days of heavy pollution in 2023, "
+                   "six of which were caused by sandstorms.")
+    assert by_value(cs, "6").metric is None
+
+
+def test_a_share_stated_after_a_measure_with_no_share_metric_has_none() -> None:
+    _, cs = claims("2023年全省优良天数比率为68.5%,同比下降5.5个百分点;重度及以上污染天数平均为11天,占比3%。")
+    assert by_value(cs, "68.5").metric == "good_days_ratio"
+    assert by_value(cs, "11").metric == "heavy_pollution_days" and by_value(cs, "3").metric is None
