@@ -114,6 +114,8 @@ def _depth_at(text: str, pos: int) -> int:
 def _compatible(whole: Claim, part: Claim) -> bool:
     if part.unit != whole.unit or part.id == whole.id:
         return False
+    if part.metric is not None and part.metric != whole.metric:
+        return False  # 重污染天数8天,其中6天…;PM2.5最长连续优良天数192天: another measure, not a part
     return whole.year is None or part.year is None or whole.year == part.year
 
 
