@@ -63,6 +63,8 @@ LIMIT_MISQUOTED = Rule(
 RULES = (STANDARD_CLAIM, LIMIT_MISQUOTED)
 
 # Generic names, resolved against the standards of the figure's metric.
+COMPARED_BEFORE = lazy_re(r"(?:比|较|与|同|从|由|\bfrom|\bthan|\bwith)\s*(?:\d{4}\s*年?\s*(?:底|末)?\s*的?)?\s*$",
+                          re.IGNORECASE)
 GENERIC = lazy_re(
     r"(?:国家)?(?:环境)?(?:空气质量)?(?:一级|二级)标准|国家(?:环境)?(?:空气质量)?标准|国标"
     r"|(?:the\s+)?(?:national|China's|Chinese)\s+(?:air[- ]quality\s+)?standards?"
@@ -318,8 +320,11 @@ def _relation_words(relation: str, std: Standard) -> str:
     return f"{op} {fmt(std.limit)}"
 
 
-def _value_claim(claims: Sequence[Claim], mention: Mention, metric_ok: set[str], quotes: set[str]) -> Claim | None:
-    cands = [c for c in claims if c.kind == "level" and c.metric in metric_ok and c.id not in quotes]
+def _value_claim(text: str, claims: Sequence[Claim], mention: Mention, metric_ok: set[str],
+                 quotes: set[str]) -> Claim | None:
+    # A figure stated as a point of comparison (比2013年的89.5…, "from 89.5 in 2013") is not what meets the standard.
+    cands = [c for c in claims if c.kind == "level" and c.metric in metric_ok and c.id not in quotes
+             and not COMPARED_BEFORE.search(text, max(0, c.nstart - 16), c.nstart)]
     before = [c for c in cands if c.nend <= mention.start]
     if before:
         return before[-1]
@@ -418,7 +423,7 @@ def _check_claim(doc: Document, ref: Reference, s: Sentence, m: Mention, claims:
                  quotes: set[str], seen: set[tuple[str, str]]) -> Iterator[Result]:
     assert m.relation is not None
     metrics = {std.metric for std in m.standards}
-    value = _value_claim(claims, m, metrics, quotes)
+    value = _value_claim(doc.norm.text, claims, m, metrics, quotes)
     if value is None:
         return
     std = _pick(m, value.metric)
