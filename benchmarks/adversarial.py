@@ -50,6 +50,8 @@ SHAPES: dict[str, Shape] = {
     "???… after CJK": lambda n: "中" + "?" * (n - 1),
     "?中?中…": _repeat("?中"),
     "private use \\ue000…": _repeat("\ue000中"),
+    "U+FFFD next to CJK": _repeat("\ufffd中"),
+    "U+FFFD blocks + digits": _repeat("\ufffd\ufffd\ufffd5"),
     "、、、… one line": _repeat("、"),
     "1、1、… one line": _repeat("1、"),
     "spaced P M …": _repeat("P M "),
@@ -74,6 +76,8 @@ MARKUP: dict[str, tuple[str, Shape]] = {
     "markdown [a](…": ("markdown", _repeat("[a](")),
     "markdown ```…": ("markdown", _repeat("```\n")),
     "markdown <!--…": ("markdown", _repeat("<!--")),
+    "markdown [a]: b lines": ("markdown", _repeat("[a]: b\n")),
+    "markdown <!-- x --> lines": ("markdown", _repeat("<!-- x -->\n")),
 }
 
 

@@ -78,14 +78,15 @@ pattern); a ``。`` that lost its lead byte before an ordinary CJK character (``
 stretch after it carries evidence; restored text can still be wrong if the one byte-exact, common reading is
 not the original (not seen on the seeds or on thousands of re-enacted garbles, see tests).
 
-Cost: one pre-scan regex over the text; the byte model only runs at its hits, and pypinyin is imported only when
-an orphan annotation has to be checked (~40 µs for a clean 7,000-character article, see tests).
+Cost: one pre-scan regex over the text; the byte model only runs at its hits. Readings come from pypinyin's
+character table, read from its data file (~20 ms, once per process) only when an orphan annotation has to be
+checked; pypinyin itself is never imported (its import trains a word segmenter: ~0.25 s). The candidates for a lost
+byte are cached per (neighbouring byte, reading). The scan is linear in the text (see tests).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -125,9 +126,19 @@ _DIGITS = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*")
 # The pre-scan: markers and private-use characters (one character class), annotations after a non-CJK
 # character (anchored on the literal "("), orphans without marker or "(" (only when parentheses are unbalanced).
 _TRIGGER = re.compile("[?\ufffd\ue000-\uf8ff]")
-_AFTER = re.compile(rf"\((?<=[^{_CJK}\s]\()(?={_PY}\))")
+_AFTER = re.compile(rf"\((?={_PY}\))")  # an annotation; the character before it is checked in Python
+
+
+@lru_cache(maxsize=1)
+def _after_non_han() -> re.Pattern[str]:
+    """An annotation not after a character of the main CJK block (the common, legitimate case), compiled only
+    for text that has annotations at all."""
+    return re.compile(rf"\((?<![\u4e00-\u9fff]\()(?={_PY}\))")
 _PY_FULL = re.compile(_PY)
-_PY_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzü" + _TONED)
+_PY_LETTERS = f"a-zü{_TONED}"
+# Read in the REVERSED text: ")" and the (at most 6) pinyin letters before it, taken as far back as they go; the
+# character before them is not "(" (else an ordinary annotation). Reversed, the search can skip to each ")".
+_CLOSE_LETTERS = re.compile(rf"\)[{_PY_LETTERS}]{{1,6}}+(?!\()")
 
 _MAX_SHIFT = 64  # characters read out of step before giving up (after an orphan: a certain start)
 _BARE_SPAN = 32  # the same after a bare marker (an uncertain start)
@@ -364,21 +375,57 @@ def _known_true_chars(items: list[_Item], k: int = 0) -> list[str] | None:
 # ----------------------------------------------------------------------------- restoration
 
 
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, str]:
+    """pypinyin's own table, code point (decimal string) -> readings ("wàn,mò"), read from its data file.
+
+    Importing pypinyin costs ~0.25 s (it loads a 400k-phrase dictionary and trains a segmenter); single
+    characters need none of that: ``pinyin(ch, Style.TONE, heteronym=True)`` returns exactly this table's
+    readings (tests/test_garble.py checks it for every GBK character).
+    """
+    import importlib.util
+    import json
+    import os
+
+    spec = importlib.util.find_spec("pypinyin")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = os.path.join(folder, "pinyin_dict.json")
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as fh:
+                table = json.load(fh)  # ~20 ms, once per process, only for text with an orphan annotation
+            if isinstance(table, dict):
+                return table
+    from pypinyin.pinyin_dict import pinyin_dict  # another layout: the slow way
+
+    return {str(k): v for k, v in pinyin_dict.items()}
+
+
 @lru_cache(maxsize=4096)
 def _readings(ch: str) -> frozenset[str]:
-    from pypinyin import Style, pinyin  # lazy: only when an orphan annotation exists
+    """The tone-marked readings of one character (all heteronyms), empty when it has none."""
+    got = _pinyin_table().get(str(ord(ch)))
+    return frozenset(got.split(",")) if got else frozenset()
 
-    got = pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore")
-    return frozenset(r for group in got for r in group)
+
+@lru_cache(maxsize=512)
+def _column(a: int, lead: bool) -> tuple[tuple[int, str], ...]:
+    """(b, character) for every byte ``b`` the lost byte may be (a lead byte after ``a`` when ``lead``, else a
+    trail byte) such that the pair ``(a, b)`` decodes as gbk to a CJK character."""
+    out = []
+    for b in _LEAD_BYTES if lead else _TRAIL_BYTES:
+        try:
+            ch = bytes((a, b)).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if _is_cjk(ch):
+            out.append((b, ch))
+    return tuple(out)
 
 
-@lru_cache(maxsize=65536)
-def _pair_reads(a: int, b: int, reading: str) -> bool:
-    try:
-        ch = bytes((a, b)).decode("gbk")
-    except UnicodeDecodeError:
-        return False
-    return _is_cjk(ch) and reading in _readings(ch)
+@lru_cache(maxsize=8192)
+def _fitting(a: int, reading: str, lead: bool) -> tuple[int, ...]:
+    """The values of a lost byte after ``a`` for which the pair ``(a, value)`` reads ``reading``, in byte order."""
+    return tuple(b for b, ch in _column(a, lead) if reading in _readings(ch))
 
 
 def _restore(items: list[_Item]) -> tuple[str | None, int]:
@@ -402,14 +449,14 @@ def _restore(items: list[_Item]) -> tuple[str | None, int]:
         pos = slots[idx]
         slot = items[pos]
         assert isinstance(slot, _Slot)
+        lead = slot.role == "lead"
         partner = buf[pos - 1] if pos > 0 else slot.partner
-        check: Callable[[int], bool] | None = None
+        values: tuple[int, ...]
         if slot.reading is not None and partner is not None:
-            reading, p = slot.reading, partner
-            check = lambda v: _pair_reads(p, v, reading)  # noqa: E731
-        for v in _LEAD_BYTES if slot.role == "lead" else _TRAIL_BYTES:
-            if check is not None and not check(v):
-                continue
+            values = _fitting(partner, slot.reading, lead)
+        else:
+            values = _LEAD_BYTES if lead else _TRAIL_BYTES
+        for v in values:
             buf[pos] = v
             rec(idx + 1)
 
@@ -561,9 +608,44 @@ def _start_orphan_viable(text: str, k: int, m: int) -> bool:
     if tail is None or partner is None:
         return False
     reading = tail.group(1)
-    if not any(_pair_reads(partner, v, reading) for v in _LEAD_BYTES):
+    if not _fitting(partner, reading, True):
         return False
     return _scan_shifted(text, tail.end(), [_Slot("lead", reading, partner)], []).ok
+
+
+def _fffd_pair_run(text: str, k: int) -> GarbleRun:
+    """``_bare_run`` for U+FFFD right before another U+FFFD that no annotation follows, without the scan: the
+    second marker closes the stretch at once (a lost original byte), which is evidence only with a digit after
+    it. Unreadable blocks are many U+FFFD in a row (normalize reads its own output once more)."""
+    if text[k + 2 : k + 3].isdigit():
+        items: list[_Item] = [_Slot("lead", None), _Slot("trail", None, lost_original=True)]
+        return _make_run(text, k, k + 2, items, ["replacement-char", "closing-marker", "digit-after-marker"])
+    return _make_run(text, k, k + 1, None, ["replacement-char"])
+
+
+def _plain_shifted(c: str) -> bool:
+    """Does ``_scan_shifted`` simply take ``c`` as one more character of the stretch (a folded punctuation mark
+    other than "?" and "(", or a GBK pair with a non-ASCII trail byte)?"""
+    o = ord(c)
+    if 0x21 <= o <= 0x3F:
+        return c not in "?("
+    if o < 0x80 or c == "\ufffd":
+        return False
+    b = _gbk_pair(c)
+    return b is not None and b[1] >= 0x80
+
+
+def _plain_end(text: str, p: int, memo: list[int]) -> int:
+    """The first position from ``p`` on that is not plain (or the end). ``memo`` = [lo, hi]: positions lo..hi-1
+    are plain and hi is not; positions asked for only grow, so each character is looked at once."""
+    if memo[0] <= p <= memo[1]:
+        return memo[1]
+    q = p
+    n = len(text)
+    while q < n and _plain_shifted(text[q]):
+        q += 1
+    memo[0], memo[1] = p, q
+    return q
 
 
 def _fallback_run(text: str, k: int, end: int, signal: str) -> GarbleRun:
@@ -587,7 +669,11 @@ def _candidates(text: str) -> list[tuple[int, str]]:
             cands.append((k, "mark"))
         elif c != "?":
             cands.append((k, "pua"))
-    cands.extend((m.start(), "after") for m in _AFTER.finditer(text))
+    if "(" in text and _AFTER.search(text, 1):
+        for m in _after_non_han().finditer(text, 1):
+            prev = text[m.start() - 1]
+            if not (_is_cjk(prev) or prev.isspace()):
+                cands.append((m.start(), "after"))
     if text.count("(") != text.count(")"):
         cands.extend((k, "bare") for k in _bare_orphans(text))
     cands.sort()
@@ -595,29 +681,37 @@ def _candidates(text: str) -> list[tuple[int, str]]:
 
 
 def _bare_orphans(text: str) -> list[int]:
-    """Starts of ``pinyin)`` with neither marker nor ``(`` before it (decoders that drop bad bytes)."""
+    """Starts of ``pinyin)`` with neither marker nor ``(`` before it (decoders that drop bad bytes).
+
+    The letters taken are the (at most 6) pinyin letters right before the ``)``; the character before them
+    must not be ``(`` (then it is an ordinary annotation) and they must read as pinyin.
+    """
+    n = len(text)
     out: list[int] = []
-    p = text.find(")")
-    while p >= 0:
-        k = p
-        while k > 0 and p - k < 6 and text[k - 1] in _PY_LETTERS:
-            k -= 1
-        if k < p and (k == 0 or text[k - 1] not in "(") and _PY_FULL.fullmatch(text, k, p):
-            out.append(k)
-        p = text.find(")", p + 1)
+    for m in _CLOSE_LETTERS.finditer(text[::-1]):
+        start, close = n - m.end(), n - 1 - m.start()
+        if _PY_FULL.fullmatch(text, start, close):
+            out.append(start)
+    out.reverse()
     return out
 
 
 def find_runs(text: str) -> list[GarbleRun]:
     """Every garbled run in ``text``, sorted, non-overlapping (see the module docstring)."""
     runs: list[GarbleRun] = []
+    plain = [-1, -1]  # _plain_end's memo
     for k, kind in _candidates(text):
         if runs and k < runs[-1].end:
             continue
         run: GarbleRun | None = None
         if kind == "mark":
             tail = _ORPHAN_TAIL.match(text, k + 1)
-            run = _orphan_run(text, k, tail.end(), tail.group(1)) if tail else _bare_run(text, k)
+            if tail:
+                run = _orphan_run(text, k, tail.end(), tail.group(1))
+            elif text[k] == "\ufffd" and text[k + 1 : k + 2] == "\ufffd" and not _ORPHAN_TAIL.match(text, k + 2):
+                run = _fffd_pair_run(text, k)
+            else:
+                run = _bare_run(text, k)
         elif kind == "bare":
             prev = text[k - 1] if k else ""
             if _is_cjk(prev) or (prev == ")" and _ANNOT_BEFORE.search(text, max(0, k - 9), k)):
@@ -625,9 +719,14 @@ def find_runs(text: str) -> list[GarbleRun]:
                 assert tail is not None
                 run = _orphan_run(text, k, tail.end(), tail.group(1))
         elif kind == "pua":
-            seg = _scan_shifted(text, k + 1, [], [text[k]])
-            if seg.ok and (_is_cjk(text[k - 1 : k]) or _is_cjk(text[k + 1 : k + 2])):
-                run = _fallback_run(text, k, seg.end, "private-use")
+            # Only next to CJK; and the shifted reading gives up after _MAX_SHIFT characters: when that many plain
+            # ones follow, it fails without being read.
+            if (_is_cjk(text[k - 1 : k]) or _is_cjk(text[k + 1 : k + 2])) and (
+                _plain_end(text, k + 1, plain) - (k + 1) < _MAX_SHIFT - 1
+            ):
+                seg = _scan_shifted(text, k + 1, [], [text[k]])
+                if seg.ok:
+                    run = _fallback_run(text, k, seg.end, "private-use")
         elif not (runs and runs[-1].end == k):  # "after"; else the annotation of the run's last character
             run = _fallback_run(text, k - 1, k, "pinyin-after-non-cjk")
         if run is None:

@@ -55,6 +55,7 @@ _COMMON = frozenset(
 )
 
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A, 0x1B}
+_CONTROL_BYTES = bytes(sorted(_CONTROL))  # for bytes.translate(None, ...): counting them in C
 
 
 # Pinyin with tone marks (GB2312 row 8) is frequent in annotated articles: 萬(wàn).
@@ -63,10 +64,22 @@ _SCORED = _COMMON | frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ�
 
 def _cjk_score(text: str) -> float:
     """Share of the non-ASCII characters of ``text`` that are common Chinese characters (or pinyin)."""
-    wide = [ch for ch in text if ord(ch) > 0x7F]
+    wide = len(text) - len(text.encode("ascii", "ignore"))  # non-ASCII characters, counted in C
     if not wide:
         return 0.0
-    return sum(1 for ch in wide if ch in _SCORED) / len(wide)
+    return sum(map(_SCORED.__contains__, text)) / wide  # every scored character is non-ASCII
+
+
+def _reads_like_gbk(text: str) -> bool:
+    """Does this UTF-8 reading look like GBK bytes read as UTF-8? Only two-byte sequences (every character below
+    U+0800), at least one of them a character these articles never use: IPA, modifiers, combining marks, accented
+    Greek and Coptic, Cyrillic to N'Ko (为 = CE AA reads "Ϊ", 约 = D4 BC "Լ"). Latin (pinyin, names), plain Greek
+    letters (μg/m³, Ω, Δ) and Latin-1 symbols (5°) are ordinary text."""
+    if max(text) >= "\u0800":
+        return False
+    return any(
+        ch >= "\u03ca" or "\u0250" <= ch <= "\u0390" or "\u03aa" <= ch <= "\u03b0" for ch in text
+    )
 
 
 def _replace_escapes(text: str) -> tuple[str, int]:
@@ -95,11 +108,22 @@ def _looks_utf16(data: bytes) -> str | None:
         return None
     # Mostly Chinese text has NUL only in its ASCII characters (digits, line breaks): accept the byte
     # order that reads as text made of common Chinese (binary data reads as random code points).
+    # When both byte orders pass (short text), the one that reads as more common text wins (LE on a tie):
+    # "\u3000image.jpg" in UTF-16-BE also reads as UTF-16-LE "0椀洀愀最攀⸀樀瀀最", a quarter of it common Chinese.
     head = data[:65536]
-    for codec in ("utf-16-le", "utf-16-be"):
-        if _utf16_text(head.decode(codec, errors="replace")):
-            return codec
-    return None
+    readings = [(codec, head.decode(codec, errors="replace")) for codec in ("utf-16-le", "utf-16-be")]
+    passing = [(codec, text) for codec, text in readings if _utf16_text(text)]
+    if not passing:
+        return None
+    return max(passing, key=lambda reading: _common_share(reading[1]))[0]
+
+
+def _common_share(text: str) -> float:
+    """Share of ``text`` that is ASCII, common Chinese (or pinyin), CJK punctuation or fullwidth forms."""
+    ascii_count = len(text.encode("ascii", "ignore"))
+    common = sum(map(_SCORED.__contains__, text))
+    cjk_punct = sum(1 for ch in text if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return (ascii_count + common + cjk_punct) / max(1, len(text))
 
 
 _TEXT_RANGES = ((0x09, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x3000, 0x303F), (0x4E00, 0x9FFF),
@@ -143,12 +167,23 @@ def decode(data: bytes, path: str = "<input>") -> tuple[str, str]:
     if guessed:
         return _decode_utf16(data, guessed, path), guessed
     sample = data[:65536]
-    if b"\x00" in data or sum(1 for b in sample if b in _CONTROL) > 0.1 * len(sample):
+    if b"\x00" in data or len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > 0.1 * len(sample):
         raise InputError(path, "binary file, not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not text.isascii() and _reads_like_gbk(text):
+            # A short GB18030 text can be valid UTF-8 too ("约38.6" = D4 BC 33 ... reads "Լ38.6"): when the UTF-8
+            # reading looks like that and the GB18030 reading is common Chinese throughout, the bytes are GB18030.
+            try:
+                gb = data.decode("gb18030")
+            except UnicodeDecodeError:
+                gb = ""
+            if gb and _cjk_score(gb) == 1.0:
+                return gb, "gb18030"
+        return text, "utf-8"
     loose, bad = _replace_escapes(data.decode("utf-8", errors="surrogateescape"))
     multibyte = sum(1 for ch in loose if ord(ch) > 0x7F and ch != "\ufffd")
     if bad <= 8 + len(data) // 200 and multibyte >= 2 * bad:

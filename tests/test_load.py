@@ -218,3 +218,20 @@ def test_front_matter() -> None:
     assert front_matter("---\ndate: [unclosed\n---\n") == {}
     assert front_matter("---\n- a list\n---\n") == {}
     assert front_matter("---\n---\nbody") == {}
+
+
+def test_short_gb18030_text_that_is_also_valid_utf8() -> None:
+    """"约38.6" in GB18030 (D4 BC 33 38 2E 36) is valid UTF-8 too ("Լ38.6"): an Armenian letter (or a Greek
+    iota with dialytika) is not what an article says, common Chinese is."""
+    for text in ("约38.6", "为约38.6", "P M2.5为"):  # "Լ38.6", "ΪԼ38.6", "P M2.5Ϊ" in UTF-8
+        assert decode(text.encode("gb18030")) == (text, "gb18030")
+        assert decode(text.encode()) == (text, "utf-8")
+    for text in ("μg/m³ 5°", "Ω Δ α 12", "Lī Wàn 5", "Привет мир", "Աբգ 5", "pi\u0301nyi\u0304n"):
+        assert decode(text.encode()) == (text, "utf-8")  # real UTF-8 in these scripts stays UTF-8
+
+
+def test_utf16_without_bom_both_byte_orders_plausible() -> None:
+    """A short text can read as text in both byte orders; the reading that is more common text wins."""
+    text = "\u3000image.jpg"  # as UTF-16-LE it reads "0椀洀愀最攀⸀樀瀀最", a quarter of it common Chinese
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert decode(text.encode(codec)) == (text, codec)

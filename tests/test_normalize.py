@@ -476,3 +476,109 @@ def test_seed_idempotent_without_garble(seeds: dict[str, tuple[str, Normalized]]
 def test_seed_idempotent(seeds: dict[str, tuple[str, Normalized]], key: str) -> None:
     n = seeds[key][1]
     assert normalize(n.text).text == n.text
+
+
+# ------------------------------------------------------------------ fixed point (normalizing twice = once)
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("y(à)2", ["y", "2"]),  # the digit is glued to the unreadable "y" once the annotation is gone
+    ("??à)？1", ["??à)", "？1"]),  # the masked run then starts a marker run that swallows "?1"
+    ("\uf8ff动％级\uf8ff～", ["\uf8ff动％", "级\uf8ff～"]),  # a masked run ends the private-use reading before it
+])
+def test_garble_signals_left_after_the_first_round_are_resolved(text: str, masked: list[str]) -> None:
+    n = normalize(text)
+    check_maps(text, n)
+    assert normalize(n.text).text == n.text
+    assert [u.text for u in n.unreadable] == masked
+    for u in n.unreadable:  # still masked character for character, in order
+        i = bisect_left(n.starts, u.start)
+        assert n.text[i] == "\ufffd"
+    assert [u.start for u in n.unreadable] == sorted(u.start for u in n.unreadable)
+
+
+def test_clean_and_seed_text_take_no_second_round() -> None:
+    calls: list[str] = []
+    real = N._after_garble
+
+    def counting(cur: object, result: object) -> object:
+        calls.append("round")
+        return real(cur, result)  # type: ignore[arg-type]
+
+    with mock.patch.object(N, "_after_garble", counting):
+        normalize("北京市PM2.5年均浓度32微克/立方米,比2013年下降64%。你知道吗?")
+        if SEED_002.exists():
+            normalize(SEED_002.read_text(encoding="utf-8"))
+    assert len(calls) == (2 if SEED_002.exists() else 1)  # one round of steps 2-6 per text
+
+
+# ------------------------------------------------------------------ cost
+
+
+def test_import_compiles_nothing_and_loads_no_heavy_module() -> None:
+    """``import factcheck.normalize`` compiles no pattern and imports nothing a short clean draft may not need."""
+    code = ("import re, sys\n"
+            "import factcheck.models\n"
+            "before = set(sys.modules)\n"
+            "compiled = []\n"
+            "real = re.compile\n"
+            "re.compile = lambda *a, **k: compiled.append(a[0]) or real(*a, **k)\n"
+            "import factcheck.normalize\n"
+            "new = set(sys.modules) - before\n"
+            "print(len(compiled), sorted(new & {'html', 'html.parser', 'factcheck.garble', 'factcheck.load', 'opencc', "
+            "'pypinyin', 'typing', 'json'}))")
+    assert _modules_after(code) == "0 []"
+
+
+def _fold_reference(text: str) -> tuple[str, list[int], list[int]]:
+    """Folding as one regular-expression pass of edits (what _fold does with fast paths)."""
+    cur = N._identity(text)
+    edits = [N._Edit(m.start(), m.end(), N._fold_one(m), N.SPAN) for m in N._FOLD().finditer(text)]
+    out = N._apply(cur, [e for e in edits if e.text != text[e.start:e.end]], N._Result())
+    return out.text, out.starts, out.ends
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("a1 。，,（）()\r\n\u3000\u00a0\u200b\ufeff\u2003ＰＭ２．５萬")), max_size=40))
+def test_fold_fast_paths_match_the_plain_edits(text: str) -> None:
+    got = N._fold(N._identity(text), N._Result())
+    assert (got.text, got.starts, got.ends) == _fold_reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab 萬(wàn)P M2.5中")), max_size=40), st.data())
+def test_drop_matches_apply(text: str, data: st.DataObject) -> None:
+    cuts = sorted(data.draw(st.sets(st.integers(0, max(0, len(text) - 1)), max_size=10))) if text else []
+    spans = [(a, a + 1) for a in cuts]
+    cur = N._apply(N._identity("x" + text), [N._Edit(0, 1, "", N.SPAN)], N._Result())  # maps not the identity
+    r1, r2 = N._Result(), N._Result()
+    got = N._drop(cur, ([a for a, _ in spans], [b for _, b in spans]), "why", r1)
+    want = N._apply(cur, [N._Edit(a, b, "", N.SPAN, "why") for a, b in spans], r2)
+    assert (got.text, got.starts, got.ends, r1.dropped) == (want.text, want.starts, want.ends, r2.dropped)
+
+
+def _t2s_reference(text: str) -> str:
+    """Each Han run that has a character outside the unchanged GB2312 set, converted on its own."""
+    import opencc
+
+    cc = opencc.OpenCC("t2s")
+    safe = N._gb2312_unchanged()
+
+    def run(m: re.Match[str]) -> str:
+        s = m.group(0)
+        if all(ch in safe for ch in s):
+            return s
+        out = cc.convert(s)
+        return out if len(out) == len(s) else "".join(c if len(c := cc.convert(ch)) == 1 else ch for ch in s)
+
+    return re.sub(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+", run, text)
+
+
+def test_t2s_in_one_call_matches_run_by_run() -> None:
+    texts = ["149萬餘人次;PM2.5濃度;顆粒物", "乾淨的後來,於是乾隆", "北京市PM2.5年均浓度", "臺灣\n發展\u3000後來"]
+    if SEED_000.exists() and SEED_002.exists():
+        texts += [SEED_000.read_text(encoding="utf-8"), SEED_002.read_text(encoding="utf-8")]
+    for text in texts:
+        got = N._t2s(N._identity(text))
+        assert got.text == _t2s_reference(text)
+        assert got.starts == list(range(len(text)))

@@ -9,7 +9,6 @@ Chinese magnitudes, units, dates, boilerplate lines, CRLF, Markdown and HTML mar
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
