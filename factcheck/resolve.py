@@ -50,6 +50,8 @@ CITY_ANAPHORS = lazy_re(r"该市|\b[Tt]he (?:city|capital)(?:'s)?\b")
 PROVINCE_ANAPHORS = lazy_re(r"该省|\b[Tt]he province(?:'s)?\b")
 ANAPHOR_REACH = 400  # characters looked back for the antecedent
 HEADING_LIKE_MAX = 40  # characters of a line that heads a section without being marked as a heading
+REACH = 600  # characters a look back within a sentence goes (figures, names, times of the same sentence)
+CUE_REACH = 200  # characters a look back for a cue word goes (目前, 力争, 预计, 累计…)
 METRIC_REACH = 600  # characters looked back for the measure a bare concentration continues
 HEADING_DEPTH = 3  # headings looked up for a year (a subsection's, its section's, the title's)
 OUTLINE = lazy_re(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
@@ -389,6 +391,21 @@ class _Context:
     matcher: NameMatcher
     quantities: Sequence[Quantity] = ()
 
+    def reach(self, sentence: Sentence, pos: int) -> int:
+        """Where a look back from ``pos`` within its sentence starts: the sentence's start, at most REACH
+        characters back (a text of one endless sentence stays linear)."""
+        return max(sentence.start, pos - REACH)
+
+    def part_start(self, sentence: Sentence, pos: int) -> int:
+        """Where the part of the sentence holding ``pos`` starts: after its last ；/; before pos."""
+        i = bisect.bisect_left(self._semicolons, pos) - 1
+        end = self._semicolons[i] + 1 if i >= 0 else -1
+        return end if end > sentence.start else sentence.start
+
+    @functools.cached_property
+    def _semicolons(self) -> list[int]:
+        return [m.start() for m in SEMICOLON.finditer(self.text)]
+
     def sentence_at(self, pos: int) -> Sentence | None:
         return sentence_at(self.sentences, self.starts, pos)
 
@@ -661,7 +678,7 @@ def _pick(named: list[list[Mention]], index: int, kind: str) -> str | None:
 
 def _respective_zh(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> str | None:
     marker = None
-    for m in RESPECTIVELY.finditer(ctx.text, sentence.start, q.start):
+    for m in RESPECTIVELY.finditer(ctx.text, ctx.reach(sentence, q.start), q.start):
         marker = m
     if marker is None:
         return None
@@ -672,7 +689,7 @@ def _respective_zh(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) ->
     # The list of names is the last enumeration before the marker whose length matches; an earlier clause's
     # counts (北京、天津、河北…分别增加95天、87天及121天;重污染天数则分别减少50天、37天和69天) for a later marker.
     seg_start = sentence.start
-    for m in LIST_END.finditer(ctx.text, sentence.start, marker.start()):
+    for m in LIST_END.finditer(ctx.text, ctx.reach(sentence, marker.start()), marker.start()):
         seg_start = m.end()
     for lo_bound in dict.fromkeys((seg_start, sentence.start)):
         for enumeration in reversed(list(ENUMERATION.finditer(ctx.text, lo_bound, marker.start()))):
@@ -698,10 +715,10 @@ def _respective_en(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) ->
     respectively": the n-th figure before "respectively" belongs to the n-th name of the list before them; without
     such a list ("fell … in Tianjin and … in Hebei, where the readings stood at 41 and 38.6 … respectively"), to the
     n-th of the last n places (or measures) named before them."""
-    marker = RESPECTIVELY_EN.search(ctx.text, q.end, sentence.end)
+    marker = RESPECTIVELY_EN.search(ctx.text, q.end, min(sentence.end, q.end + REACH))
     if marker is None:
         return None
-    items = _list_items(ctx, q, sentence.start, marker.start(), LIST_JOIN_EN)
+    items = _list_items(ctx, q, ctx.reach(sentence, q.start), marker.start(), LIST_JOIN_EN)
     if len(items) < 2 or marker.start() - items[-1].end > RESPECTIVELY_GAP:
         return None
     index = items.index(q)
@@ -730,7 +747,7 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     for m in ctx.mentions_in(q.end, q.end + 13):
         if m.kind == "region" and REGION_RIGHT_AFTER.match(ctx.text[q.end: m.start]):
             return m.id or None
-    before = _region_mentions(ctx, sentence.start, q.start)
+    before = _region_mentions(ctx, ctx.reach(sentence, q.start), q.start)
     if before:
         listed = _listed_with(ctx, before)
         if len(listed) > 1:
@@ -871,8 +888,8 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     metric = _measured_metric(ctx, q, sentence)
     if metric is None:
         return None
-    part_start = max((m.end() for m in SEMICOLON.finditer(ctx.text, sentence.start, q.start)), default=sentence.start)
-    if FORECAST_CUE.search(ctx.text, part_start, q.start):
+    part_start = ctx.part_start(sentence, q.start)
+    if FORECAST_CUE.search(ctx.text, max(part_start, q.start - CUE_REACH), q.start):
         return None  # 业内人士建议…力争降至36, 预计…将再增加3至5万P: nobody measured it
     if _stated_as_goal(ctx, q, sentence):
         # 河北曾提出,到2020年全省PM2.5平均浓度达到55微克/立方米: the target level, when the reference tracks
@@ -888,15 +905,15 @@ def _stated_as_goal(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
     comparison after the cue (…的年度目标,较疫情前的2019年(36…)) is back to measured figures."""
     if GOAL_AFTER.match(ctx.text, q.end):
         return True
-    part_start = max((m.end() for m in SEMICOLON.finditer(ctx.text, sentence.start, q.start)), default=sentence.start)
-    cues = list(GOAL_CUE.finditer(ctx.text, part_start, q.start))
+    part_start = ctx.part_start(sentence, q.start)
+    cues = list(GOAL_CUE.finditer(ctx.text, max(part_start, q.start - CUE_REACH), q.start))
     return bool(cues) and not GOAL_BREAK.search(ctx.text, cues[-1].end(), q.start)
 
 
 def _measured_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     table = table_context(ctx, q)
-    context = ctx.text[sentence.start: q.start]
-    if not ctx.times_in(sentence.start, q.start):
+    context = ctx.text[ctx.reach(sentence, q.start): q.start]
+    if not ctx.times_in(ctx.reach(sentence, q.start), q.start):
         # A sentence in the time frame of earlier ones is in their period too
         # (2019年10月—2020年3月,…。其中,…为70微克/立方米: not an annual mean).
         frame = []
@@ -926,12 +943,12 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
         right_after = m.start <= q.end or METRIC_RIGHT_AFTER.fullmatch(ctx.text, q.end, m.start)
         if m.kind == "metric" and right_after and _metric_fits(ctx, m.id, q, named_after=True):
             return m.id
-    candidates = [m for m in ctx.mentions_in(sentence.start, q.start) if m.kind == "metric"]
+    candidates = [m for m in ctx.mentions_in(ctx.reach(sentence, q.start), q.start) if m.kind == "metric"]
     subset = SUBSET_BEFORE.search(ctx.text, max(sentence.start, q.start - 4), q.start) or SUBSET_AFTER.match(
         ctx.text, q.end)
     if subset and not (candidates and candidates[-1].start >= (subset.end() if subset.end() <= q.start else q.start)):
         return None  # 8天,其中6天由沙尘导致 / "eight days …, six of which …": a part, not the measure itself
-    part_start = max((m.end() for m in SEMICOLON.finditer(ctx.text, sentence.start, q.start)), default=sentence.start)
+    part_start = ctx.part_start(sentence, q.start)
     in_part = [m for m in candidates if m.start >= part_start]
     for m in reversed(in_part or candidates):
         if _metric_fits(ctx, m.id, q):
@@ -1028,20 +1045,20 @@ PRESENT = lazy_re(r"目前|当前|现在|如今|至今(?![年天日])|\bnow\b|\b
 def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int | None] | None = None) -> int | None:
     skip = {q.baseline_year, *(skip or ())}
     c_lo, _ = ctx.clause_bounds(sentence, q.start)
-    in_sentence = list(ctx.times_in(sentence.start, q.start))
+    in_sentence = list(ctx.times_in(ctx.reach(sentence, q.start), q.start))
     in_clause = [t for t in in_sentence if t.start >= c_lo]
     for t in reversed(in_clause):
         year = _time_year(ctx, t)
         if year is not None and year not in skip:
             return year
     # The part of the sentence since its last ；: 截至2017年…;到2020年底突破2000万千瓦,达到2003.185万千瓦;目前已超过…
-    part_start = max((m.end() for m in SEMICOLON.finditer(ctx.text, sentence.start, q.start)), default=sentence.start)
+    part_start = ctx.part_start(sentence, q.start)
     if part_start > sentence.start:
         for t in reversed([t for t in in_sentence if t.start >= part_start]):
             year = _time_year(ctx, t)
             if year is not None and year not in skip:
                 return year
-    if PRESENT.search(ctx.text, part_start, q.start):
+    if PRESENT.search(ctx.text, max(part_start, q.start - CUE_REACH), q.start):
         return None  # 目前已超过3500万千瓦, "now": a standing figure, not one of the years named before
     # A level takes the sentence's leading year (2023年数据显示,…;…); a change the latest year before it
     # that is not its own baseline (2014年为35…,2023年为18…,比2014年下降…).
@@ -1070,8 +1087,9 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
                 return year
     # A sentence with no year of its own stays in the time frame of the sentences and headings before it, unless
     # it is a cumulative figure (十年间…, 9年间累计…, "since 2014", 十四五期间): those have no year.
+    cue_lo = max(sentence.start, q.start - CUE_REACH)
     cumulative = any(t.kind in ("span", "since") or (t.kind == "plan" and PLAN_PERIOD.search(t.text))
-                     for t in in_sentence) or CUMULATIVE.search(ctx.text, sentence.start, q.start)
+                     for t in in_sentence) or CUMULATIVE.search(ctx.text, cue_lo, q.start)
     if cumulative:
         return None
     for earlier in ctx.frame_before(sentence):
