@@ -27,7 +27,20 @@ indexes that text. The work is done in passes, each linear in the text:
 7. **From/to groups** (``从2014年的35…降至2023年的18…,下降48.6%``, ``fell from 58 in 2013 to
    two, a decrease of 96.6 percent``, ``slipped to 19.4 percent from 20.1 percent``): roles
    from/to/delta under one ``group`` id; the delta's baseline year is the from-year, its year
-   the to-year.
+   the to-year. A change and the level it starts from, with no "to" end (``down 2.1 percent from
+   38.6 in 2023``: delta and from); ends without years take a range stated before them
+   (``Between 2013 and 2017 … from 89.5 to 58``).
+8. **English units and years by context**: a plural noun before the verb (``heavy pollution days
+   fell by 37``), the count a bare number is part of (``six of the city's eight … days``, ``64 more
+   than in 2013`` — never a share), a column header (``| Good-air days |``), and the figures before a
+   bare number in its sentence when it stands where a figure would (``against 36 in Beijing``);
+   ``a year earlier`` / ``that year`` / ``…in 2013, when … 89.5`` give a level its year; a fronted
+   ``Compared with 2013,`` / ``Year on year,`` holds for every change of its sentence.
+
+Taiwan usage: ``兆`` (10^12) before a money unit or 度, ``瓩`` (kW), ``公尺`` / ``立方公尺``, the unit
+before the number (``每立方公尺35微克``), ``度`` as a kilowatt-hour where electricity is meant, ``年增``
+/ ``年减`` (year on year), ``成长``. Not claims: ranks (``前3位``, ``排名前3``, ``前十名``) and periods to
+date (``今年前10个月``); English spans (``Ten years of …``, ``three consecutive years``).
 
 Speed (same results as the plain regexes; tests/test_extract.py checks each against its plain form):
 every pattern compiles on first use (:func:`factcheck.numbers.lazy_re`), and one that cannot match a
@@ -40,7 +53,9 @@ necessary condition (a character, a substring) before a regex.
 
 Decisions: ``10岁`` is a level with unit ``岁``; ``1000千伏`` / ``8英寸`` are kind "rating";
 ``连续三年`` / ``为期三年`` are time spans, not quantities; ``改善7.3%`` is a change with no
-direction; ``X倍`` and ``翻一番`` are kind "multiple" (value = the stated factor).
+direction, except for a concentration (it fell: "down"); ``X倍`` and ``翻一番`` are kind "multiple"
+(value = the stated factor). Words found by a case-insensitive pattern are looked up folded
+(:func:`factcheck.numbers.fold`): ``ſ``, ``İ``, ``ı`` and the Kelvin sign never break a table look-up.
 """
 
 from __future__ import annotations
@@ -52,8 +67,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from factcheck.models import Extraction, Quantity, Sentence, TimeExpr
-from factcheck.numbers import EN_TENS, EN_UNITS, bind_lazy, clean, compiled, lazy_re, parse
-from factcheck.units import BEI, CJK_UNITS, PERCENT, TIMES, Unit, UnitMatch, lookup, match_unit
+from factcheck.numbers import EN_TENS, EN_UNITS, bind_lazy, clean, compiled, fold, lazy_re, parse
+from factcheck.units import BEI, CJK_UNITS, DU, PERCENT, TIMES, Unit, UnitMatch, lemma, lookup, match_unit
 
 YEAR = r"(?:19\d{2}|20\d{2}|2100)"
 CN_NUM = "〇零一二两三四五六七八九十百千万亿"
@@ -156,6 +171,10 @@ T_EN_AGO = lazy_re(rf"\b(an?|one|\d{{1,3}}|{_WORDNUM})\s+(decades?|years?)\s+ago
 T_EN_SPAN = lazy_re(
     rf"\b(?:(?:over|in|during|for|throughout)\s+)?(?:the\s+)?(?:past|last|previous)\s+"
     rf"(?:(\d{{1,3}}|{_WORDNUM})\s+)?(decades?|years)\b", re.IGNORECASE)
+# "Ten years of cleaner air", "two decades of growth": a span, not a count (but "five years of age" is an age)
+T_EN_YEARS_OF = lazy_re(rf"\b(\d{{1,3}}|{_WORDNUM})\s+(years|decades) of\b(?!\s+age\b)", re.IGNORECASE)
+# "for three consecutive years" (连续三年): a span
+T_EN_CONSECUTIVE = lazy_re(rf"\b(\d{{1,3}}|{_WORDNUM})\s+(?:consecutive|straight|successive) (years)\b", re.IGNORECASE)
 T_EN_ANNIVERSARY = lazy_re(
     r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+anniversary\b", re.IGNORECASE)
 T_EN_PLAN = lazy_re(r"\b(\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan\b(?:\s*\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\))?",
@@ -262,7 +281,7 @@ POST_QUAL_EN = lazy_re(r"\s*(?:(or more|and more|or above|and above|or over|plus
 
 CN_STRIP_END = lazy_re(r"(?:了|分别|均|都|\s)+$")
 CN_CHANGE_NOUN = lazy_re(
-    r"(?:(?P<down>降幅|减幅|跌幅|下降幅度|降低幅度|减少幅度|降速)|(?P<up>增幅|涨幅|增速|增长幅度|上升幅度|升幅|提高幅度|增长率)"
+    r"(?:(?P<down>降幅|减幅|跌幅|下降幅度|降低幅度|减少幅度|降速)|(?P<up>增幅|涨幅|增速|增长幅度|上升幅度|升幅|提高幅度|增长率|成长率)"
     r"|(?P<flat>改善幅度|改善率|变化幅度|变幅))(?:分别|均|都|约)?(?:为|达到?|是|在|超过)?$")
 CN_TO_VERB = lazy_re(
     r"(?:降至|降到|降为|下降到|下降至|下降为|减少到|减少至|减少为|减至|减到|减为|降低到|降低至|降低为|回落到|回落至|下滑至|"
@@ -274,7 +293,7 @@ CN_TO_STRICT = lazy_re(
     r"下滑到|下调至|下调到|缩小到|缩小至)|(?P<up>增至|增到|增加到|增加至|增加为|增长到|增长至|增长为|提高到|提高至|提高为|"
     r"提升到|提升至|提升为|上升到|上升至|上升为|升至|升到|升为|回升至|回升到|涨至|涨到|上涨至|上涨到|扩大到|扩大至)|(?P<any>变为|至|到))")
 CN_FROM_TO_GAP = lazy_re(
-    rf"\s*[,，]?\s*{CN_TO_STRICT.pattern}\s*(?:(?P<toyear>{YEAR})\s*年(?:底|末)?\s*的?)?\s*")
+    rf"\s*[,，]?\s*{CN_TO_STRICT.pattern}\s*(?:(?P<toyear>{YEAR})\s*年(?:底|末)?\s*的?|(?:今年|去年|上年|前年|当年)(?:底|末)?\s*的?)?\s*")
 CN_NOT_CHANGE = lazy_re(r"(?:新增|净增加?的?)$")
 CN_CHANGE_VERB = lazy_re(
     r"(?:(?P<down>下降|减少|降低|下滑|回落|下跌|缩减|削减|压减|压降|下调|缩小|减排|下挫|收窄|降|减|跌)"
@@ -283,8 +302,14 @@ CN_CHANGE_VERB = lazy_re(
 CN_COMPARE_ADJ = lazy_re(r"(?:比|较)[^,，;；。]{0,24}?(?:(?P<up>多出?|高出?)|(?P<down>少|低))$")
 CN_YOY = lazy_re(r"同比|(?:比|较|与|同|相比)\s*(?:上年|去年|上一年)(?:同期)?|去年同期|上年同期")
 CN_MOM = lazy_re(r"环比|(?:比|较)\s*上月")
+CN_YOY_GENERAL = lazy_re(
+    r"同比(?:均|都|全部|普遍)?(?:有所|明显|大幅)?(?:下降|上升|增长|减少|增加|降低|提高|改善|回落|上涨|好转)(?=[,，;；。])")
+# Taiwan 年增 / 年减 (营收年增18.6%): year on year — not 今年增加, 2023年增长, 年均增长
+CN_YEAR_ON_YEAR_VERB = lazy_re(
+    r"(?<![\d〇零一二两三四五六七八九十百千今去前明当本上每全近逐多余])年(?:增|减)(?:长|加|少)?(?:幅|率)?(?:为|达|约)?$")
 CN_BASELINES: tuple[re.Pattern[str], ...] = (
-    lazy_re(rf"(?:比|较|相比于?|相较于?|对比)\s*({YEAR})\s*年(?:同期|底|末|年底|年末)?"),
+    # 比2014年, 较疫情前的2019年
+    lazy_re(rf"(?:比|较|相比于?|相较于?|对比)\s*(?:[^\d,，;；。:：]{{1,8}}?的\s*)?({YEAR})\s*年(?:同期|底|末|年底|年末)?"),
     lazy_re(rf"(?:与|同|和|跟)\s*({YEAR})\s*年[^,，;；。]{{0,30}}?(?:相比|相较|比较|对比)"),
     lazy_re(rf"是\s*({YEAR})\s*年(?:同期)?的"),
     lazy_re(rf"以\s*({YEAR})\s*年为基"),
@@ -315,7 +340,7 @@ EN_AFTER_NOUN = lazy_re(
     r"|(?P<up>rise|increase|growth|gain|jump|surge)|(?P<flat>improvement|change))\b", re.IGNORECASE)
 EN_AFTER_COMPARE = lazy_re(
     r"[ \t]*(?:(?P<down>lower|less|fewer|below|down)|(?P<up>higher|more|above|up))\s+(?:such\s+[a-z]+\s+)?"
-    r"(?:than|from|when\s+compared|compared|on|over)\b", re.IGNORECASE)
+    rf"(?:(?:in|by)\s+(?P<cyear>{YEAR})\s+)?(?:than|from|when\s+compared|compared|on|over)\b", re.IGNORECASE)
 EN_YOY = lazy_re(r"year[- ]on[- ]year|year[- ]over[- ]year|from\s+a\s+year\s+(?:earlier|ago|before)|"
                     r"(?:compared\s+with|than|from|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year|\by/y\b|\byoy\b",
                     re.IGNORECASE)
@@ -327,11 +352,21 @@ EN_BASE_BEFORE = lazy_re(
     re.IGNORECASE)
 EN_BASE_AFTER = lazy_re(
     rf"^[^;]{{0,100}}?\b(?:{_EN_BASE_KEY})\s+(?:the\s+)?(?:(?:same\s+period|level|levels)\s+(?:of|in)\s+)?"
-    rf"({YEAR})\b(?!\s*(?:to|-)\s*\d)", re.IGNORECASE)
+    rf"({YEAR})\b(?!\s*(?:to|-)\s*\d)"
+    # "from their 2014 peak", "below its 2015 level"
+    rf"|^[^;]{{0,100}}?\b(?:from|since|on|than|below|above)\s+(?:its|their|the|a)\s+({YEAR})\s+"
+    r"(?:peak|high|highs|low|lows|level|levels|figure|figures|average|record)\b", re.IGNORECASE)
 EN_YEAR_AFTER = lazy_re(
     rf"(?:\s*\([^()]{{0,60}}\))?,?\s*(?:respectively,?\s+)?(?:in|by|for|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|end\s+of)\s+({YEAR})\b(?!\s*(?:to|-)\s*\d)",
     re.IGNORECASE)
 EN_FROM = lazy_re(r"\bfrom\s*$", re.IGNORECASE)
+EN_WHEN_YEAR = lazy_re(rf"\b(?:in|of|with|than|since|from)\s+({YEAR})\s*,\s*when\s+[^,;:.()]{{0,60}}$", re.IGNORECASE)
+EN_RELATIVE_YEAR_AFTER = lazy_re(
+    r"\s*,?\s*(?:(?P<earlier>(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:previous|prior)\s+year|"
+    r"the\s+year\s+before)|(?:in\s+)?(?:that|the\s+same)\s+year)\b", re.IGNORECASE)
+_YEAR_IN_TEXT = lazy_re(_Y_AFTER_NON_NUMBER + r"(?![\d.])")
+# between a change and the level it starts from: "2.1 percent from", "121 days in 2023 from"
+EN_CHANGE_FROM_GAP = lazy_re(rf"[ \t]*(?:(?:in|by)\s+({YEAR})\s*)?,?\s*from\s*$", re.IGNORECASE)
 EN_FROM_TO_GAP = lazy_re(
     rf"^\s*(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+({YEAR})\s*)?,?\s*to\s*$", re.IGNORECASE)
 EN_TO_FROM_GAP = lazy_re(
@@ -412,6 +447,7 @@ class _Doc:
     clause_starts: dict[int, list[int]] = field(default_factory=dict)
     bounds: dict[int, tuple[int, int]] = field(default_factory=dict)  # sentence_bounds, memoized
     clause_cache: dict[int, int] = field(default_factory=dict)  # clause_start, memoized
+    fronted: dict[int, tuple[int | None, bool]] = field(default_factory=dict)  # _fronted, by sentence start
 
     @property
     def semicolons(self) -> list[int]:
@@ -487,9 +523,19 @@ def extract(text: str, sentences: Sequence[Sentence]) -> Extraction:
     tokens = _apply_tables(doc, tokens)
     chains = _apply_lists(doc, tokens)
     _distribute_years(doc, chains, times)
-    _apply_of_which(doc, tokens)
+    # the English passes only run when there is English to work on (a Chinese text has none)
+    english = [t for t in tokens if t.english]
+    english_bare = any(t.unit is None for t in english)
+    if english_bare:
+        _apply_of_which(doc, tokens)
+        _apply_subject_units(doc, english)
+    _apply_population(doc, tokens)
     _apply_baselines(doc, tokens)
+    if english:
+        _apply_change_to(doc, tokens)
     _apply_groups(doc, tokens)
+    if english_bare:
+        _carry_units(doc, tokens)
     quantities = [_quantity(text, t) for t in tokens if _keep(t)]
     quantities.sort(key=lambda q: (q.start, q.end))
     return Extraction(tuple(quantities), tuple(sorted(times, key=lambda t: (t.start, t.end))))
@@ -506,7 +552,7 @@ def _cn_int(s: str) -> int | None:
 
 
 def _en_int(s: str) -> int | None:
-    low = s.lower()
+    low = fold(s)
     if low in ("a", "an", "one"):
         return 1
     if low.isdigit():
@@ -576,18 +622,20 @@ def find_times(text: str) -> list[TimeExpr]:
     run(T_CN_SPAN, lambda m: _span(m, "span", _cn_int(next(g for g in m.groups() if g))))
     run(T_CN_ANNIVERSARY, lambda m: _span(m, "anniversary", _cn_int(m.group(1))))
     run(T_CN_PLAN, _cn_plan)
-    run(T_EN_MDY, lambda m: date(m, int(m.group(3)), _MONTHS[m.group("mon").rstrip(".").lower()], int(m.group(2))))
-    run(T_EN_DMY, lambda m: date(m, int(m.group(3)), _MONTHS[m.group("mon").rstrip(".").lower()], int(m.group(1))))
-    run(T_EN_MY, lambda m: date(m, int(m.group(2)), _MONTHS[m.group("mon").rstrip(".").lower()], None))
-    run(T_EN_MD, lambda m: date(m, None, _MONTHS[m.group("mon").rstrip(".").lower()], int(m.group(2))))
-    run(T_EN_MONTH, lambda m: TimeExpr(m.start(1), m.end(1), m.group(1), "date", month=_MONTHS[m.group(1).lower()]))
+    run(T_EN_MDY, lambda m: date(m, int(m.group(3)), _MONTHS[fold(m.group("mon").rstrip("."))], int(m.group(2))))
+    run(T_EN_DMY, lambda m: date(m, int(m.group(3)), _MONTHS[fold(m.group("mon").rstrip("."))], int(m.group(1))))
+    run(T_EN_MY, lambda m: date(m, int(m.group(2)), _MONTHS[fold(m.group("mon").rstrip("."))], None))
+    run(T_EN_MD, lambda m: date(m, None, _MONTHS[fold(m.group("mon").rstrip("."))], int(m.group(2))))
+    run(T_EN_MONTH, lambda m: TimeExpr(m.start(1), m.end(1), m.group(1), "date", month=_MONTHS[fold(m.group(1))]))
     run(T_EN_SINCE, lambda m: te(m, "since", year=int(m.group(1))))
     run(T_EN_RELATIVE, lambda m: te(m, "relative_year"))
     run(T_EN_AGO, lambda m: _span(m, "ago", _en_years(m.group(1), m.group(2))))
     run(T_EN_SPAN, lambda m: _span(m, "span", _en_years(m.group(1) or "one", m.group(2)))
-        if (m.group(1) or m.group(2).lower().startswith("decade")) else None)
+        if (m.group(1) or fold(m.group(2)).startswith("decade")) else None)
+    run(T_EN_YEARS_OF, lambda m: _span(m, "span", _en_years(m.group(1), m.group(2))))
+    run(T_EN_CONSECUTIVE, lambda m: _span(m, "span", _en_years(m.group(1), m.group(2))))
     run(T_EN_ANNIVERSARY, lambda m: _span(m, "anniversary", int(m.group(1)) if m.group(1)
-                                          else _ORDINAL_WORDS[m.group(2).lower()]))
+                                          else _ORDINAL_WORDS[fold(m.group(2))]))
     run(T_EN_PLAN, lambda m: te(m, "plan"))
     return _select(cands)
 
@@ -607,6 +655,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     T_CN_DAY.pattern: ("日",), T_CN_ANNIVERSARY.pattern: ("周年",), T_CN_PLAN.pattern: ("十",),
     T_EN_SINCE.pattern: ("since",), T_EN_RELATIVE.pattern: ("year",), T_EN_AGO.pattern: ("ago",),
     T_EN_SPAN.pattern: ("decade", "years"), T_EN_ANNIVERSARY.pattern: ("anniversary",),
+    T_EN_YEARS_OF.pattern: ("years of", "decades of"),
+    T_EN_CONSECUTIVE.pattern: ("consecutive years", "straight years", "successive years"),
     T_EN_PLAN.pattern: ("five-year",), B_URL.pattern: ("http", "www", "@"),
     B_CLOCK.pattern: (":", "点", "时", "am", "pm", "a.m", "p.m"), B_TITLE.pattern: ("《",),
     B_FOOTNOTE.pattern: ("[",), B_LABEL.pattern: ("号",), B_OTHER_AGO.pattern: ("ago",),
@@ -631,7 +681,8 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 _REQUIRED_LOWER: dict[str, tuple[str, ...]] = {
     T_EN_AGO.pattern: ("ago",), B_OTHER_AGO.pattern: ("ago",), T_EN_SPAN.pattern: ("past", "last", "previous"),
     T_EN_RELATIVE.pattern: ("year",), T_EN_SINCE.pattern: ("since",), T_EN_ANNIVERSARY.pattern: ("anniversary",),
-    T_EN_PLAN.pattern: ("five-year",),
+    T_EN_PLAN.pattern: ("five-year",), T_EN_YEARS_OF.pattern: ("years of", "decades of"),
+    T_EN_CONSECUTIVE.pattern: ("consecutive years", "straight years", "successive years"),
 }
 # How each chunked pattern finds its pieces: (where to look, required strings: one of them, and this one too).
 _ChunkSpec = tuple[str, tuple[str, ...], str]
@@ -765,7 +816,7 @@ def _en_years(n: str, unit: str) -> int | None:
     count = _en_int(n)
     if count is None:
         return None
-    return count * 10 if unit.lower().startswith("decade") else count
+    return count * 10 if fold(unit).startswith("decade") else count
 
 
 def _span(m: re.Match[str], kind: str, years: int | None) -> TimeExpr | None:
@@ -896,7 +947,7 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
     lower = "" if exotic else text.lower()
     if exotic or _EN_WORD_NEEDLE.search(lower):
         for m in (EN_WORD if exotic else EN_WORD_FAST).finditer(text):
-            if mask[m.start()] or m.group(0).lower() in ("one", "zero"):
+            if mask[m.start()] or fold(m.group(0)) in ("one", "zero"):
                 continue
             tok = _make_word_token(doc, m)
             if tok is not None:
@@ -915,7 +966,7 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
             if mask[m.start()]:
                 continue
             tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(),
-                               Decimal(_EN_MULTIPLES[m.group(1).lower()]), Decimal(0), m.group(0), unit=TIMES,
+                               Decimal(_EN_MULTIPLES[fold(m.group(1))]), Decimal(0), m.group(0), unit=TIMES,
                                unit_text=m.group(1), kind="multiple", fixed=True, english=True))
     if exotic or _SHARE_EN_NEEDLE.search(lower):
         for m in SHARE_EN.finditer(text):
@@ -1004,7 +1055,7 @@ def _unit_after(doc: _Doc, pos: int, *, cjk_only: bool, english: bool) -> UnitMa
         return UnitMatch(pos, pos + 3, "个多月", CJK_UNITS["个月"])
     um = match_unit(text, pos, fallback=english)
     if um is None:
-        return None
+        return _energy_du(doc, pos) if text[pos:pos + 1] == "度" and not english and not cjk_only else None
     if cjk_only and (um.written.isascii() or um.written not in CJK_UNITS):
         return None
     if um.loose and not english:
@@ -1072,13 +1123,19 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         number_text = text[s:end] + text[end + 1:j]
         qualifier = "at_least"
         end = j
-    english = ascii_only and _english_context(text, s, e)
     nxt = text[end:end + 1]
+    if nxt == "兆" and _trillion_before_unit(doc, end + 1):
+        number_text += "兆"  # 10.4兆元 (Taiwan): 10^12
+        end += 1
+        nxt = text[end:end + 1]
+    english = ascii_only and _english_context(text, s, e)
     if ascii_only and not keep_unitless and nxt and (nxt in "hHtTmMbB" or nxt.isspace()):  # (EN_MAG's first)
         mag = EN_MAG.match(text, end)
         if mag:
             number_text = text[s:mag.end()]
             end = mag.end()
+            if not number_text.isascii():
+                number_text = fold(number_text)  # 3 mıllion: the magnitude as the pattern read it
     parsed = parse(number_text)
     if parsed is None:
         return None
@@ -1117,11 +1174,13 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         qualifier = qualifier or "at_least"
     if um is not None and um.written == "点" and _SPACE_DIGIT.match(text[um.end:um.end + 3]):
         um = None
+    if before in "前后" and before and _cn_rank_or_period(text, s, um.written if um is not None else ""):
+        return None
     unit = um.unit if um is not None else prefix_unit
     unit_text = um.written if um is not None else prefix_text
     # a bare year: 2014, in 2023, "| 2013 |"
     if (ascii_only and len(number_text) == 4 and number_text.isdecimal() and 1900 <= int(number_text) <= 2100
-            and prefix_unit is None and (um is None or um.loose)):
+            and prefix_unit is None and (um is None or um.loose or um.modified or um.unit.canonical == "year")):
         kind = "since" if _SINCE_BEFORE.search(text[(s - 7 if s > 7 else 0):s]) else "year"
         years.append(TimeExpr(s, e, raw, kind, year=int(number_text)))
         return None
@@ -1153,7 +1212,73 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         tok.end = um.end
     _post_qualifier(text, tok)
     _pre_qualifier(text, tok)
+    if (unit is not None and unit.dimension == "concentration"
+            and text.find("每", max(0, tok.q_start - 6), tok.q_start) >= 0):
+        _unit_before(text, tok)
     return tok
+
+
+def _trillion_before_unit(doc: _Doc, pos: int) -> bool:
+    """Is 兆 before ``pos`` a magnitude? Only before a money unit or 度 of electricity (兆瓦, 兆帕, 兆字节 are
+    units of their own)."""
+    um = match_unit(doc.text, pos, fallback=False)
+    if um is not None and um.start == pos:
+        return um.unit.dimension == "money"
+    return _energy_du(doc, pos) is not None
+
+
+_DU_GUARD = "过假日数"
+
+
+def _energy_du(doc: _Doc, pos: int) -> UnitMatch | None:
+    """度 as a kilowatt-hour (300亿度, 外送绿电300亿度): only where the sentence speaks of electricity (电 in the 40
+    characters before, or 度电)."""
+    text = doc.text
+    if not text.startswith("度", pos):
+        return None
+    nxt = text[pos + 1:pos + 2]
+    if nxt and nxt in _DU_GUARD:
+        return None
+    lo, _ = doc.sentence_bounds(pos)
+    if nxt != "电" and "电" not in text[max(lo, pos - 40):pos]:
+        return None
+    return UnitMatch(pos, pos + 1, "度", DU)
+
+
+# 目前, 此前, 之前, 提前, 日前…: words that end in 前 but do not make the number after them a rank
+_NOT_RANK_BEFORE = "目此之以当提日先从跟向眼面事空生"
+_RANK_LEAD = lazy_re(r"(?:排名|排在|排|位列|位居|居|列|进入|跻身)[前后]$")
+_PERIOD_UNITS = ("个月", "个多月", "月", "季度", "个季度")
+
+
+def _cn_rank_or_period(text: str, s: int, unit_written: str) -> bool:
+    """Is the number at ``s`` a rank (前3位, 前三名, 排名前3) or the length of a period to date (今年前10个月,
+    前11个月)? Neither is a claim. ``unit_written`` is the unit found after the number, if any."""
+    if s < 1 or text[s - 1] not in "前后":
+        return False
+    if _RANK_LEAD.search(text, max(0, s - 3), s):
+        return True  # 排名前3的城市, 位列前三
+    if text[s - 1] != "前":
+        return False
+    lead = text[s - 2] if s >= 2 else ""
+    if unit_written in ("位", "名"):
+        return lead not in _NOT_RANK_BEFORE
+    if unit_written in _PERIOD_UNITS or (not unit_written and text.startswith(("季度", "个季度"), s + 1)):
+        # 今年前10个月, 一季度…前11个月 (not 提前3个月, 目前3个月)
+        return lead == "" or lead == "年" or lead in ",，;；:：、。 \n(（"
+    return False
+
+
+_PER_CUBIC = ("每立方米", "每立方公尺", "每立方")
+
+
+def _unit_before(text: str, tok: _Tok) -> None:
+    """每立方公尺35微克, 每立方米约16微克: the per-volume part of the unit is written before the number; it belongs to
+    the phrase (``由2014年的每立方公尺35微克降至…`` is a from…to phrase)."""
+    for w in _PER_CUBIC:
+        if text.startswith(w, tok.q_start - len(w)):
+            tok.q_start -= len(w)
+            return
 
 
 def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
@@ -1166,7 +1291,7 @@ def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
     if mag:
         number_text = text[s:mag.end()]
         e = mag.end()
-    parsed = parse(number_text)
+    parsed = parse(number_text if number_text.isascii() else fold(number_text))
     if parsed is None:
         return None
     um = match_unit(text, e, fallback=False)
@@ -1186,14 +1311,14 @@ def _share_token(text: str, m: re.Match[str], *, english: bool) -> _Tok | None:
     """``more than half of``, ``a third of``, ``超过一半``: a share in percent (only when qualified)."""
     f = m.group("f")
     q = m.group("q")
-    key = f.split()[-1].split("-")[-1].lower() if english else f
+    key = fold(f.split()[-1].split("-")[-1]) if english else f
     value = _SHARES.get(key)
     if value is None:
         return None
     qualifier: str | None = None
     if english:
         if q:
-            qualifier = QUAL_EN_MAP.get(re.sub(r"\s+", " ", q.lower()))
+            qualifier = QUAL_EN_MAP.get(re.sub(r"\s+", " ", fold(q)))
         elif not SHARE_EN_VERB.search(text[max(0, m.start() - 24):m.start()]):
             return None  # "in the first half of 2023": not a share
     else:
@@ -1230,12 +1355,20 @@ def _post_qualifier(text: str, tok: _Tok) -> None:
         tok.after = m2.end()
 
 
+_VERB_BEFORE_UP = lazy_re(
+    r"\b(?:back|went|gone|go|goes|going|moved?|climbed?|ticked|edged|crept|shot|came|jumped|bounced|risen|rose|"
+    r"rising|rises|picked|[a-z]+ed)\s*$", re.IGNORECASE)
+
+
 def _pre_qualifier(text: str, tok: _Tok) -> None:
     window = text[(tok.start - 16 if tok.start > 16 else 0):tok.start]
     if tok.english and window[-1:].isspace():  # QUAL_EN ends in white space
         m = QUAL_EN.search(window)
+        if m and fold(m.group(1)).startswith("up") and _VERB_BEFORE_UP.search(text, max(0, tok.start - 40),
+                                                                             tok.start - (len(window) - m.start())):
+            m = None  # "ticked back up to 32", "went up to 40": a verb and its target, not "at most"
         if m:
-            key = re.sub(r"\s+", " ", m.group(1).lower())
+            key = re.sub(r"\s+", " ", fold(m.group(1)))
             if key in QUAL_EN_MAP and tok.qualifier is None:
                 tok.qualifier = QUAL_EN_MAP[key]
             tok.q_start = tok.start - (len(window) - m.start())
@@ -1353,6 +1486,8 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
     elif cue:
         tok.kind = "change"
         tok.direction = direction
+        if direction is None and not tok.english and "改善" in window[-8:]:
+            tok.direction = _improvement_direction(text, max(s_lo, tok.q_start - BASELINE_BEFORE), tok.q_start)
     if tok.unit is not None and tok.unit.canonical == "pp":
         if tok.unit.needs_change and tok.kind != "change":
             tok.unit, tok.unit_text = None, ""
@@ -1368,8 +1503,9 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
             elif EN_MOM.search(clause_before) or re.match(r"^[^,;]{0,40}?month[- ]on[- ]month", after, re.IGNORECASE):
                 tok.comparison = "mom"
         else:
-            if _maybe_yoy(clause_before) and CN_YOY.search(clause_before):
-                tok.comparison = "yoy"
+            if ((_maybe_yoy(clause_before) and CN_YOY.search(clause_before))
+                    or ("年" in window[-6:] and CN_YEAR_ON_YEAR_VERB.search(window.rstrip()))):
+                tok.comparison = "yoy"  # (…年增18.6%: Taiwan's year-on-year verb)
             elif ("环比" in clause_before or "上月" in clause_before) and CN_MOM.search(clause_before):
                 tok.comparison = "mom"
     # the phrase's own year: 2014年的35, 32 micrograms in 2023
@@ -1383,6 +1519,25 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
         m2 = EN_YEAR_AFTER.match(text, tok.after)
         if m2:
             tok.year = int(m2.group(1))
+        elif (tok.kind == "level" and text.find("year", tok.after, tok.after + 24) >= 0
+              and (m3 := EN_RELATIVE_YEAR_AFTER.match(text, tok.after))):
+            # "37 micrograms a year earlier", "eight days that year": relative to the last year the sentence names
+            stated = [int(y.group(0)) for y in _YEAR_IN_TEXT.finditer(text, max(s_lo, tok.q_start - 160), tok.q_start)]
+            if stated:
+                tok.year = stated[-1] - (1 if m3.group("earlier") else 0)
+        elif (tok.kind == "level" and text.find("when", max(s_lo, tok.q_start - 70), tok.q_start) >= 0
+              and (m4 := EN_WHEN_YEAR.search(text, max(s_lo, tok.q_start - 90), tok.q_start))):
+            tok.year = int(m4.group(1))  # "… than in 2013, when the city recorded 89.5 micrograms"
+
+
+def _improvement_direction(text: str, lo: int, pos: int) -> str | None:
+    """改善16.7%: a concentration that improves falls. Other measures keep no direction (the word says none)."""
+    before = text[lo:pos]
+    concentration = max(before.rfind("浓度"), before.rfind("微克"))
+    if concentration < 0:
+        return None
+    other = max(before.rfind(w) for w in ("天数", "比例", "比率", "优良", "达标", "指数"))
+    return "down" if concentration > other else None
 
 
 def _strip_cn_end(window: str) -> str:
@@ -1421,6 +1576,8 @@ def _chinese_cue(tok: _Tok, window: str) -> tuple[bool, str | None]:
         return False, None
     if last in _CHANGE_VERB_LAST and (m := CN_CHANGE_VERB.search(w)):
         return True, _direction(m)
+    if last == "长" and w.endswith("成长"):
+        return True, "up"  # Taiwan 成长 (增长): 较2013年成长九成
     if last in _COMPARE_ADJ_LAST and (m := CN_COMPARE_ADJ.search(w)):
         return True, _direction(m)
     return False, None
@@ -1452,7 +1609,7 @@ def _en_verb(window: str) -> str | None:
         piece = re.split(r"[,;.]", w[-45:])[-1]
         candidates = list(reversed(_EN_WORDS.findall(piece)))
     for word in candidates:
-        low = word.lower()
+        low = word.lower()  # (ASCII letters: _EN_WORDS)
         if low in _EN_DOWN_SET:
             return "down"
         if low in _EN_UP_SET:
@@ -1475,6 +1632,8 @@ def _english_cue(text: str, tok: _Tok, window: str) -> tuple[bool, str | None]:
         return True, direction
     m = EN_AFTER_NOUN.match(text, tok.after) or EN_AFTER_COMPARE.match(text, tok.after)
     if m:
+        if m.groupdict().get("cyear"):
+            tok.year = int(m.group("cyear"))  # "87 more in 2023 than in 2013"
         return True, _direction(m)
     return False, None
 
@@ -1485,6 +1644,22 @@ TABLE_ROW = lazy_re(r"(?m)^[ \t]*\|.*\|[ \t]*$")
 TABLE_RULE = lazy_re(r"^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
 HEADER_UNIT = lazy_re(r"[(（]([^()（）]{1,12})[)）]")
 RANK_HEADER = lazy_re(r"排名|名次|序号|排序|编号|^\s*(?:rank|no\.?|#)\s*$", re.IGNORECASE)
+
+
+_HEADER_NOUN = lazy_re(r"([A-Za-z]+)\s*$")
+
+
+def _header_noun(cell: str) -> str | None:
+    """An English column header that ends in a plural count noun names its cells' unit ("Good-air days",
+    "Heavy-pollution days", "Projects"); "Year" (the row's year) does not."""
+    m = _HEADER_NOUN.search(cell)
+    if m is None:
+        return None
+    noun = m.group(1)
+    unit = lookup(noun)
+    if unit is None or unit.kind != "level" or unit.dimension not in ("count", "duration") or lemma(noun) == fold(noun):
+        return None
+    return noun
 
 
 def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
@@ -1510,7 +1685,7 @@ def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
             header = []
             for cell in cells:
                 um = HEADER_UNIT.search(cell)
-                header.append((um.group(1).strip() if um else None, bool(RANK_HEADER.search(cell))))
+                header.append((um.group(1).strip() if um else _header_noun(cell), bool(RANK_HEADER.search(cell))))
             continue
         if header is not None:
             columns[m.start()] = header
@@ -1547,12 +1722,15 @@ def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
 def _apply_lists(doc: _Doc, tokens: list[_Tok]) -> list[list[_Tok]]:
     text = doc.text
     chains: list[list[_Tok]] = []
+    serial: dict[int, bool] = {}
     for i, tok in enumerate(tokens):
         if i > 0:
             prev = tokens[i - 1]
             gap = text[prev.after:tok.q_start] if prev.after <= tok.q_start else None
             same_sentence = doc.sentence_bounds(prev.num_start) == doc.sentence_bounds(tok.num_start)
-            if gap is not None and same_sentence and (LIST_GAP.match(gap) or (tok.english and EN_LIST_GAP.match(gap))):
+            english_list = tok.english and gap is not None and (
+                EN_LIST_GAP.match(gap) is not None or ("," in gap and _serial_comma(doc, tokens, i, serial)))
+            if gap is not None and same_sentence and (LIST_GAP.match(gap) or english_list):
                 chains[-1].append(tok)
                 continue
         chains.append([tok])
@@ -1593,6 +1771,37 @@ def _apply_lists(doc: _Doc, tokens: list[_Tok]) -> list[list[_Tok]]:
     return [c for c in chains if len(c) >= 2]
 
 
+COMMA_GAP = lazy_re(r"[ \t]*,[ \t]*")
+
+
+def _serial_comma(doc: _Doc, tokens: list[_Tok], i: int, memo: dict[int, bool]) -> bool:
+    """"down 50 percent, 57.1 percent and 88.7 percent": a comma between two figures of one unit (the gap before
+    ``tokens[i]``) is a list separator when the figures go on, comma by comma, to an "and" / "or". ``memo`` holds
+    the answers found for the later gaps of a run (each gap is looked at once: linear on "1%, 1%, 1%, …")."""
+    text = doc.text
+    run: list[int] = []
+    j = i
+    found = False
+    while j < len(tokens):
+        if j in memo:
+            found = memo[j]
+            break
+        a, b = tokens[j - 1], tokens[j]
+        if (a.unit is None or b.unit is None or a.unit.canonical != b.unit.canonical or a.after > b.q_start
+                or doc.sentence_bounds(a.num_start) != doc.sentence_bounds(b.num_start)):
+            memo[j] = False
+            break
+        if not COMMA_GAP.fullmatch(text, a.after, b.q_start):
+            # the run ends here: in an "and" / "or" (a list) or anything else (no list); this gap is no comma
+            found = bool(run) and LIST_GAP.match(text[a.after:b.q_start]) is not None
+            break
+        run.append(j)
+        j += 1
+    for k in run:
+        memo[k] = found
+    return memo.get(i, False) if run else False
+
+
 YEAR_LIST_SEP = lazy_re(r"\s*年?\s*(?:(?P<range>至|到|—|–|-|~|～)|、|,|，|和|及|与)\s*")
 
 
@@ -1627,19 +1836,94 @@ def _distribute_years(doc: _Doc, chains: list[list[_Tok]], times: Sequence[TimeE
                 tok.year = year
 
 
-OF_WHICH = lazy_re(r"\s+of\s+(?:which|them|these|those)\b|[ \t]+(?:more|fewer|less)\s+than\b",
-                      re.IGNORECASE)
+OF_WHICH = lazy_re(r"\s+of\s+(?:which|them|these|those)\b", re.IGNORECASE)
+MORE_THAN = lazy_re(rf"[ \t]+(?:more|fewer|less)\s+(?:(?:in|by)\s+{YEAR}\s+)?than\b", re.IGNORECASE)
+OF_THE_NEXT = lazy_re(r"[ \t]+of[ \t]+(?:the|its|their|these|those|all(?:[ \t]+the)?)[ \t]+"
+                      r"(?:[A-Za-z]+(?:['’]s)?[ \t]+){0,2}")
+
+
+EN_SUBJECT_VERB = lazy_re(
+    rf"\b([A-Za-z]+)\s+(?:(?:have|has|had)\s+)?(?:{_EN_DOWN}|{_EN_UP}|numbered|totaled|totalled|reached|hit|"
+    r"stood\s+at|came\s+to|amounted\s+to|were|was)(?:\s+(?:back|further|again|sharply|slightly))?"
+    r"(?:\s+(?:by|to|from))?\s*$", re.IGNORECASE)
+
+
+def _subject_unit(doc: _Doc, tok: _Tok) -> tuple[Unit, str] | None:
+    """"heavy pollution days fell by 37", "good-air days numbered 87 more": the plural noun right before the verb
+    names what a bare number counts."""
+    text = doc.text
+    lo = max(doc.clause_start(tok.num_start), tok.q_start - 60)
+    if lo >= tok.q_start:
+        return None
+    m = EN_SUBJECT_VERB.search(text, lo, tok.q_start)
+    if m is None:
+        return None
+    noun = m.group(1)
+    unit = lookup(noun)
+    if unit is None or unit.kind != "level" or unit.dimension not in ("count", "duration") or lemma(noun) == fold(noun):
+        return None
+    return unit, noun
+
+
+def _apply_subject_units(doc: _Doc, tokens: list[_Tok]) -> None:
+    for tok in tokens:
+        if tok.unit is None and tok.english and (tok.kind == "change" or tok.to_verb) and not tok.keep_unitless:
+            found = _subject_unit(doc, tok)
+            if found is not None:
+                tok.unit, tok.unit_text = found
+
+
+CN_POPULATION_BEFORE = lazy_re(
+    r"人口(?:总数|总量|规模|数量|数)?(?:合计|共计|总计|总共|共|已|达到|达|为|是|约|有|超过|逾|近|突破|接近)*\s*$")
+_PERSON = CJK_UNITS["人"]
+
+
+def _apply_population(doc: _Doc, tokens: list[_Tok]) -> None:
+    """京津冀三地人口合计1亿多, 常住人口约2185万: a bare Chinese figure of 人口 counts people (人)."""
+    text = doc.text
+    if "人口" not in text:
+        return
+    for tok in tokens:
+        if (tok.unit is None and not tok.english and not tok.keep_unitless and tok.kind == "level"
+                and text.find("人口", max(0, tok.q_start - 8), tok.q_start) >= 0
+                and CN_POPULATION_BEFORE.search(text, max(0, tok.q_start - 8), tok.q_start)):
+            tok.unit, tok.unit_text = _PERSON, ""
+
+
+def _carries(t: _Tok) -> bool:
+    """Can ``t`` lend its unit to a bare English number of its sentence? Not a share or a factor: "79.2 percent
+    of the year, 19 more than in 2023" counts days."""
+    return t.unit is not None and t.unit.kind == "level" and t.unit.canonical not in _RATIO_UNITS
 
 
 def _apply_of_which(doc: _Doc, tokens: list[_Tok]) -> None:
-    """"eight days of heavy pollution, six of which …", "271 days …, 95 more than in 2013": the bare
-    count takes the unit of the count it refers to."""
+    """"eight days of heavy pollution, six of which …", "271 days …, 95 more than in 2013", "six of the city's
+    eight heavy-pollution days": the bare count takes the unit of the count it refers to."""
+    text = doc.text
+    carrier: _Tok | None = None  # the last token of the current sentence that can lend its unit
+    carrier_bounds: tuple[int, int] | None = None
     for i, tok in enumerate(tokens):
-        if i == 0 or tok.unit is not None or not tok.english or not OF_WHICH.match(doc.text, tok.after):
+        if tok.unit is not None or not tok.english or tok.keep_unitless:
+            if _carries(tok):
+                carrier, carrier_bounds = tok, doc.sentence_bounds(tok.num_start)
             continue
-        prev = tokens[i - 1]
-        if prev.unit is not None and doc.sentence_bounds(prev.num_start) == doc.sentence_bounds(tok.num_start):
-            tok.unit, tok.unit_text = prev.unit, prev.unit_text
+        bounds = doc.sentence_bounds(tok.num_start)
+        if i + 1 < len(tokens) and OF_THE_NEXT.fullmatch(text, tok.after, tokens[i + 1].q_start):
+            nxt = tokens[i + 1]
+            if _carries(nxt) and doc.sentence_bounds(nxt.num_start) == bounds:
+                tok.unit, tok.unit_text = nxt.unit, nxt.unit_text
+                tok.year = tok.year or nxt.year  # "six of the city's eight days that year"
+                continue
+        if i == 0:
+            continue
+        if OF_WHICH.match(text, tok.after):
+            prev = tokens[i - 1]
+            if prev.unit is not None and doc.sentence_bounds(prev.num_start) == bounds:
+                tok.unit, tok.unit_text = prev.unit, prev.unit_text
+        elif MORE_THAN.match(text, tok.after) and carrier is not None and carrier_bounds == bounds:
+            tok.unit, tok.unit_text = carrier.unit, carrier.unit_text
+        if _carries(tok):
+            carrier, carrier_bounds = tok, bounds
 
 
 # ========================================================================= baselines
@@ -1654,7 +1938,14 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
         year = _last_baseline(before, tok.english)
         bounds = doc.sentence_bounds(tok.num_start)
         s_lo = bounds[0]
-        if year is None and s_lo < p_lo and not re.search(rf"(?<!\d){YEAR}(?!\d)", before):
+        if year is None and tok.english and tok.comparison is None:
+            fronted_year, fronted_yoy = _fronted(doc, s_lo)
+            # "Compared with 2013, … were down 50 percent, 57.1 percent and 88.7 percent"; "Year on year, …"
+            year = fronted_year
+            if fronted_yoy and tok.baseline_year is None:
+                tok.comparison = "yoy"
+        if (year is None and s_lo < p_lo and tok.comparison is None
+                and not re.search(rf"(?<!\d){YEAR}(?!\d)", before)):
             # 较2013年分别增加95天…;重污染天数则分别减少50天: a later piece without a year of its own
             year = _last_baseline(text[max(s_lo, tok.q_start - BASELINE_BEFORE):p_lo], tok.english)
         if year is None and tok.english:
@@ -1663,17 +1954,48 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
                 stop = min(stop, changes[k + 1].q_start)
             m = EN_BASE_AFTER.match(text[tok.after:stop])
             if m:
-                year = int(m.group(1))
+                year = int(m.group(1) or m.group(2))
         if year is None and tok.english and tok.kind == "change" and tok.comparison is None and k > 0:
             # "…railway lines, up more than 30 percent from 2013, and … highways, up over 40 percent"
             prev = changes[k - 1]
             if prev.baseline_year is not None and doc.sentence_bounds(prev.num_start) == bounds:
                 year = prev.baseline_year
+                if tok.year is None and SAME_PERIOD.match(text, tok.after):
+                    tok.year = prev.year  # "fell by 37 over the same period"
         if year is not None and tok.baseline_year is None:
             tok.baseline_year = year
         # 比上年 / 较去年 anywhere before in the part (与上年相比,…下降5%)
         if tok.comparison is None and not tok.english and tok.baseline_year is None and CN_YOY.search(before[-40:]):
             tok.comparison = "yoy"
+        if (tok.comparison is None and not tok.english and tok.baseline_year is None
+                and text.find("同比", max(s_lo, tok.q_start - 400), tok.q_start) >= 0):
+            # 28个城市PM2.5平均浓度均同比下降,降幅排名前3位的城市为…,分别下降54.8%、53.8%和45.5%: a 同比 said of
+            # the whole sentence (its verb has no figure) holds for its later changes
+            general = None
+            for m_general in CN_YOY_GENERAL.finditer(text, max(s_lo, tok.q_start - 400), tok.q_start):
+                general = m_general
+            if general is not None and _last_baseline(text[general.end():tok.q_start], False) is None:
+                tok.comparison = "yoy"
+
+
+SAME_PERIOD = lazy_re(r"\s*(?:over|in|during|for)\s+the\s+same\s+(?:period|time|span)\b(?!\s+(?:of|in|last)\b)",
+                      re.IGNORECASE)
+EN_FRONTED = lazy_re(
+    rf"[\s\"“‘'(]*(?:(?:compared\s+(?:with|to)|relative\s+to|against|versus)\s+(?:the\s+)?"
+    rf"(?:(?:level|levels|figure|figures)\s+(?:of|in)\s+)?({YEAR})(?:\s+(?:levels?|figures?))?"
+    r"|(year[- ]on[- ]year|year[- ]over[- ]year|from\s+a\s+year\s+(?:earlier|ago|before)))\s*,",
+    re.IGNORECASE)
+
+
+def _fronted(doc: _Doc, s_lo: int) -> tuple[int | None, bool]:
+    """A comparison fronted to the start of an English sentence ("Compared with 2013, …", "Year on year, …")
+    holds for every change of the sentence: (its baseline year, whether it is year on year)."""
+    found = doc.fronted.get(s_lo)
+    if found is None:
+        m = EN_FRONTED.match(doc.text, s_lo)
+        found = doc.fronted[s_lo] = (None, False) if m is None else (
+            (int(m.group(1)) if m.group(1) else None), m.group(2) is not None)
+    return found
 
 
 def _last_baseline(before: str, english: bool) -> int | None:
@@ -1703,6 +2025,9 @@ def _compatible(a: _Tok, b: _Tok) -> bool:
     return a.unit.canonical == b.unit.canonical
 
 
+_RATIO_UNITS = ("%", "pp")
+
+
 def _share_unit(a: _Tok, b: _Tok) -> None:
     for x, y in ((a, b), (b, a)):
         if x.unit is None and y.unit is not None:
@@ -1720,7 +2045,31 @@ def _apply_groups(doc: _Doc, tokens: list[_Tok]) -> None:
         if a.kind not in ("level", "change") or b.kind not in ("level", "change") or a.group or b.group:
             i += 1
             continue
-        if doc.sentence_bounds(a.num_start) != doc.sentence_bounds(b.num_start) or not _compatible(a, b):
+        if doc.sentence_bounds(a.num_start) != doc.sentence_bounds(b.num_start):
+            i += 1
+            continue
+        if (a.english and a.kind == "change" and b.kind == "level"
+                and (m := EN_CHANGE_FROM_GAP.match(text, a.after, b.q_start))):
+            # "down 2.1 percent from 38.6 in 2023", "up 121 days from 129 in 2013": a change and the level it starts
+            # from (no "to" end) — unless that level opens a from…to phrase of its own ("rose by 50, from 176 to 226",
+            # whose delta the next pair takes)
+            c = tokens[i + 2] if i + 2 < len(tokens) else None
+            if (c is None or c.group or _from_to(text, b, c) is None
+                    or doc.sentence_bounds(c.num_start) != doc.sentence_bounds(b.num_start)):
+                group += 1
+                b.group, b.role, b.direction = group, "from", None
+                a.group, a.role = group, "delta"
+                if m.group(1):
+                    a.year = a.year or int(m.group(1))
+                if b.year is not None and a.baseline_year is None:
+                    a.baseline_year = b.year
+                if b.unit is None and a.unit is not None and a.unit.canonical not in _RATIO_UNITS:
+                    _share_unit(b, a)
+                i += 2
+                continue
+            i += 1  # the from…to phrase that follows is the next pair
+            continue
+        if not _compatible(a, b):
             i += 1
             continue
         pair = _from_to(text, a, b)
@@ -1739,6 +2088,8 @@ def _apply_groups(doc: _Doc, tokens: list[_Tok]) -> None:
                     t.unit, t.unit_text = unit, m.group(1) if m else ""
         for t, role in ((src, "from"), (dst, "to")):
             t.kind, t.direction, t.group, t.role = "level", None, group, role
+        if from_year is None and to_year is None and src.year is None and dst.year is None:
+            from_year, to_year = _year_range_before(doc, src)
         if from_year is not None:
             src.year = from_year
         if to_year is not None:
@@ -1754,6 +2105,27 @@ def _apply_groups(doc: _Doc, tokens: list[_Tok]) -> None:
             if dst.year is not None:
                 delta.year = dst.year
         i += 2
+
+
+YEAR_RANGE_BEFORE = lazy_re(
+    rf"\b(?:between\s+({YEAR})\s+and|from\s+({YEAR})\s+(?:to|through|until))\s+({YEAR})\b(?![\d.])"
+    rf"|({_Y_AFTER_NON_NUMBER})\s*年?\s*(?:至|到|—|–|~|～)\s*({YEAR})\s*年", re.IGNORECASE)
+
+
+def _year_range_before(doc: _Doc, src: _Tok) -> tuple[int | None, int | None]:
+    """"Between 2013 and 2017 the reading dropped from 89.5 to 58", 2013年至2017年,…从…降至…: a from…to phrase
+    whose ends name no year takes the two years of a range stated before it in its sentence."""
+    lo, _ = doc.sentence_bounds(src.num_start)
+    found = None
+    for m in YEAR_RANGE_BEFORE.finditer(doc.text, max(lo, src.q_start - BASELINE_BEFORE), src.q_start):
+        found = m
+    if found is None:
+        return None, None
+    if _YEAR_IN_TEXT.search(doc.text, found.end(), src.q_start):
+        return None, None  # another year stands between the range and the phrase
+    first = found.group(1) or found.group(2) or found.group(4)
+    last = found.group(3) or found.group(5)
+    return int(first), int(last)
 
 
 def _from_to(text: str, a: _Tok, b: _Tok) -> tuple[_Tok, _Tok, str | None, int | None, int | None] | None:
@@ -1801,6 +2173,80 @@ def _delta(doc: _Doc, tokens: list[_Tok], i: int, src: _Tok, dst: _Tok) -> _Tok 
                 and re.fullmatch(r"[\s,，]*(?:from|从|由)\s*(?:\d{4}\s*年(?:底|末)?\s*的?)?\s*", gap, re.IGNORECASE)):
             return c
     return None
+
+
+EN_CHANGE_TO_GAP = lazy_re(
+    r"\s*(?:(?:from\s+a\s+year\s+(?:earlier|ago|before)|year[- ]on[- ]year|year[- ]over[- ]year)\s*)?,?\s*to\s*",
+    re.IGNORECASE)
+
+
+def _apply_change_to(doc: _Doc, tokens: list[_Tok]) -> None:
+    """"rose 4.5 percent from a year earlier to 112 million tonnes in 2024": the change ends in the year of the
+    level it rose to."""
+    text = doc.text
+    for i in range(len(tokens) - 1):
+        a = tokens[i]
+        if not a.english or a.kind != "change" or a.year is not None:
+            continue
+        b = tokens[i + 1]
+        if (b.year is not None and b.to_verb
+                and a.after <= b.q_start and EN_CHANGE_TO_GAP.fullmatch(text, a.after, b.q_start)):
+            a.year = b.year
+
+
+def _in_table_row(text: str, pos: int) -> bool:
+    """Is ``pos`` in a Markdown table row (a line that starts with "|")? Looks back at most 2000 characters."""
+    lo = max(0, pos - 2000)
+    newline = text.rfind("\n", lo, pos)
+    if newline < 0 and lo > 0:
+        return False  # a line that long is no table row
+    return text[newline + 1:pos].lstrip(" \t").startswith("|")
+
+
+# A bare number stands where a figure of the sentence would stand: after a preposition, a verb of comparison or a
+# place ("against 36 in Beijing", "to 32 in 2023", "Tianjin 37 and Hebei 37.8") and before a year, a clause break or
+# another function word — not inside a name ("a level 3 alert", "Route 5 traffic").
+_BARE_BEFORE = lazy_re(
+    r"(?:\b(?:from|to|against|versus|vs\.?|than|at|of|hit|hitting|averaging|was|were|is|are|be|been|and|or|with|by|as|"
+    r"had|has|have|saw|sees|got|[a-z]{2,}ed)|[,(]|\b[A-Z][a-z]+(?:['’]s)?)\s*$")  # (Tianjin 37: a place names it)
+_BARE_AFTER = lazy_re(
+    r"\s*(?:[,.;:)—–]|$)|\s+(?:in|on|at|for|by|and|or|a|an|the|than|last|this|that|during|against|when|while|from|to|"
+    r"over|compared|versus|respectively|before|after|earlier|ago|now|as|under|so|since|with|but|year|up|down|"
+    r"according|amid|despite)\b", re.IGNORECASE)
+
+
+def _parallel_position(text: str, tok: _Tok) -> bool:
+    return (_BARE_BEFORE.search(text, max(0, tok.q_start - 16), tok.q_start) is not None
+            and _BARE_AFTER.match(text, tok.after) is not None)
+
+
+def _carry_units(doc: _Doc, tokens: list[_Tok]) -> None:
+    """A bare English number measures what the figures before it in its sentence measure: "37.8 micrograms …,
+    down 2.1 percent from 38.6 in 2023 and down from 108 in 2013", "averaged 22 micrograms, against 36 in
+    Beijing". Members of a from…to phrase first take the unit of their delta ("rose by 50 days, from 176 to 226").
+    Shares and factors lend nothing ("79.2 percent of the year, 19 more…" counts days), table cells take their
+    column's unit only."""
+    text = doc.text
+    has_tables = "|" in text
+    by_group: dict[int, _Tok] = {}
+    for tok in tokens:
+        if tok.group is not None and tok.role == "delta" and _carries(tok):
+            by_group[tok.group] = tok
+    last: _Tok | None = None
+    last_bounds: tuple[int, int] | None = None
+    for tok in tokens:
+        bounds = doc.sentence_bounds(tok.num_start)
+        if bounds != last_bounds:
+            last, last_bounds = None, bounds
+        if (tok.unit is None and tok.english and not tok.keep_unitless and tok.kind in ("level", "change")
+                and (not tok.word or tok.group is not None)):
+            donor = by_group.get(tok.group) if tok.group is not None else None
+            if donor is None and last is not None and _parallel_position(text, tok):
+                donor = last
+            if donor is not None and not (has_tables and _in_table_row(text, tok.num_start)):
+                _share_unit(tok, donor)
+        if _carries(tok):
+            last = tok
 
 
 # ============================================================================ output

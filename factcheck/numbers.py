@@ -6,7 +6,7 @@ Handled forms (one number per call, no surrounding text):
 
 - ASCII digits, decimals and thousands separators: ``38.6``, ``1,100``;
 - ASCII digits with Chinese magnitudes: ``3565万``, ``2.28万``, ``2037.22亿``, ``1.5万亿``,
-  ``5百万``, mixed ``3万4000``;
+  ``5百万``, mixed ``3万4000``, Taiwan's ``10.4兆`` (10^12; the extractor decides when 兆 is one);
 - Chinese numerals: ``十``, ``十二``, ``两千``, ``一万二千``, ``三百五十``, ``一百零五``,
   colloquial ``两万五`` (25000), digit strings ``二〇二三``, decimals ``三点五``;
 - fractions ``十分之一`` (0.1, exact) and percentages ``百分之五十`` (50, to be read as %),
@@ -107,6 +107,18 @@ def bind_lazy(namespace: MutableMapping[str, object]) -> None:
             value._home = (namespace, name)
 
 
+# Characters that a case-insensitive regex matches to an ASCII letter although str.lower() does not give that
+# letter (İ lowers to two characters, ı and ſ stay themselves, K lowers to k but is listed for clarity).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(s: str) -> str:
+    """``s.lower()`` with the four characters that match an ASCII letter under ``re.IGNORECASE`` folded to that
+    letter first: a word found by a case-insensitive pattern (``twİce``, ``ſquare km``) folds to the key of the
+    table it was found with (``twice``, ``square km``). Same length as ``s``."""
+    return s.translate(_FOLD).lower() if not s.isascii() else s.lower()
+
+
 MAX_DIGITS = 24  # more stated digits than this is not a statistic
 MAX_CHARS = 64
 FRACTION_QUANTUM = Decimal("1e-12")  # 三分之一 is kept to 12 decimals (precision half of that)
@@ -116,7 +128,8 @@ CN_DIGITS: dict[str, int] = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }
 CN_SMALL: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
-CN_BIG: dict[str, int] = {"万": 10**4, "亿": 10**8}
+CN_BIG: dict[str, int] = {"万": 10**4, "亿": 10**8, "兆": 10**12}  # 兆: Taiwan usage (10.4兆元); the extractor
+# reads it as a magnitude only before a money or energy unit (兆瓦, 兆帕, 兆字节 are units)
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
 
 EN_UNITS: dict[str, int] = {

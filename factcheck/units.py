@@ -6,7 +6,11 @@ Canonical units (see also ``factcheck.models`` and tests/gold/README.md): ``μg/
 (``个``, ``人次``, ``篇``, ``个月``, ``公里``, ``吨``, ``倍``) and every other English unit its
 lemma (``day``, ``project``, ``people``, ``km``, ``square km``, ``tonne``, ``times``).
 Chinese magnitudes are NOT units: ``3565万千瓦`` is the number ``3565万`` and the unit
-``千瓦``; ``兆瓦`` is a unit with scale 1000 (kW).
+``千瓦``; ``兆瓦`` is a unit with scale 1000 (kW). Taiwan forms: ``瓩`` (kW), ``公尺`` (米),
+``立方公尺`` (立方米), ``微克/立方公尺``; a bare ``微克`` is read as μg/m³ (as English "micrograms");
+``度`` (a kWh of electricity, kept as ``度``) is decided by the extractor from its context.
+English count nouns may follow a hyphenated modifier (``250 good-air days``, ``1,000 low-cost
+sensors``): ``UnitMatch.modified`` says so.
 
 ``kind`` marks what a number with that unit is: ``level`` (a statistic), ``rating``
 (an equipment rating such as ``1000千伏`` or an ``8英寸`` wafer, never a statistic), or
@@ -19,7 +23,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.numbers import bind_lazy, lazy_re
+from factcheck.numbers import bind_lazy, fold, lazy_re
 
 ONE = Decimal(1)
 
@@ -44,6 +48,7 @@ class UnitMatch:
     written: str  # the unit as written, without leading space
     unit: Unit
     loose: bool = False  # found by the modifier/plural-noun fallback, not the table
+    modified: bool = False  # a modifier stands between the number and the unit noun ("250 good-air days")
 
 
 def _words(s: str) -> list[str]:
@@ -60,6 +65,7 @@ POINTS = _u("pp", "points")
 KW = _u("kW", "power")
 KWH = _u("kWh", "energy")
 KV = _u("kV", "voltage", kind="rating")
+DU = _u("度", "energy")  # 度 of electricity = 1 kWh, kept as written (the extractor decides when 度 is one)
 YUAN = _u("元", "money")
 USD = _u("USD", "money")
 TIMES = _u("times", "multiple", kind="multiple")  # English: 1.9 times, twice, doubled
@@ -70,6 +76,13 @@ KM2 = _u("square km", "area")
 # Written after a number with no space (a space is tolerated). Chinese measure words map to themselves.
 CJK_UNITS: dict[str, Unit] = {
     "微克/立方米": UGM3, "微克每立方米": UGM3, "毫克/立方米": _u("mg/m³", "concentration"),
+    # Taiwan: 公尺 (metre), 立方公尺 (m³), 瓩 (kW, as 千瓦)
+    "微克/立方公尺": UGM3, "微克每立方公尺": UGM3, "毫克/立方公尺": _u("mg/m³", "concentration"),
+    "微克/m³": UGM3, "微克/m3": UGM3,
+    # a bare 微克 (35微克, 降至18微克) is a concentration in news reporting, as English "micrograms" is
+    "微克": UGM3,
+    "瓩": KW, "瓩时": KWH, "瓩小时": KWH,
+    "公尺": _u("米", "length"), "平方公尺": _u("平方米", "area"), "立方公尺": _u("立方米", "volume"),
     "%": PERCENT, "％": PERCENT, "‰": _u("%", "percent", "0.1"), "成": _u("%", "percent", 10),
     "个百分点": POINTS, "百分点": POINTS,
     "千瓦时": KWH, "兆瓦时": _u("kWh", "energy", 1000), "吉瓦时": _u("kWh", "energy", 10**6),
@@ -105,7 +118,7 @@ CJK_GUARDS: dict[str, str] = {
     "头": "部", "道": "路", "本": "地市网土届次年月", "首": "都次批", "家": "庭长乡属",
     "位": "于置", "处": "理于置", "所": "有以在属", "条": "件例款", "项": "目", "件": "事",
     "支": "持付出撑", "起": "来步", "场": "所景", "对": "于接比外", "片": "区", "次": "要级", "张": "北",
-    "组": "织成建", "列": "车入", "轮": "胎", "种": "类植", "克": "服", "秒": "杀", "款": "项",
+    "组": "织成建", "微克": "/每", "列": "车入", "轮": "胎", "种": "类植", "克": "服", "秒": "杀", "款": "项",
 }
 
 # Symbols: case-sensitive, optional single space before, must not run into more letters.
@@ -181,7 +194,7 @@ _NOT_PLURAL = frozenset(_words(
 
 def lemma(word: str) -> str:
     """English plural -> singular, as used for count units (cities -> city, people stays)."""
-    w = word.lower()
+    w = fold(word)
     if w in ("people", "species", "series"):
         return w
     if w.endswith("ies") and len(w) > 4:
@@ -220,10 +233,14 @@ _CJK_FIRST = _by_first({w: CJK_GUARDS.get(w, "") for w in CJK_UNITS})
 _SYMBOL_FIRST = _by_first({w: "" for w in SYMBOL_UNITS})
 _WORD_RE = lazy_re(r"(?:[ \t]+|-)(" + _alternation(list(WORD_UNITS)) + r")(?![A-Za-z])", re.IGNORECASE)
 _STOP_ALT = _alternation(sorted(STOPWORDS))
+# ... and the plural count and duration words of the table: "20 smog days", "3 consecutive years"
+_MODIFIED_NOUNS = [*COUNT_NOUNS, *_words("days weeks months years hours minutes people persons")]
 _MODIFIED_RE = lazy_re(
-    r"[ \t]+(?!(?:" + _STOP_ALT + r")\b)[a-z][a-z-]{1,20}[ \t]+(" + _alternation(COUNT_NOUNS) + r")(?![A-Za-z])"
+    r"[ \t]+(?!(?:" + _STOP_ALT + r")\b)[a-z][a-z-]{1,20}[ \t]+(" + _alternation(_MODIFIED_NOUNS) + r")(?![A-Za-z])"
 )
 _PLURAL_RE = lazy_re(r"[ \t]+([a-z][a-z]{2,20}s)(?![A-Za-z-])")
+# A hyphenated modifier and a noun: "250 good-air days", "1,000 low-cost sensors", "1,200 coal-fired boilers"
+_COMPOUND_RE = lazy_re(r"[ \t]+[a-z]+(?:-[a-z]+){1,2}[ \t]+([a-z]{3,20})(?![A-Za-z-])")
 
 
 # Spellings of a canonical unit that a reference file or a resolver may write (claims.yaml says "days",
@@ -252,8 +269,9 @@ def lookup(written: str) -> Unit | None:
         return SYMBOL_UNITS[w]
     if w in TIGHT_UNITS:
         return TIGHT_UNITS[w]
-    if w.lower() in WORD_UNITS:
-        return WORD_UNITS[w.lower()]
+    low = fold(w)
+    if low in WORD_UNITS:
+        return WORD_UNITS[low]
     if len(w) >= 2 and w[0] in "万亿" and w[1:] in CJK_UNITS:
         base = CJK_UNITS[w[1:]]
         factor = 10**4 if w[0] == "万" else 10**8
@@ -303,12 +321,24 @@ def match_unit(text: str, pos: int, *, fallback: bool = True) -> UnitMatch | Non
             return None  # every other form starts with a space, a tab or a hyphen
     m = _WORD_RE.match(text, pos)
     if m:
-        return UnitMatch(pos, m.end(), m.group(1), WORD_UNITS[m.group(1).lower()])
+        return UnitMatch(pos, m.end(), m.group(1), WORD_UNITS[fold(m.group(1))])
     if c == "-":
         return None
+    m = _COMPOUND_RE.match(text, pos)
+    if m:
+        noun = m.group(1)
+        table = WORD_UNITS.get(noun)
+        if (table is not None and table.kind == "level" and table.dimension in ("count", "duration")
+                and noun != lemma(noun)):
+            # a unit of the table: as good as the unit word itself (the hyphen keeps it one modifier)
+            return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), table, modified=True)
+        if fallback and noun.endswith("s") and noun not in STOPWORDS and noun not in _NOT_PLURAL:
+            return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), _u(lemma(noun), "count"), loose=True,
+                             modified=True)
     m = _MODIFIED_RE.match(text, pos)
     if m:
-        return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), WORD_UNITS[m.group(1)], loose=True)
+        return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), WORD_UNITS[m.group(1)], loose=True,
+                         modified=True)
     if fallback:
         m = _PLURAL_RE.match(text, pos)
         if m and m.group(1) not in STOPWORDS and m.group(1) not in _NOT_PLURAL:

@@ -101,6 +101,219 @@ def test_seed_002_interfaces_and_scaled_figures() -> None:
     assert len(found) == 6  # 9年间 and 2014年以来 are time expressions
 
 
+
+# ------------------------------------------------------- session 2 forms (issue #3): Taiwan usage
+
+
+def test_taiwan_units_and_magnitudes() -> None:
+    found = qs("去年营收2.16兆元,年增33.9%;离岸风电装置容量已达3,000万瓩,较前年增加约600万瓩。")
+    revenue = find(found, 2160000000000, "元")
+    assert revenue.text == "2.16兆元"
+    growth = find(found, "33.9", "%")
+    assert (growth.kind, growth.direction, growth.comparison) == ("change", "up", "yoy")
+    assert find(found, 30000000, "kW").kind == "level"
+    added = find(found, 6000000, "kW")
+    assert (added.kind, added.direction, added.qualifier) == ("change", "up", "about")
+    assert find(qs("主峰海拔3952公尺。"), 3952).unit == "米"
+    assert find(qs("容量达1.2亿瓩以上。"), 120000000).unit == "kW"
+
+
+def test_zhao_before_other_units_is_no_trillion() -> None:
+    assert find(qs("新建机组3兆瓦。"), 3000).unit == "kW"
+    assert [q.value for q in qs("管道压力5兆帕。")] == [D(5)]
+
+
+def test_taiwan_change_words() -> None:
+    q = one("出口总额较2020年成长两成。")
+    assert (q.kind, q.direction, q.value, q.unit, q.baseline_year) == ("change", "up", D(20), "%", 2020)
+    assert one("全年营收年减4.2%。").comparison == "yoy"
+    for text in ("今年增长5%。", "2023年增长6%。", "年均增长7%。"):
+        assert one(text).comparison is None, text
+
+
+def test_unit_written_before_the_number() -> None:
+    found = qs("台北市细悬浮微粒年均值为每立方公尺15微克,高雄市为每立方米约23微克。")
+    assert [(q.value, q.unit, q.qualifier) for q in found] == [(D(15), "μg/m³", None), (D(23), "μg/m³", "about")]
+    found = qs("细悬浮微粒浓度由2019年的每立方公尺20微克降至去年的14微克,降幅30%。")
+    start, end, delta = found
+    assert (start.role, start.year, start.unit, end.role, end.unit) == ("from", 2019, "μg/m³", "to", "μg/m³")
+    assert start.group == end.group == delta.group and (delta.role, delta.baseline_year) == ("delta", 2019)
+
+
+def test_du_is_a_kilowatt_hour_only_where_electricity_is_meant() -> None:
+    q = one("该电站年发电量约50亿度。")
+    assert (q.value, q.unit, q.qualifier) == (D(5000000000), "度", "about")
+    q = one("每年外送绿电80亿至90亿度。")
+    assert (q.value, q.value_high, q.unit) == (D(8000000000), D(9000000000), "度")
+    assert one("午后气温达到30度。").unit is None
+    assert [q.unit for q in qs("用电量一度下降5%。")] == ["%"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("空气品质排名前5位的城市依次为甲、乙、丙、丁和戊。", []),
+    ("该市位列全国前三名。", []),
+    ("排名前3的城市分别为甲、乙和丙。", []),
+    ("今年前8个月,出口增长5%。", ["5%"]),
+    ("前11个月,累计完成投资12亿元。", ["12亿元"]),
+    ("前三季度全省GDP增长5.2%。", ["5.2%"]),
+    ("目前3位专家在岗。", ["3位"]),
+    ("提前3个月完成任务。", ["3个月"]),
+])
+def test_ranks_and_periods_to_date_are_no_claims(text: str, kept: list[str]) -> None:
+    assert [q.text for q in qs(text)] == kept
+
+
+# ------------------------------------------------------- session 2 forms (issue #3): English
+
+
+def test_change_from_a_level_without_a_to_end() -> None:
+    found = qs("Shanghai's average fell to 28 micrograms per cubic meter in 2024, down 3.4 percent from 29 in 2023 "
+               "and down from 62 in 2013.")
+    to_level, change, start, old = found
+    assert (to_level.value, to_level.unit, to_level.year) == (D(28), "μg/m³", 2024)
+    assert (change.kind, change.direction, change.unit, change.role, change.baseline_year) == (
+        "change", "down", "%", "delta", 2023)
+    assert (start.value, start.unit, start.kind, start.role, start.year) == (D(29), "μg/m³", "level", "from", 2023)
+    assert start.group == change.group
+    assert (old.value, old.unit, old.year) == (D(62), "μg/m³", 2013)
+
+
+def test_change_with_a_count_unit_from_a_level() -> None:
+    change, start = qs("The port handled 3,500 containers in 2022, up 400 containers from 3,100 in 2021.")[1:]
+    assert (change.kind, change.direction, change.unit, change.baseline_year) == ("change", "up", "container", 2021)
+    assert (start.value, start.unit, start.year, start.role) == (D(3100), "container", 2021, "from")
+
+
+def test_change_then_from_to_phrase() -> None:
+    delta, start, end = qs("The number of clean days rose by 30, from 200 to 230.")
+    assert (delta.kind, delta.role, delta.unit, delta.direction) == ("change", "delta", "day", "up")
+    assert (start.role, start.unit, end.role, end.unit) == ("from", "day", "to", "day")
+    assert delta.group == start.group == end.group
+    start, end = qs("Between 2015 and 2020 the index dropped from 6.1 to 4.3.")
+    assert (start.year, end.year) == (2015, 2020)
+
+
+def test_comparatives_with_years_and_the_same_period() -> None:
+    more, fewer = qs("Guangzhou's blue-sky days numbered 12 more in 2024 than in 2023, while smog days fell by 9 "
+                     "over the same period.")
+    assert (more.kind, more.direction, more.unit, more.year, more.baseline_year) == ("change", "up", "day", 2024, 2023)
+    assert (fewer.kind, fewer.direction, fewer.unit, fewer.year, fewer.baseline_year) == (
+        "change", "down", "day", 2024, 2023)
+
+
+def test_more_than_takes_a_count_not_a_share() -> None:
+    found = qs("The city opened 40 charging stations, or 25 percent of its target, 6 more than in 2022.")
+    assert find(found, 6).unit == "station"
+    assert find(found, 6).baseline_year == 2022
+
+
+def test_baselines_from_a_peak_and_fronted_comparisons() -> None:
+    assert one("Ticket sales are down about 25 percent from their 2019 peak.").baseline_year == 2019
+    found = qs("Compared with 2015, sulfur dioxide, nitrogen dioxide and carbon monoxide levels were down 70 percent, "
+               "30 percent and 45 percent respectively.")
+    assert [(q.kind, q.direction, q.baseline_year) for q in found] == [("change", "down", 2015)] * 3
+    found = qs("Year on year, coal use fell 4 percent in 2024, while gas use rose 9 percent.")
+    assert [(q.direction, q.comparison) for q in found] == [("down", "yoy"), ("up", "yoy")]
+
+
+def test_relative_years_after_a_level() -> None:
+    now, before = qs("In 2022 the reading stood at 44 micrograms, against 52 micrograms a year earlier.")
+    assert (now.year, before.year) == (None, 2021)  # (the resolver gives 44 the sentence's year)
+    found = qs("Smog lingered in 2021; 15 of its 20 smog days that year came in winter.")
+    assert [(q.value, q.unit, q.year) for q in found] == [(D(15), "day", 2021), (D(20), "day", 2021)]
+    q = qs("The 2024 mean is 40 percent lower than in 2014, when the city recorded 72 micrograms.")[1]
+    assert (q.value, q.year) == (D(72), 2014)
+    change, _ = qs("Steel exports rose 6 percent from a year earlier to 9 million tonnes in 2024.")
+    assert (change.year, change.comparison) == (2024, "yoy")
+
+
+def test_units_named_by_nouns_and_carried_along_the_sentence() -> None:
+    found = qs("Shenzhen recorded 340 blue-sky days and installed more than 2,000 low-cost monitors.")
+    assert [(q.value, q.unit) for q in found] == [(D(340), "day"), (D(2000), "monitor")]
+    found = qs("Four of the province's 11 coal-fired plants closed.")
+    assert [(q.value, q.unit) for q in found] == [(D(4), "plant"), (D(11), "plant")]
+    found = qs("Chengdu averaged 31 micrograms in 2024, against 35 in Chongqing, after it rose from 30 to 33.")
+    assert [q.unit for q in found] == ["μg/m³"] * 4
+    assert [q.unit for q in qs("Heavy pollution days fell to two in 2024, from 19 in 2015.")] == ["day", "day"]
+    found = qs("Xian recorded 41 micrograms, Lanzhou 37 and Yinchuan 33, while Urumqi logged 44.")
+    assert [q.unit for q in found] == ["μg/m³"] * 4
+
+
+def test_a_bare_number_inside_a_name_takes_no_carried_unit() -> None:
+    found = qs("PM2.5 hit 150 micrograms, triggering a level 3 alert, and Route 5 traffic was cut.")
+    assert [(q.value, q.unit) for q in found] == [(D(150), "μg/m³"), (D(3), None), (D(5), None)]
+
+
+def test_english_table_header_names_the_unit() -> None:
+    text = "| City | PM2.5 (μg/m³) | Smog days | Rank |\n|---|---|---|---|\n| Xian | 45 | 12 | 3 |\n"
+    assert [(q.value, q.unit) for q in qs(text)] == [(D(45), "μg/m³"), (D(12), "day")]
+
+
+def test_spans_and_verbs_are_not_counts_or_bounds() -> None:
+    assert qs("# Five years of cleaner skies") == []
+    assert qs("Output grew for three consecutive years.") == []
+    assert [q.unit for q in qs("Children under 5 years of age.")] == ["year"]
+    q = one("After a dip, the index climbed back up to 4.6 in May.")
+    assert q.qualifier is None
+    assert one("Fines of up to 5,000 yuan.").qualifier == "at_most"
+
+
+# ------------------------------------------------------- session 2 forms (issue #3): Chinese
+
+
+def test_a_bare_figure_of_population_counts_people() -> None:
+    found = qs("2010年,长三角地区人口合计2亿多,常住人口约2185万,人口密度为1300。")
+    assert [(q.value, q.unit, q.qualifier) for q in found] == [
+        (D(200000000), "人", "at_least"), (D(21850000), "人", "about"), (D(1300), None, None)]
+
+
+def test_improvement_of_a_concentration_is_a_fall_with_its_baseline() -> None:
+    q = qs("全国PM2.5平均浓度为29微克/立方米,较疫情前的2019年改善12.5%。")[1]
+    assert (q.kind, q.direction, q.baseline_year) == ("change", "down", 2019)
+    assert one("优良天数比例同比改善3.1%。").direction is None
+
+
+def test_year_on_year_is_not_overridden_by_an_earlier_baseline() -> None:
+    found = qs("全市PM2.5平均浓度同比上升3.2%,比“十三五”末下降10.1%;优良天数比率为72.4%,同比下降2.1个百分点。")
+    points = find(found, "2.1", "pp")
+    assert (points.comparison, points.baseline_year) == ("yoy", None)
+    assert find(found, "10.1", "%").baseline_year == 2020
+
+
+def test_a_year_on_year_said_of_the_whole_sentence() -> None:
+    found = qs("全省13个城市PM10浓度均同比下降,其中降幅最大的三个城市依次为北部山区的甲市、"
+               "东部沿海的乙市和南部平原的丙市,分别下降18.2%、15.6%和14.9%。")
+    changes = [q for q in found if q.kind == "change"]
+    assert [(q.comparison, q.direction) for q in changes] == [("yoy", "down")] * 3
+    found = qs("全省PM10浓度均同比下降,其中甲市比2015年下降18.2%。")
+    assert (found[-1].comparison, found[-1].baseline_year) == (None, 2015)
+
+
+@pytest.mark.parametrize("text", [
+    "The area grew to 3 ſquare km.", "Output grew twİce as fast.", "The fırst anniversary was in 2024.",
+    "It is 3 mıllion people.", "Sınce 2014, output fell 5 percent.", "up 3 ſquare kilometers",
+    "five \u212ailometers", "İ1 ı2 ſ3",
+])
+def test_case_fold_characters_never_raise(text: str) -> None:
+    run(text)  # ſ, İ, ı, K fold to s, i, i, k under IGNORECASE: every table look-up must find its key
+    found = qs(text)
+    assert all(q.value >= 0 for q in found)
+
+
+def test_case_fold_characters_read_like_their_letters() -> None:
+    assert [(q.value, q.unit) for q in qs("The area grew to 3 ſquare km.")] == [(D(3), "square km")]
+    assert [(q.value, q.unit, q.kind) for q in qs("Output grew twİce as fast.")] == [(D(2), "times", "multiple")]
+    assert [(t.kind, t.years) for t in times("The fırst anniversary.")] == [("anniversary", 1)]
+
+
+def test_case_fold_characters_through_the_pipeline() -> None:
+    from factcheck.pipeline import check_text
+    from factcheck.reference import default_reference_path, load_reference
+
+    result = check_text("Beijing's area is 3 ſquare km, twİce as big; the fırst anniversary was in 2024.",
+                        load_reference(default_reference_path()))
+    assert result.files[0].status == "checked", result.files[0].error
+
 # ------------------------------------------------------------------------ Chinese forms
 
 

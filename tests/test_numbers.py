@@ -234,3 +234,59 @@ def test_lazy_patterns_compile_once_and_replace_their_global() -> None:
 def test_parse_results_are_memoized_values() -> None:
     assert parse("38.6") is parse("38.6")  # the same immutable result, not a recomputation
     assert parse_number(" 38.6 ") == (D("38.6"), D("0.05"))
+
+
+# ------------------------------------------------------------- session 2: Taiwan forms, case folding
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("10.4兆", "10400000000000", "50000000000"),
+    ("3兆", "3000000000000", "500000000000"),
+    ("1兆2000亿", "1200000000000", "50000000"),
+])
+def test_zhao_is_ten_to_the_twelfth(text: str, value: str, precision: str) -> None:
+    assert parse_number(text) == (D(value), D(precision))
+
+
+@pytest.mark.parametrize(("written", "canonical", "scale"), [
+    ("瓩", "kW", 1), ("万瓩", "kW", 10**4), ("亿瓩", "kW", 10**8), ("微克/立方公尺", "μg/m³", 1),
+    ("微克每立方公尺", "μg/m³", 1), ("微克", "μg/m³", 1), ("公尺", "米", 1), ("立方公尺", "立方米", 1),
+    ("平方公尺", "平方米", 1),
+])
+def test_taiwan_units(written: str, canonical: str, scale: int) -> None:
+    unit = lookup(written)
+    assert unit is not None and (unit.canonical, unit.scale) == (canonical, D(scale))
+
+
+def test_bare_microgram_is_not_a_per_litre_dose() -> None:
+    assert match_unit("5微克/升的铅", 1) is None
+    found = match_unit("18微克,", 2)
+    assert found is not None and found.unit.canonical == "μg/m³"
+
+
+@pytest.mark.parametrize(("word", "folded"), [
+    ("ſquare km", "square km"), ("twİce", "twice"), ("fırst", "first"), ("\u212aILOMETERS", "kilometers"),
+    ("Percent", "percent"),
+])
+def test_fold_maps_case_insensitive_matches_to_their_table_keys(word: str, folded: str) -> None:
+    from factcheck.numbers import fold
+
+    assert fold(word) == folded and len(fold(word)) == len(word)
+
+
+@pytest.mark.parametrize("text", ["3 ſquare km", "3 ſquare kilometers", "5 \u212ailometers", "12 PERCENT"])
+def test_unit_words_found_case_insensitively_have_their_unit(text: str) -> None:
+    found = match_unit(text, text.index(" "))
+    assert found is not None and found.unit.canonical in ("square km", "km", "%")
+
+
+@pytest.mark.parametrize(("text", "written", "canonical", "loose"), [
+    (" good-air days in", "good-air days", "day", False),
+    (" low-cost sensors.", "low-cost sensors", "sensor", True),
+    (" heavy-pollution days", "heavy-pollution days", "day", False),
+    (" coal-fired boilers", "coal-fired boilers", "boiler", False),
+])
+def test_hyphenated_modifier_before_the_unit_noun(text: str, written: str, canonical: str, loose: bool) -> None:
+    found = match_unit("9" + text, 1)
+    assert found is not None
+    assert (found.written, found.unit.canonical, found.loose, found.modified) == (written, canonical, loose, True)
