@@ -396,6 +396,20 @@ class _Context:
         characters back (a text of one endless sentence stays linear)."""
         return max(sentence.start, pos - REACH)
 
+    def matches_in(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:
+        """The matches of ``pattern`` over the whole text that lie within [lo, hi): the text is scanned once per
+        pattern, each question is a bisection (a cue looked for before every figure stays linear)."""
+        found = self._matches.get(pattern.pattern)
+        if found is None:
+            matches = list(pattern.finditer(self.text))
+            found = self._matches[pattern.pattern] = ([m.start() for m in matches], matches)
+        starts, matches = found
+        return [m for m in matches[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)] if m.end() <= hi]
+
+    @functools.cached_property
+    def _matches(self) -> dict[str, tuple[list[int], list[re.Match[str]]]]:
+        return {}
+
     def part_start(self, sentence: Sentence, pos: int) -> int:
         """Where the part of the sentence holding ``pos`` starts: after its last ；/; before pos."""
         i = bisect.bisect_left(self._semicolons, pos) - 1
@@ -677,11 +691,10 @@ def _pick(named: list[list[Mention]], index: int, kind: str) -> str | None:
 
 
 def _respective_zh(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> str | None:
-    marker = None
-    for m in RESPECTIVELY.finditer(ctx.text, ctx.reach(sentence, q.start), q.start):
-        marker = m
-    if marker is None:
+    markers = ctx.matches_in(RESPECTIVELY, ctx.reach(sentence, q.start), q.start)
+    if not markers:
         return None
+    marker = markers[-1]
     stop = LIST_END.search(ctx.text, marker.end(), sentence.end)
     items = _list_items(ctx, q, marker.end(), stop.start() if stop else sentence.end, LIST_JOIN)
     if not items or items[0].start < marker.end():
@@ -715,9 +728,10 @@ def _respective_en(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) ->
     respectively": the n-th figure before "respectively" belongs to the n-th name of the list before them; without
     such a list ("fell … in Tianjin and … in Hebei, where the readings stood at 41 and 38.6 … respectively"), to the
     n-th of the last n places (or measures) named before them."""
-    marker = RESPECTIVELY_EN.search(ctx.text, q.end, min(sentence.end, q.end + REACH))
-    if marker is None:
+    markers = ctx.matches_in(RESPECTIVELY_EN, q.end, min(sentence.end, q.end + REACH))
+    if not markers:
         return None
+    marker = markers[0]
     items = _list_items(ctx, q, ctx.reach(sentence, q.start), marker.start(), LIST_JOIN_EN)
     if len(items) < 2 or marker.start() - items[-1].end > RESPECTIVELY_GAP:
         return None
@@ -889,7 +903,7 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     if metric is None:
         return None
     part_start = ctx.part_start(sentence, q.start)
-    if FORECAST_CUE.search(ctx.text, max(part_start, q.start - CUE_REACH), q.start):
+    if ctx.matches_in(FORECAST_CUE, max(part_start, q.start - CUE_REACH), q.start):
         return None  # 业内人士建议…力争降至36, 预计…将再增加3至5万P: nobody measured it
     if _stated_as_goal(ctx, q, sentence):
         # 河北曾提出,到2020年全省PM2.5平均浓度达到55微克/立方米: the target level, when the reference tracks
@@ -906,7 +920,7 @@ def _stated_as_goal(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
     if GOAL_AFTER.match(ctx.text, q.end):
         return True
     part_start = ctx.part_start(sentence, q.start)
-    cues = list(GOAL_CUE.finditer(ctx.text, max(part_start, q.start - CUE_REACH), q.start))
+    cues = ctx.matches_in(GOAL_CUE, max(part_start, q.start - CUE_REACH), q.start)
     return bool(cues) and not GOAL_BREAK.search(ctx.text, cues[-1].end(), q.start)
 
 
@@ -1058,7 +1072,7 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
             year = _time_year(ctx, t)
             if year is not None and year not in skip:
                 return year
-    if PRESENT.search(ctx.text, max(part_start, q.start - CUE_REACH), q.start):
+    if ctx.matches_in(PRESENT, max(part_start, q.start - CUE_REACH), q.start):
         return None  # 目前已超过3500万千瓦, "now": a standing figure, not one of the years named before
     # A level takes the sentence's leading year (2023年数据显示,…;…); a change the latest year before it
     # that is not its own baseline (2014年为35…,2023年为18…,比2014年下降…).
@@ -1089,7 +1103,7 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
     # it is a cumulative figure (十年间…, 9年间累计…, "since 2014", 十四五期间): those have no year.
     cue_lo = max(sentence.start, q.start - CUE_REACH)
     cumulative = any(t.kind in ("span", "since") or (t.kind == "plan" and PLAN_PERIOD.search(t.text))
-                     for t in in_sentence) or CUMULATIVE.search(ctx.text, cue_lo, q.start)
+                     for t in in_sentence) or ctx.matches_in(CUMULATIVE, cue_lo, q.start)
     if cumulative:
         return None
     for earlier in ctx.frame_before(sentence):
