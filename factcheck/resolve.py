@@ -973,7 +973,8 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
     if fuzzy is not None or candidates:
         return fuzzy
     # "… 32 micrograms in 2023. By 2022 it had dropped to 30 …": carried from the previous sentence.
-    prev = ctx.previous_in_paragraph(sentence)
+    # A change is not carried: a bare "约2%" after a sentence about population is no population change.
+    prev = ctx.previous_in_paragraph(sentence) if q.kind != "change" else None
     if prev is not None:
         for m in reversed([m for m in ctx.mentions_in(prev.start, prev.end) if m.kind == "metric"]):
             if _metric_fits(ctx, m.id, q):
@@ -1131,8 +1132,8 @@ def _quoted(text: str, lo: int, pos: int) -> bool:
 
 
 def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int | None) -> int | None:
-    if q.baseline_year is not None or q.kind != "change":
-        return q.baseline_year
+    if q.baseline_year is not None or q.kind not in ("change", "multiple"):
+        return q.baseline_year  # a multiple (同比翻一番, 是去年同期的2倍) compares with a baseline as a change does
     if q.comparison == "yoy" and year is not None:
         return year - 1
     if q.comparison == "mom" and year is not None:

@@ -353,3 +353,15 @@ def test_a_share_stated_after_a_measure_with_no_share_metric_has_none() -> None:
     _, cs = claims("2023年全省优良天数比率为68.5%,同比下降5.5个百分点;重度及以上污染天数平均为11天,占比3%。")
     assert by_value(cs, "68.5").metric == "good_days_ratio"
     assert by_value(cs, "11").metric == "heavy_pollution_days" and by_value(cs, "3").metric is None
+
+
+def test_a_multiple_takes_its_baseline_and_hong_kong_year_on_year() -> None:
+    _, cs = claims("2024年全市新能源汽车销量同比翻一番。2024年天津PM2.5平均浓度按年下降7.3%。")
+    assert by_value(cs, "2").baseline_year == 2023
+    assert by_value(cs, "7.3").baseline_year == 2023
+
+
+def test_a_change_is_not_given_the_measure_of_the_sentence_before() -> None:
+    _, cs = claims("截至2023年末,全市常住人口1364万人。全年新增就业约2%。")
+    assert by_value(cs, "13640000").metric == "resident_population"
+    assert by_value(cs, "2").metric is None
