@@ -50,6 +50,7 @@ CITY_ANAPHORS = lazy_re(r"该市|\b[Tt]he (?:city|capital)(?:'s)?\b")
 PROVINCE_ANAPHORS = lazy_re(r"该省|\b[Tt]he province(?:'s)?\b")
 ANAPHOR_REACH = 400  # characters looked back for the antecedent
 HEADING_LIKE_MAX = 40  # characters of a line that heads a section without being marked as a heading
+TABLE_YEAR = lazy_re(r"((?:19|20)\d{2})\s*年?(?:\s*[(（][^)）]*[)）])?")
 REACH = 600  # characters a look back within a sentence goes (figures, names, times of the same sentence)
 CUE_REACH = 200  # characters a look back for a cue word goes (目前, 力争, 预计, 累计…)
 METRIC_REACH = 600  # characters looked back for the measure a bare concentration continues
@@ -896,6 +897,8 @@ METRIC_RIGHT_AFTER = lazy_re(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
 def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     if quotes_a_standard(ctx, q):
         return None  # 国家二级标准(35微克/立方米): the standard's limit, not a measurement
+    if q.kind == "multiple" and any(m.kind == "standard" for m in ctx.mentions_in(q.start - 16, q.end + 24)):
+        return None  # 是国家二级标准的2.6倍, "3.6 times the national standard": a ratio to a limit, no measure
     respective = respective_metric(ctx, q, sentence)
     if respective is not None:
         return respective if respective and _metric_fits(ctx, respective, q) else None
@@ -1042,6 +1045,10 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
         return q.year
     if quotes_a_standard(ctx, q):
         return None  # a standard's limit holds for no particular year
+    table = table_context(ctx, q)
+    header_year = TABLE_YEAR.fullmatch(table[0].strip()) if table else None
+    if header_year:
+        return int(header_year.group(1))  # | 城市 | 2013 | 2017 | 2023 |: a cell's year is its column's
     if q.role == "to":
         # "fell from 58 in 2013 to two": the "to" end is not the "from" year; a later year after it, if any.
         start_years = ctx.from_years.get(q.group, set()) if q.group is not None else set()

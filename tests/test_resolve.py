@@ -365,3 +365,17 @@ def test_a_change_is_not_given_the_measure_of_the_sentence_before() -> None:
     _, cs = claims("截至2023年末,全市常住人口1364万人。全年新增就业约2%。")
     assert by_value(cs, "13640000").metric == "resident_population"
     assert by_value(cs, "2").metric is None
+
+
+def test_a_table_cell_takes_its_columns_year_and_a_multiple_of_a_standard_no_metric() -> None:
+    text = ("---\ndate: 2024-02-01\nregion: beijing\n---\n\n## 京津冀PM2.5年均浓度(微克/立方米)\n\n"
+            "| 地区 | 2013年 | 2017年 | 2023年 |\n|---|---|---|---|\n| 北京 | 89.5 | 58 | 32 |\n\n"
+            "2013年北京PM2.5年均浓度是国家二级标准的2.6倍。\n")
+    _, cs = claims(text, fmt="markdown")
+    assert [by_value(cs, v).year for v in ("89.5", "58", "32")] == [2013, 2017, 2023]
+    assert by_value(cs, "2.6").metric is None
+
+
+def test_english_names_for_the_capital_region_and_the_nation() -> None:
+    _, cs = claims("Coal use in China's capital region fell 5 percent in 2024. Nationally, it rose 1 percent.")
+    assert by_value(cs, "5").region == "jingjinji" and by_value(cs, "1").region == "china"
