@@ -1647,6 +1647,23 @@ RANK_HEADER = lazy_re(r"排名|名次|序号|排序|编号|^\s*(?:rank|no\.?|#)\
 
 
 _HEADER_NOUN = lazy_re(r"([A-Za-z]+)\s*$")
+TABLE_YEAR_CELL = lazy_re(r"(?:19|20)\d{2}\s*年?")
+
+
+def _caption_unit(text: str, header_start: int) -> str | None:
+    """The unit a table's caption or heading gives in parentheses (the nearest non-empty line above the header
+    row, a heading or a short line): the unit of cells under year columns."""
+    end = header_start - 1
+    for _ in range(3):
+        start = text.rfind("\n", 0, max(0, end)) + 1
+        line = text[start:end].strip()
+        if line:
+            um = HEADER_UNIT.search(line) if (line.startswith("#") or len(line) <= 60) else None
+            return um.group(1).strip() if um else None
+        if start == 0:
+            return None
+        end = start - 1
+    return None
 
 
 def _header_noun(cell: str) -> str | None:
@@ -1683,9 +1700,13 @@ def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
         nxt = rows[k + 1].group(0) if k + 1 < len(rows) and rows[k + 1].start() == m.end() + 1 else ""
         if header is None and TABLE_RULE.match(nxt):
             header = []
+            caption = _caption_unit(text, m.start())
             for cell in cells:
                 um = HEADER_UNIT.search(cell)
-                header.append((um.group(1).strip() if um else _header_noun(cell), bool(RANK_HEADER.search(cell))))
+                unit = um.group(1).strip() if um else _header_noun(cell)
+                if unit is None and caption is not None and TABLE_YEAR_CELL.fullmatch(cell.strip()):
+                    unit = caption  # ## 京津冀PM2.5年均浓度(微克/立方米) over | 地区 | 2013年 | 2017年 |
+                header.append((unit, bool(RANK_HEADER.search(cell))))
             continue
         if header is not None:
             columns[m.start()] = header

@@ -373,6 +373,8 @@ def test_a_table_cell_takes_its_columns_year_and_a_multiple_of_a_standard_no_met
             "2013年北京PM2.5年均浓度是国家二级标准的2.6倍。\n")
     _, cs = claims(text, fmt="markdown")
     assert [by_value(cs, v).year for v in ("89.5", "58", "32")] == [2013, 2017, 2023]
+    assert {(by_value(cs, v).unit, by_value(cs, v).metric) for v in ("89.5", "58", "32")} == {
+        ("μg/m³", "pm25_annual_mean")}  # the unit from the heading's parentheses, over year columns
     assert by_value(cs, "2.6").metric is None
 
 
