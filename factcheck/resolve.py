@@ -586,6 +586,8 @@ BASED_AFTER = lazy_re(r"-based\b", re.IGNORECASE)
 ANAPHORIC_OPENER = lazy_re(
     r"\s*(?:(?:The|Its|This|That)\s+(?:reading|figure|level|concentration|average|number|total|rate|share)\b|"
     r"(?:It|This|That)\s|该|其|这一)", re.IGNORECASE)
+IN_SCOPE_BEFORE = lazy_re(r"在\s*$")
+IN_SCOPE_AFTER = lazy_re(r"[^,,。;;]{0,12}?中")
 # A ranking's scope is no subject: 稳居全国…第一, 居全省前列, "the best in China".
 SCOPE_BEFORE = lazy_re(r"(?:居|列|排名|位于|in|across)\s*$", re.IGNORECASE)
 SCOPE_AFTER = lazy_re(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首位|前列|前茅|领先|之首|之最|最好|最高|最低))")
@@ -598,13 +600,16 @@ def _is_subject(ctx: _Context, m: Mention) -> bool:
     # "Hebei province, which borders both Beijing and Tianjin, recorded …"; "a Beijing-based analyst".
     if RELATIVE_CLAUSE.search(ctx.text, max(0, m.start - 80), m.start) or BASED_AFTER.match(ctx.text, m.end):
         return False
+    if IN_SCOPE_BEFORE.search(before) and IN_SCOPE_AFTER.match(ctx.text, m.end, m.end + 16):
+        return False  # 在全省11个设区市中(与廊坊市并列第四): the field ranked in, not the subject
     return not (SCOPE_BEFORE.search(before) and SCOPE_AFTER.match(ctx.text[m.end: m.end + 16]))
 
 
 def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
     out = [m for m in ctx.mentions_in(lo, hi) if m.kind == "region" and _is_subject(ctx, m)]
     starts = ctx.pronoun_starts
-    out.extend(ctx.pronouns[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)])
+    out.extend(m for m in ctx.pronouns[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)]
+               if _is_subject(ctx, m))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -885,7 +890,8 @@ def table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
 
 # A figure stated as a goal, plan, forecast or suggestion is no measurement of its metric.
 GOAL_CUE = lazy_re(
-    r"目标|力争|计划|规划|提出|要求|争取|确保|\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plans?|planned)\b", re.IGNORECASE)
+    r"目标|力争|计划|规划|提出|要求|争取|确保|控制在|控制到|"
+    r"\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plans?|planned)\b", re.IGNORECASE)
 FORECAST_CUE = lazy_re(
     r"预计|预期|有望|建议|\b(?:expect(?:s|ed)?|forecast|projected|predicts?|estimates? that)\b", re.IGNORECASE)
 GOAL_AFTER = lazy_re(r"\s*的?(?:年度|年均|考核|约束性)?目标")
@@ -924,7 +930,10 @@ def _stated_as_goal(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
         return True
     part_start = ctx.part_start(sentence, q.start)
     cues = ctx.matches_in(GOAL_CUE, max(part_start, q.start - CUE_REACH), q.start)
-    return bool(cues) and not GOAL_BREAK.search(ctx.text, cues[-1].end(), q.start)
+    if not cues:
+        return False
+    # 力争…降至37,较去年再降约1…: 再 ("further") keeps the goal going past a clause of comparison.
+    return not GOAL_BREAK.search(ctx.text, cues[-1].end(), q.start) or "再" in ctx.text[max(0, q.start - 8): q.start]
 
 
 def _measured_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:

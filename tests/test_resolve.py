@@ -381,3 +381,16 @@ def test_a_table_cell_takes_its_columns_year_and_a_multiple_of_a_standard_no_met
 def test_english_names_for_the_capital_region_and_the_nation() -> None:
     _, cs = claims("Coal use in China's capital region fell 5 percent in 2024. Nationally, it rose 1 percent.")
     assert by_value(cs, "5").region == "jingjinji" and by_value(cs, "1").region == "china"
+
+
+def test_the_field_a_city_is_ranked_in_is_no_subject() -> None:
+    text = ("唐山这一年\n来源:唐山新闻网\n"
+            "今年1—11月,我市PM2.5平均浓度同比下降7.1%,在全省11个设区市中与廊坊市并列第四;优良天数218天。\n")
+    _, cs = claims(text, date=dt.date(2023, 12, 20))
+    assert by_value(cs, "218").region == "tangshan"
+
+
+def test_further_cuts_and_caps_are_goals() -> None:
+    _, cs = claims("今年天津力争PM2.5年均浓度降至37微克/立方米左右,较去年再降约1微克/立方米,重污染天数控制在5天以内。")
+    assert by_value(cs, "37").metric == "pm25_annual_mean_target"
+    assert by_value(cs, "1").metric is None and by_value(cs, "5").metric is None
