@@ -903,7 +903,7 @@ METRIC_RIGHT_AFTER = lazy_re(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
 def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     if quotes_a_standard(ctx, q):
         return None  # 国家二级标准(35微克/立方米): the standard's limit, not a measurement
-    if q.kind == "multiple" and any(m.kind == "standard" for m in ctx.mentions_in(q.start - 16, q.end + 24)):
+    if q.kind == "multiple" and any(m.kind == "standard" for m in ctx.mentions_in(q.start - 32, q.end + 24)):
         return None  # 是国家二级标准的2.6倍, "3.6 times the national standard": a ratio to a limit, no measure
     respective = respective_metric(ctx, q, sentence)
     if respective is not None:

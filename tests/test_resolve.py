@@ -394,3 +394,8 @@ def test_further_cuts_and_caps_are_goals() -> None:
     _, cs = claims("今年天津力争PM2.5年均浓度降至37微克/立方米左右,较去年再降约1微克/立方米,重污染天数控制在5天以内。")
     assert by_value(cs, "37").metric == "pm25_annual_mean_target"
     assert by_value(cs, "1").metric is None and by_value(cs, "5").metric is None
+
+
+def test_a_multiple_of_a_quoted_standard_has_no_metric() -> None:
+    _, cs = claims("2013年,本市PM2.5年均浓度为89.5微克/立方米,是国家二级标准(35微克/立方米)的2.6倍。", region="beijing")
+    assert by_value(cs, "89.5").metric == "pm25_annual_mean" and by_value(cs, "2.6").metric is None
