@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -339,13 +340,11 @@ def _title_subject(text: str, ref: Reference, named: Sequence[Mention]) -> str:
     is about Hebei (a possessive qualifier). ``河北11市…排名 张家口领跑`` stays about Hebei. "" when it is a
     place the reference does not know.
     """
-    for m, following in zip(named, [*named[1:], None], strict=True):
-        if following is not None:
-            gap = text[m.end: following.start]
-            possessive = re.fullmatch(r"['’]s\s+", gap)
-            if possessive or (not gap.strip() and m.id and m.id in ref.ancestors(following.id)):
-                continue
-        return m.id
+    for m, following in itertools.pairwise(named):
+        gap = text[m.end: following.start]
+        qualifier = re.fullmatch(r"['’]s\s+", gap) or (not gap.strip() and m.id and m.id in ref.ancestors(following.id))
+        if not qualifier:
+            return m.id
     return named[-1].id
 
 
@@ -406,6 +405,10 @@ class _Context:
             found = self._matches[pattern.pattern] = ([m.start() for m in matches], matches)
         starts, matches = found
         return [m for m in matches[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)] if m.end() <= hi]
+
+    @functools.cached_property
+    def standard_quotes(self) -> dict[tuple[int, int], str | None]:
+        return {}
 
     @functools.cached_property
     def _matches(self) -> dict[str, tuple[list[int], list[re.Match[str]]]]:
@@ -620,18 +623,16 @@ CONTINUES = lazy_re(r"\s*(?:其中|among them\b|of (?:them|these)\b)", re.IGNORE
 STANDARD_QUOTE_GAP = lazy_re(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", re.IGNORECASE)
 
 
-def quotes_a_standard(ctx: _Context, q: Quantity) -> bool:
-    """``国家二级标准(35微克/立方米)``: the figure is the standard's limit, not any region's level."""
-    return quoted_standard(ctx, q) is not None
-
-
 def quoted_standard(ctx: _Context, q: Quantity) -> str | None:
-    """The id of the standard whose limit the figure quotes, if it does."""
-    for m in ctx.mentions_in(q.start - 64, q.start):
-        near = m.kind == "standard" and m.end <= q.start and q.start - m.end <= 6
-        if near and STANDARD_QUOTE_GAP.match(ctx.text[m.end: q.start]):
-            return m.id
-    return None
+    """``国家二级标准(35微克/立方米)``: the id of the standard whose limit the figure quotes (then it is no region's
+    level), if it does. Asked for region, metric and year: looked up once per figure."""
+    key = (q.start, q.end)
+    if key not in ctx.standard_quotes:
+        ctx.standard_quotes[key] = next(
+            (m.id for m in ctx.mentions_in(q.start - 64, q.start)
+             if m.kind == "standard" and m.end <= q.start and q.start - m.end <= 6
+             and STANDARD_QUOTE_GAP.match(ctx.text[m.end: q.start])), None)
+    return ctx.standard_quotes[key]
 
 
 RESPECTIVELY = lazy_re(r"分别|依次为|依次是")
@@ -901,7 +902,7 @@ METRIC_RIGHT_AFTER = lazy_re(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
-    if quotes_a_standard(ctx, q):
+    if quoted_standard(ctx, q) is not None:
         return None  # 国家二级标准(35微克/立方米): the standard's limit, not a measurement
     if q.kind == "multiple" and any(m.kind == "standard" for m in ctx.mentions_in(q.start - 32, q.end + 24)):
         return None  # 是国家二级标准的2.6倍, "3.6 times the national standard": a ratio to a limit, no measure
@@ -970,10 +971,14 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
         if m.kind == "metric" and right_after and _metric_fits(ctx, m.id, q, named_after=True):
             return m.id
     candidates = [m for m in ctx.mentions_in(ctx.reach(sentence, q.start), q.start) if m.kind == "metric"]
-    subset = SUBSET_BEFORE.search(ctx.text, max(sentence.start, q.start - 4), q.start) or SUBSET_AFTER.match(
-        ctx.text, q.end)
-    if subset and not (candidates and candidates[-1].start >= (subset.end() if subset.end() <= q.start else q.start)):
-        return None  # 8天,其中6天由沙尘导致 / "eight days …, six of which …": a part, not the measure itself
+    # 8天,其中6天由沙尘导致 / "eight days …, six of which …": a part, not the measure itself (unless a measure is
+    # named after 其中).
+    subset = SUBSET_BEFORE.search(ctx.text, max(sentence.start, q.start - 4), q.start)
+    if subset is not None:
+        if not (candidates and candidates[-1].start >= subset.end()):
+            return None
+    elif SUBSET_AFTER.match(ctx.text, q.end):
+        return None
     part_start = ctx.part_start(sentence, q.start)
     in_part = [m for m in candidates if m.start >= part_start]
     for m in reversed(in_part or candidates):
@@ -1052,7 +1057,7 @@ def relative_offset(text: str) -> int | None:
 def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
     if q.year is not None:
         return q.year
-    if quotes_a_standard(ctx, q):
+    if quoted_standard(ctx, q) is not None:
         return None  # a standard's limit holds for no particular year
     table = table_context(ctx, q)
     header_year = TABLE_YEAR.fullmatch(table[0].strip()) if table else None

@@ -62,9 +62,10 @@ LIMIT_MISQUOTED = Rule(
 )
 RULES = (STANDARD_CLAIM, LIMIT_MISQUOTED)
 
-# Generic names, resolved against the standards of the figure's metric.
+# A figure stated as a point of comparison (比2013年的89.5, "from 89.5 in 2013") does not meet or miss a standard.
 COMPARED_BEFORE = lazy_re(r"(?:比|较|与|同|从|由|\bfrom|\bthan|\bwith)\s*(?:\d{4}\s*年?\s*(?:底|末)?\s*的?)?\s*$",
                           re.IGNORECASE)
+# Generic names, resolved against the standards of the figure's metric.
 GENERIC = lazy_re(
     r"(?:国家)?(?:环境)?(?:空气质量)?(?:一级|二级)标准|国家(?:环境)?(?:空气质量)?标准|国标"
     r"|(?:the\s+)?(?:national|China's|Chinese)\s+(?:air[- ]quality\s+)?standards?"
@@ -322,7 +323,6 @@ def _relation_words(relation: str, std: Standard) -> str:
 
 def _value_claim(text: str, claims: Sequence[Claim], mention: Mention, metric_ok: set[str],
                  quotes: set[str]) -> Claim | None:
-    # A figure stated as a point of comparison (比2013年的89.5…, "from 89.5 in 2013") is not what meets the standard.
     cands = [c for c in claims if c.kind == "level" and c.metric in metric_ok and c.id not in quotes
              and not COMPARED_BEFORE.search(text, max(0, c.nstart - 16), c.nstart)]
     before = [c for c in cands if c.nend <= mention.start]
