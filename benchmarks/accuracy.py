@@ -12,6 +12,7 @@ figures of ALL files together with benchmarks/thresholds.json.
     python benchmarks/accuracy.py                 # the table
     python benchmarks/accuracy.py --check         # also exit 1 if a figure of all files drops below the thresholds
     python benchmarks/accuracy.py --show FILE     # misses and false alarms of one gold file
+    python benchmarks/accuracy.py --show FILE --show-held-out   # also a held-out file (spends it)
 
 The seed articles are read from ../shared/seeds; when absent, their gold files are skipped (and said so).
 """
@@ -132,7 +133,7 @@ def totals(rows: list[Row]) -> dict[str, Score]:
     return out
 
 
-def run(show: str | None = None) -> tuple[Score, list[Row], list[str]]:
+def run(show: str | None = None, show_held_out: bool = False) -> tuple[Score, list[Row], list[str]]:
     """Score every gold file; returns the total over all files, one row per file and the skipped files."""
     from factcheck.pipeline import Options, check_paths
     from factcheck.reference import default_reference_path, load_reference
@@ -162,8 +163,12 @@ def run(show: str | None = None) -> tuple[Score, list[Row], list[str]]:
         total.add(s)
         rows.append(Row(gold_file.stem, s, is_holdout(gold)))
         if show and show in gold_file.stem:
-            print(f"== {gold_file.stem}" + (" (held-out)" if is_holdout(gold) else ""))
-            print("\n".join(s.misses + s.false_alarms + s.wrong))
+            if is_holdout(gold) and not show_held_out:
+                # Seeing a blind file's errors spends it: only on purpose, by --show-held-out.
+                print(f"== {gold_file.stem} (held-out: not shown; pass --show-held-out to spend it)")
+            else:
+                print(f"== {gold_file.stem}" + (" (held-out)" if is_holdout(gold) else ""))
+                print("\n".join(s.misses + s.false_alarms + s.wrong))
     return total, rows, skipped
 
 
@@ -178,8 +183,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="exit 1 if a figure is below its threshold")
     parser.add_argument("--show", help="print misses, false alarms and wrong fields of gold files matching this")
+    parser.add_argument("--show-held-out", action="store_true",
+                        help="let --show print held-out files too (they are then no longer blind)")
     args = parser.parse_args()
-    total, rows, skipped = run(args.show)
+    total, rows, skipped = run(args.show, args.show_held_out)
     head = f"{'file':<44} {'gold':>5} {'tool':>5} {'P':>6} {'R':>6} {'F1':>6} " + " ".join(
         f"{n[:8]:>8}" for n in FIELDS)
 
@@ -198,7 +205,10 @@ def main() -> int:
             print(line(row.name, row.score))
     print("--")
     print(line("OVERALL tuned", sums["tuned"]))
-    print(line("OVERALL held-out", sums["held-out"]))
+    if any(row.holdout for row in rows):
+        print(line("OVERALL held-out", sums["held-out"]))
+    else:
+        print(f"{'OVERALL held-out':<44} {0:>5} {0:>5}  (no held-out file)")
     print(line("OVERALL all (checked)", total))
     for name in skipped:
         print(f"skipped {name}: article not present")
