@@ -55,17 +55,24 @@ TABLE_YEAR = lazy_re(r"((?:19|20)\d{2})\s*年?(?:\s*[(（][^)）]*[)）])?")
 REACH = 600  # characters a look back within a sentence goes (figures, names, times of the same sentence)
 CUE_REACH = 200  # characters a look back for a cue word goes (目前, 力争, 预计, 累计…)
 METRIC_REACH = 600  # characters looked back for the measure a bare concentration continues
+LEDE_SENTENCES = 12  # sentences looked at for the article's opening period (titles and source lines skipped)
+LEDE_PROSE = 3  # sentences of prose that open the article
 HEADING_DEPTH = 3  # headings looked up for a year (a subsection's, its section's, the title's)
 OUTLINE = lazy_re(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
 OBJECT_BEFORE = lazy_re(
     r"(?:占|与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$", re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
-COMPARISON_BEFORE = lazy_re(r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?)\s*$",
-                               re.IGNORECASE)
+# "twice the 2013 level", "1.9 times that of 2013", 是2013年的1.9倍: the year of what a multiple compares with.
+COMPARISON_BEFORE = lazy_re(
+    r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?|"
+    r"\b(?:times|twice|thrice|double|triple)\s+(?:(?:the|that|those|its|their)\s+)?(?:(?:level|figure|size)\s+)?"
+    r"(?:of\s+)?(?:the\s+)?)\s*$", re.IGNORECASE)
 # English puts the place after the figure: "fell 57.3 percent in Tianjin and 57.6 percent in Hebei".
 REGION_RIGHT_AFTER = lazy_re(r"^\s*(?:in|for|at)\s+(?:the\s+)?$", re.IGNORECASE)
-COMPARISON_AFTER = lazy_re(r"^\s*(?:相比|以来|来|起|前|后|之前|开始|至今|同期)")
+# 今年前11个月 / 前三季度 is "the first months of this year", not a time before it.
+COMPARISON_AFTER = lazy_re(
+    r"^\s*(?:相比|以来|来|起|的\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,2})\s*倍|前(?!\s*(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*个?(?:月|季度))|后|之前|开始|至今|同期)")
 SOURCE_NAME = lazy_re(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re.IGNORECASE)
 SOURCE_LINE = lazy_re(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
 WIRE_DATELINE = lazy_re(
@@ -295,7 +302,45 @@ def find_published(loaded: Loaded, norm: Normalized, times: Sequence[TimeExpr],
                 return dt.date(t.year, t.month, t.day)
             except ValueError:
                 continue
-    return None
+    return _dateline_by_weekday(norm.text, head_limit)
+
+
+MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "BEIJING, Jan. 20 --", "TIANJIN, Jan. 20 (NNA) --", 新华社石家庄1月5日电: a dateline with no year.
+DATELINE_NO_YEAR = lazy_re(
+    r"^[A-Z][A-Z .'-]{1,30},\s*(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\s*"
+    r"(?:\([^)]{1,30}\)\s*)?(?:--|—|-)|(?:^|\n)[^\n]{0,20}?(?<!年)(\d{1,2})月(\d{1,2})日电", re.MULTILINE)
+WEEKDAY = lazy_re(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:星期|周)([一二三四五六日天])")
+WEEKDAYS = {**{d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                              "Sunday"))}, **{d: i for i, d in enumerate("一二三四五六日")}, "天": 6}
+YEAR_WORD = lazy_re(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _dateline_by_weekday(text: str, head_limit: int) -> dt.date | None:
+    """A dateline without a year ("BEIJING, Jan. 20 --") dated by the weekday the story names ("said on
+    Monday"): the one year, around the latest year the article names, in which that day falls on that weekday."""
+    line = DATELINE_NO_YEAR.search(text, 0, head_limit)
+    if line is None:
+        return None
+    if line.group(1):
+        month, day = MONTHS_EN.index(line.group(1)[:3].lower()) + 1, int(line.group(2))
+    else:
+        month, day = int(line.group(3)), int(line.group(4))
+    days = {m.group(1) or m.group(2) for m in WEEKDAY.finditer(text, line.start(), line.start() + 600)}
+    weekdays = {WEEKDAYS[d] for d in days}
+    years = [int(m.group(1)) for m in YEAR_WORD.finditer(text)]
+    if len(weekdays) != 1 or not years:
+        return None
+    weekday = weekdays.pop()
+    found = []
+    for year in range(max(years) - 1, max(years) + 2):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if date.weekday() == weekday:
+            found.append(date)
+    return found[0] if len(found) == 1 else None
 
 
 def parse_iso_date(value: str) -> dt.date | None:
@@ -477,8 +522,19 @@ class _Context:
                 heading = self.heading_before(sentence) if sentence is not None else None
                 named = [x.id for x in self.mentions_in(heading.start, heading.end) if x.kind == "region" and x.id
                          and self._level(x.id) == level and _is_subject(self, x)] if heading else []
-                if named or ident:
-                    out.append(Mention(m.start(), m.end(), "region", named[-1] if named else str(ident)))
+                # 河北全省 / 唐山全市: the place named right before it; with a home region that is no province
+                # (京津冀), 全省 is the province named last before it, not the group.
+                glued = [x.id for x in self.mentions_in(m.start() - 8, m.start())
+                         if x.kind == "region" and x.id and x.end == m.start() and self._level(x.id) == level]
+                own = ident
+                if glued:
+                    own = glued[-1]
+                elif ident and self._level(ident) != level and m.group(0).startswith("全"):
+                    nearby = [x.id for x in self.mentions_in(max(0, m.start() - ANAPHOR_REACH), m.start())
+                              if x.kind == "region" and x.id and self._level(x.id) == level]
+                    own = nearby[-1] if nearby else None
+                if named or own:
+                    out.append(Mention(m.start(), m.end(), "region", named[-1] if named and not glued else str(own)))
         for pattern, level in ((CITY_ANAPHORS, "city"), (PROVINCE_ANAPHORS, "province")):
             for m in pattern.finditer(self.text):
                 before = [x for x in self.mentions_in(max(0, m.start() - ANAPHOR_REACH), m.start())
@@ -512,6 +568,29 @@ class _Context:
             lo, hi = paragraph[0].start, paragraph[-1].end
             named = {m.id for m in self.mentions_in(lo, hi) if m.kind == "region" and _is_subject(self, m)}
             return named.pop() if len(named) == 1 else None
+        return None
+
+    @functools.cached_property
+    def lede_period(self) -> tuple[int, str, int] | None:
+        """The part of a year the article's opening reports on, as (its year, its words, the index of the sentence
+        stating it), if it opens on one.
+
+        ``通报…2017年10—12月环境空气质量有关情况`` / ``2019年10月—2020年3月,重点区域…``: a notice about a period
+        keeps its later paragraphs, which name no time of their own, in that period (the year it ends in; not an
+        annual figure). An opening on a whole year sets no frame (a later undated figure may be a standing one).
+        """
+        prose = 0
+        for sentence in self.sentences[:LEDE_SENTENCES]:
+            if title_like(sentence, self.sentences) or SOURCE_LINE.search(sentence.text[:40]):
+                continue
+            prose += 1
+            for period in LEDE_PERIOD.finditer(self.text, sentence.start, sentence.end):
+                years = [y for t in self.times_in(sentence.start, period.end())
+                         if t.end <= period.end() + 1 and (y := _time_year(self, t)) is not None]
+                if years and period.start() - self.times_in(sentence.start, period.end())[-1].end <= 2:
+                    return max(years), self.text[sentence.start: period.end()], sentence.index
+            if prose >= LEDE_PROSE:
+                break
         return None
 
     @functools.cached_property
@@ -556,7 +635,11 @@ class _Context:
                 break
             if prev.paragraph != paragraph:
                 opener = self.sentences[i + 1]
-                if not CONTINUES.match(opener.text) or prev.paragraph != paragraph - 1:
+                # A bulleted list stays in the frame of the line that introduces it ("Figures for 2024:" / 2023年
+                #主要指标如下:), across its earlier items.
+                listed = LIST_ITEM.match(opener.text) and (
+                    LIST_ITEM.match(prev.text) or prev.text.rstrip().endswith((":", ":")))
+                if not (CONTINUES.match(opener.text) or listed) or prev.paragraph != paragraph - 1:
                     break
                 paragraph = prev.paragraph
             out.append(prev)
@@ -619,6 +702,7 @@ def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
 SEMICOLON = lazy_re(r"[;；]")
 PLAN_PERIOD = lazy_re(r"期间|以来|时期")  # 十四五期间 (a span), not 十三五末 (a point)
 CUMULATIVE = lazy_re(r"累计|\bcumulative(?:ly)?\b|\bin total\b", re.IGNORECASE)
+LIST_ITEM = lazy_re(r"\s*[*•·●▪◆■\-–]\s*\S")
 CONTINUES = lazy_re(r"\s*(?:其中|among them\b|of (?:them|these)\b)", re.IGNORECASE)
 STANDARD_QUOTE_GAP = lazy_re(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", re.IGNORECASE)
 
@@ -689,12 +773,21 @@ def _named_items(ctx: _Context, start: int, names: Sequence[str], bounds: Sequen
             for b, n in zip(bounds, names, strict=True)]
 
 
-def _pick(named: list[list[Mention]], index: int, kind: str) -> str | None:
+def _pick(named: list[list[Mention]], index: int, kind: str, names: Sequence[str] = ()) -> str | None:
     if kind == "region" and not all(named):
         return None  # a list of metrics or things (来自北京的项目14个、投资额98亿元), not of places
-    if kind == "metric" and sum(1 for n in named if n) < 2:
+    if kind == "metric" and sum(1 for n in named if n) < 2 and not _list_of_measures(named, names):
         return None  # not a list of measures
     return named[index][-1].id if named[index] else ""
+
+
+def _list_of_measures(named: list[list[Mention]], names: Sequence[str]) -> bool:
+    """PM10、二氧化氮、臭氧平均浓度(分别为76、31、178): a list of short names of measures of which the reference knows
+    one (the others then get none, not PM10's). Not a list of places or years (北京、天津、河北PM2.5平均浓度;
+    2020年、2021年全市优良天数), nor of figures (…分别为33、30、32微克/立方米,重污染天数)."""
+    if not names or not any(named):
+        return False
+    return all(name.strip() and not name.strip()[0].isdigit() and len(name.strip()) <= 12 for name in names)
 
 
 def _respective_zh(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> str | None:
@@ -717,7 +810,9 @@ def _respective_zh(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) ->
             if len(names) != len(items):
                 continue
             bounds = [0] + [m.end() for m in re.finditer(r"、|和|及|与|以及", enumeration.group(0))]
-            picked = _pick(_named_items(ctx, enumeration.start(), names, bounds, kind), items.index(q), kind)
+            named_places = kind == "metric" and any(_named_items(ctx, enumeration.start(), names, bounds, "region"))
+            picked = _pick(_named_items(ctx, enumeration.start(), names, bounds, kind), items.index(q), kind,
+                           () if named_places else names)
             if picked is not None:
                 return picked
     if kind == "metric":
@@ -768,6 +863,9 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     for m in ctx.mentions_in(q.end, q.end + 13):
         if m.kind == "region" and REGION_RIGHT_AFTER.match(ctx.text[q.end: m.start]):
             return m.id or None
+    scope = _scope_of(ctx, q)
+    if scope is not None:
+        return scope
     before = _region_mentions(ctx, ctx.reach(sentence, q.start), q.start)
     if before:
         listed = _listed_with(ctx, before)
@@ -796,6 +894,18 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     # The lede's region is a guess: good enough to file a figure nobody checks, too weak to hold a figure of a
     # tracked metric against that region's reference (a false contradiction is worse than an unchecked claim).
     return ctx.lede if metric is None else None
+
+
+def _scope_of(ctx: _Context, q: Quantity) -> str | None:
+    """``在全省11个设区市中``: a count inside a ranking's scope counts the scope's members (the province's)."""
+    pronouns = ctx.pronouns[bisect.bisect_left(ctx.pronoun_starts, q.start - 8): bisect.bisect_left(
+        ctx.pronoun_starts, q.start)]
+    near = sorted([*ctx.mentions_in(q.start - 8, q.start), *pronouns], key=lambda m: m.start)
+    for m in reversed([m for m in near if m.kind == "region" and m.id and m.end <= q.start]):
+        scope = IN_SCOPE_AFTER.match(ctx.text, m.end, m.end + 16)
+        if IN_SCOPE_BEFORE.search(ctx.text, max(0, m.start - 6), m.start) and scope and scope.end() > q.end:
+            return m.id
+    return None
 
 
 def _listed_with(ctx: _Context, mentions: Sequence[Mention]) -> list[Mention]:
@@ -837,15 +947,28 @@ def _is_count(unit: str) -> bool:
 PART_OF_YEAR = lazy_re(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*[—\-–~～至到]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月|"
     r"\d{1,2}\s*[—\-–~～至到]\s*\d{1,2}\s*月|[一二三四1-4]\s*季度|[上下]半年|前[三两二]季度|秋冬季|采暖季|供暖季|"
-    r"(?<![\d年])\d{1,2}月(?![\d日份])|冬奥会|冬残奥会|"
+    r"前\s*\d{1,2}\s*个月|(?<![\d年])\d{1,2}月(?![\d日份])|冬奥会|冬残奥会|冬奥期间|"
     r"\b(?:first|second) half\b|\bquarter\b|\b(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b(?!\s+\d{1,2},)|\bwinter\b|\bOlympics\b",
     re.IGNORECASE,
 )
 
 
+# The periods a notice or a bulletin reports on (not a single month, an event or a season's name alone).
+LEDE_PERIOD = lazy_re(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*[—\-–~～至到]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月|"
+    r"\d{1,2}\s*[—\-–~～至到]\s*\d{1,2}\s*月|前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月|"
+    r"[一二三四1-4]\s*季度|[上下]半年|前[三两二]季度|秋冬季|采暖季|供暖季|"
+    r"\b(?:first|second|third|fourth) (?:half|quarter)\b|\bfirst (?:\w+ )?months\b|"
+    r"\b(?:January|Jan\.?)\s*(?:-|–|to|through)\s*(?:\w+)\b",
+    re.IGNORECASE,
+)
+
+
 def _dash(text: str) -> str:
-    return re.sub(r"\s*[—\-–~～至到]\s*", "-", text)
+    """A period's words in one spelling: 1—11月 / 1至11月 / 前11个月 -> 1-11月."""
+    text = re.sub(r"\s*[—\-–~～至到]\s*", "-", text)
+    return re.sub(r"^前\s*(\d{1,2})\s*个月$", r"1-\1月", text)
 
 
 def _period_metric(ctx: _Context, metric: str, context: str) -> str | None:
@@ -889,12 +1012,18 @@ def table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
     return cell, heading
 
 
+OTHER_MEASURE = lazy_re(
+    r"增加值|产量|销量|产值|营收|营业收入|利润|用电量|发电量|消费|出口|进口|投资额|税收|吞吐量|客流|"
+    r"\bvalue[- ]added\b|\b(?:industrial|steel|vehicle|car|crude steel|factory|grain) output\b|\bproduction\b|"
+    r"\bsales\b|\bexports\b|\bimports\b|\brevenue\b|\bprofits?\b|\bpower (?:consumption|generation)\b|"
+    r"\belectricity (?:consumption|generation|use)\b", re.IGNORECASE)
 # A figure stated as a goal, plan, forecast or suggestion is no measurement of its metric.
 GOAL_CUE = lazy_re(
     r"目标|力争|计划|规划|提出|要求|争取|确保|控制在|控制到|"
     r"\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plans?|planned)\b", re.IGNORECASE)
 FORECAST_CUE = lazy_re(
     r"预计|预期|有望|建议|\b(?:expect(?:s|ed)?|forecast|projected|predicts?|estimates? that)\b", re.IGNORECASE)
+REQUIRED_BOUND = lazy_re(r"(?:不低于|不少于|不高于|不超过|不得(?:低于|高于|超过)?|\bby at least\b)\s*$", re.IGNORECASE)
 GOAL_AFTER = lazy_re(r"\s*的?(?:年度|年均|考核|约束性)?目标")
 GOAL_BREAK = lazy_re(r"[,,]\s*(?:优于|好于|低于|高于|较|比|同比|完成|实现|compared|down|up)", re.IGNORECASE)
 # The metric named right after the figure: "290 days of good air", "11,000 km of highways".
@@ -915,12 +1044,24 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     part_start = ctx.part_start(sentence, q.start)
     if ctx.matches_in(FORECAST_CUE, max(part_start, q.start - CUE_REACH), q.start):
         return None  # 业内人士建议…力争降至36, 预计…将再增加3至5万P: nobody measured it
+    if q.kind == "change" and REQUIRED_BOUND.search(ctx.text, max(part_start, q.start - 8), q.start):
+        return None  # 降幅不低于3%, "by at least 3 percent": a required change, no measured one
     if _stated_as_goal(ctx, q, sentence):
         # 河北曾提出,到2020年全省PM2.5平均浓度达到55微克/立方米: the target level, when the reference tracks
         # targets; a goal change (力争再降3%至5%) is no level to compare.
         target = f"{metric}_target"
         return target if q.kind == "level" and target in ctx.ref.metrics else None
+    if "_since_" in metric and not _cumulative(ctx, q, sentence):
+        return None  # 去年新签约…项目68个,总投资逾420亿元: one year's, not the total since 2014 the metric counts
+    if q.kind == "level" and q.value_high is not None:
+        return None  # 各设区市…在18—47微克/立方米之间, "ranged from 18 to 25": a spread or an estimate, no measurement
     return metric
+
+
+def _cumulative(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
+    """Whether the figure's sentence states a running total (2014年以来, 累计, 十年来, "since 2014", "in total")."""
+    times = ctx.times_in(sentence.start, sentence.end)
+    return any(t.kind in ("since", "span") for t in times) or bool(ctx.matches_in(CUMULATIVE, sentence.start, q.start))
 
 
 def _stated_as_goal(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
@@ -949,6 +1090,9 @@ def _measured_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | No
             if ctx.times_in(earlier.start, earlier.end):
                 break
         context = "".join(reversed(frame)) + context
+        if not any(ctx.times_in(e.start, e.end) for e in ctx.frame_before(sentence)) and ctx.lede_period \
+                and not ctx.times_in(sentence.start, sentence.end) and not _heading_time(ctx, sentence):
+            context = ctx.lede_period[1] + context  # a notice's later paragraph: in the period of its opening
     metric = None
     if table is not None:
         cell, heading = table
@@ -979,6 +1123,9 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
             return None
     elif SUBSET_AFTER.match(ctx.text, q.end):
         return None
+    # 地区生产总值…;规模以上工业增加值同比增长6.8%: a measure the reference does not track, named between the metric
+    # and the figure, is what the figure measures (not GDP).
+    candidates = [m for m in candidates if not OTHER_MEASURE.search(ctx.text, m.end, q.start)]
     part_start = ctx.part_start(sentence, q.start)
     in_part = [m for m in candidates if m.start >= part_start]
     for m in reversed(in_part or candidates):
@@ -1027,7 +1174,7 @@ def _time_year(ctx: _Context, t: TimeExpr) -> int | None:
     if t.kind not in ("date", "year", "relative_year", "ago"):
         return None
     before = ctx.text[max(0, t.start - 16): t.start]
-    after = ctx.text[t.end: t.end + 4]
+    after = ctx.text[t.end: t.end + 10]
     if COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(after):
         return None
     if t.kind in ("date", "year") and t.year is not None:
@@ -1072,7 +1219,42 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
             if year is not None and year not in start_years:
                 return year
         return _sentence_year(ctx, q, sentence, skip=start_years)
+    span = _over_the_period(ctx, q, sentence)
+    if span is not None:
+        return span[1]
+    for t in ctx.times_in(q.end, q.end + YEAR_RIGHT_AFTER_REACH):
+        # "the 108 micrograms recorded in 2013", "58 such days in 2013": the figure's own year, stated right after
+        # it, over a year the sentence opened on.
+        if t.kind in ("year", "date") and t.year is not None and YEAR_RIGHT_AFTER.fullmatch(ctx.text, q.end, t.start):
+            year = _time_year(ctx, t)
+            if year is not None and year != q.baseline_year:
+                return year
+        break
     return _sentence_year(ctx, q, sentence)
+
+
+# "… 30.5 in 2024 compares with 89.5 in 2013, a decline of 65.9 percent over the period": the change spans the years
+# its sentence names, from the first to the last.
+OVER_THE_PERIOD = lazy_re(r"^[^,;.。,;]{0,24}?\b(?:over|during|in|across)\s+(?:the|that|this)\s+(?:same\s+)?period\b|"
+                          r"^[^,;。,;]{0,8}?(?:在此期间|这一期间|此期间)", re.IGNORECASE)
+
+
+def _over_the_period(ctx: _Context, q: Quantity, sentence: Sentence) -> tuple[int, int] | None:
+    """(first, last) year of the sentence for a change stated "over the period" of the years it names."""
+    if q.kind != "change" or q.baseline_year is not None or q.comparison is not None:
+        return None
+    if not (OVER_THE_PERIOD.match(ctx.text[q.end: sentence.end])
+            or OVER_THE_PERIOD.match(ctx.text[max(sentence.start, q.start - 12): q.start])):
+        return None
+    years = sorted({t.year for t in ctx.times_in(sentence.start, sentence.end) if t.kind in ("year", "date")
+                    and t.year is not None})
+    return (years[0], years[-1]) if len(years) >= 2 else None
+
+
+YEAR_RIGHT_AFTER_REACH = 40
+YEAR_RIGHT_AFTER = lazy_re(
+    r"\s+(?:(?:was|were)\s+)?(?:(?:recorded|registered|reported|logged|measured|seen|posted)\s+)?in\s+(?:the\s+year\s+)?",
+    re.IGNORECASE)
 
 
 PRESENT = lazy_re(r"目前|当前|现在|如今|至今(?![年天日])|\bnow\b|\bcurrently\b|\bso far\b", re.IGNORECASE)
@@ -1143,7 +1325,22 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
             if year is not None:
                 return year
         heading = ctx.heading_before(heading)
+    frame = ctx.lede_period
+    if frame is not None and sentence.index > frame[2] and not ctx.times_in(sentence.start, sentence.end):
+        return frame[0]  # a notice's later paragraph, in the period its opening reports on (not its title)
     return None
+
+
+def _heading_time(ctx: _Context, sentence: Sentence) -> bool:
+    """Whether a heading above the sentence (up through the outline) names a time."""
+    heading = ctx.heading_before(sentence)
+    for _ in range(HEADING_DEPTH):
+        if heading is None:
+            return False
+        if ctx.times_in(heading.start, heading.end):
+            return True
+        heading = ctx.heading_before(heading)
+    return False
 
 
 def _quoted(text: str, lo: int, pos: int) -> bool:
@@ -1155,6 +1352,9 @@ def _quoted(text: str, lo: int, pos: int) -> bool:
 def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int | None) -> int | None:
     if q.baseline_year is not None or q.kind not in ("change", "multiple"):
         return q.baseline_year  # a multiple (同比翻一番, 是去年同期的2倍) compares with a baseline as a change does
+    span = _over_the_period(ctx, q, sentence)
+    if span is not None:
+        return span[0]
     if q.comparison == "yoy" and year is not None:
         return year - 1
     if q.comparison == "mom" and year is not None:
