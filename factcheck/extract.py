@@ -174,7 +174,9 @@ T_EN_SPAN = lazy_re(
 # "Ten years of cleaner air", "two decades of growth": a span, not a count (but "five years of age" is an age)
 T_EN_YEARS_OF = lazy_re(rf"\b(\d{{1,3}}|{_WORDNUM})\s+(years|decades) of\b(?!\s+age\b)", re.IGNORECASE)
 # "for three consecutive years" (连续三年): a span
-T_EN_CONSECUTIVE = lazy_re(rf"\b(\d{{1,3}}|{_WORDNUM})\s+(?:consecutive|straight|successive) (years)\b", re.IGNORECASE)
+# "for three years in a row", "five years running"
+T_EN_CONSECUTIVE = lazy_re(rf"\b(\d{{1,3}}|{_WORDNUM})\s+(?:(?:consecutive|straight|successive) (years)|"
+                           r"(years) (?:in a row|running))\b", re.IGNORECASE)
 T_EN_ANNIVERSARY = lazy_re(
     r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+anniversary\b", re.IGNORECASE)
 T_EN_PLAN = lazy_re(r"\b(\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan\b(?:\s*\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\))?",
@@ -341,9 +343,27 @@ EN_AFTER_NOUN = lazy_re(
 EN_AFTER_COMPARE = lazy_re(
     r"[ \t]*(?:(?P<down>lower|less|fewer|below|down)|(?P<up>higher|more|above|up))\s+(?:such\s+[a-z]+\s+)?"
     rf"(?:(?:in|by)\s+(?P<cyear>{YEAR})\s+)?(?:than|from|when\s+compared|compared|on|over)\b", re.IGNORECASE)
-EN_YOY = lazy_re(r"year[- ]on[- ]year|year[- ]over[- ]year|from\s+a\s+year\s+(?:earlier|ago|before)|"
-                    r"(?:compared\s+with|than|from|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year|\by/y\b|\byoy\b",
+# "55 percent below the 108 micrograms …", "20 percent above the 2015 level": a share of something else is a change
+EN_AFTER_RATIO_COMPARE = lazy_re(
+    r"[ \t]*(?:(?P<down>below)|(?P<up>above))\s+(?=the\b|its\b|their\b|that\b|those\b|[A-Z\d])")
+# between a change and the level it is measured from: "55 percent below the", "10 percent from its"
+EN_TO_LEVEL_GAP = lazy_re(
+    r"\s*(?:below|above|from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|its|their|a)\s+)?"
+    r"(?:(?:level|levels|reading|figure|average)\s+of\s+)?", re.IGNORECASE)
+# a level and the change measured from it: "compares with 89.5 micrograms in 2013, a decline of 65.9 percent"
+EN_LEVEL_THEN_CHANGE = lazy_re(
+    rf"(?:\s+(?:in|of)\s+{YEAR})?\s*,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?(?:drop|decline|decrease|fall|reduction|cut|"
+    r"rise|increase|growth|gain|jump|improvement)\s+of\s*", re.IGNORECASE)
+EN_COMPARED_WITH_BEFORE = lazy_re(r"\b(?:compares?|compared|comparing)\s+(?:with|to)\s+$|\b(?:against|versus)\s+$",
+                                  re.IGNORECASE)
+EN_YOY = lazy_re(r"year[- ]on[- ]year|year[- ]over[- ]year|(?:from|than|over|on)\s+a\s+year\s+(?:earlier|ago|before)|"
+                    r"(?:compared\s+with|than|from|over)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year|\by/y\b|\byoy\b|"
+                    # "from the year before", "than the previous year", "compared with the prior year"
+                    r"(?:compared\s+(?:with|to)|than|from|over|on)\s+(?:the\s+year\s+before(?!\s+last)|"
+                    r"the\s+(?:previous|prior|preceding)\s+year)",
                     re.IGNORECASE)
+# EN_YOY said after the figure, within its clause: "2.1 percent lower than a year earlier"
+EN_YOY_AFTER = lazy_re(r"[^,;]{0,40}?(?:" + EN_YOY.pattern + ")", re.IGNORECASE)
 EN_MOM = lazy_re(r"month[- ]on[- ]month|from\s+a\s+month\s+(?:earlier|ago|before)|\bm/m\b", re.IGNORECASE)
 _EN_BASE_KEY = (r"compared\s+(?:with|to)|relative\s+to|versus|vs\.?|against|from|since|over|on|"
                 r"than(?:\s+(?:that|those|the\s+level|levels))?(?:\s+(?:in|of))?|(?:that|those)\s+(?:of|in)")
@@ -355,9 +375,14 @@ EN_BASE_AFTER = lazy_re(
     rf"({YEAR})\b(?!\s*(?:to|-)\s*\d)"
     # "from their 2014 peak", "below its 2015 level"
     rf"|^[^;]{{0,100}}?\b(?:from|since|on|than|below|above)\s+(?:its|their|the|a)\s+({YEAR})\s+"
-    r"(?:peak|high|highs|low|lows|level|levels|figure|figures|average|record)\b", re.IGNORECASE)
+    r"(?:peak|high|highs|low|lows|level|levels|figure|figures|average|record)\b"
+    # right after the figure: "twice the level of 2019", "nearly three times the 2012 level"
+    rf"|^\s*(?:the|its|their)\s+(?:(?:level|levels|figure|figures|total|amount|size|reading)\s+(?:of|in)\s+({YEAR})"
+    rf"|({YEAR})\s+(?:level|levels|figure|figures|total|amount|size|reading))\b", re.IGNORECASE)
 EN_YEAR_AFTER = lazy_re(
-    rf"(?:\s*\([^()]{{0,60}}\))?,?\s*(?:respectively,?\s+)?(?:in|by|for|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|end\s+of)\s+({YEAR})\b(?!\s*(?:to|-)\s*\d)",
+    rf"(?:\s*\([^()]{{0,60}}\))?,?\s*(?:respectively,?\s+)?"
+    r"(?:(?:recorded|registered|reported|measured|logged|posted|seen)\s+)?"
+    rf"(?:in|by|for|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|end\s+of)\s+({YEAR})\b(?!\s*(?:to|-)\s*\d)",
     re.IGNORECASE)
 EN_FROM = lazy_re(r"\bfrom\s*$", re.IGNORECASE)
 EN_WHEN_YEAR = lazy_re(rf"\b(?:in|of|with|than|since|from)\s+({YEAR})\s*,\s*when\s+[^,;:.()]{{0,60}}$", re.IGNORECASE)
@@ -633,7 +658,7 @@ def find_times(text: str) -> list[TimeExpr]:
     run(T_EN_SPAN, lambda m: _span(m, "span", _en_years(m.group(1) or "one", m.group(2)))
         if (m.group(1) or fold(m.group(2)).startswith("decade")) else None)
     run(T_EN_YEARS_OF, lambda m: _span(m, "span", _en_years(m.group(1), m.group(2))))
-    run(T_EN_CONSECUTIVE, lambda m: _span(m, "span", _en_years(m.group(1), m.group(2))))
+    run(T_EN_CONSECUTIVE, lambda m: _span(m, "span", _en_years(m.group(1), m.group(2) or m.group(3))))
     run(T_EN_ANNIVERSARY, lambda m: _span(m, "anniversary", int(m.group(1)) if m.group(1)
                                           else _ORDINAL_WORDS[fold(m.group(2))]))
     run(T_EN_PLAN, lambda m: te(m, "plan"))
@@ -656,7 +681,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     T_EN_SINCE.pattern: ("since",), T_EN_RELATIVE.pattern: ("year",), T_EN_AGO.pattern: ("ago",),
     T_EN_SPAN.pattern: ("decade", "years"), T_EN_ANNIVERSARY.pattern: ("anniversary",),
     T_EN_YEARS_OF.pattern: ("years of", "decades of"),
-    T_EN_CONSECUTIVE.pattern: ("consecutive years", "straight years", "successive years"),
+    T_EN_CONSECUTIVE.pattern: ("consecutive years", "straight years", "successive years", "years in a row",
+                               "years running"),
     T_EN_PLAN.pattern: ("five-year",), B_URL.pattern: ("http", "www", "@"),
     B_CLOCK.pattern: (":", "点", "时", "am", "pm", "a.m", "p.m"), B_TITLE.pattern: ("《",),
     B_FOOTNOTE.pattern: ("[",), B_LABEL.pattern: ("号",), B_OTHER_AGO.pattern: ("ago",),
@@ -682,7 +708,8 @@ _REQUIRED_LOWER: dict[str, tuple[str, ...]] = {
     T_EN_AGO.pattern: ("ago",), B_OTHER_AGO.pattern: ("ago",), T_EN_SPAN.pattern: ("past", "last", "previous"),
     T_EN_RELATIVE.pattern: ("year",), T_EN_SINCE.pattern: ("since",), T_EN_ANNIVERSARY.pattern: ("anniversary",),
     T_EN_PLAN.pattern: ("five-year",), T_EN_YEARS_OF.pattern: ("years of", "decades of"),
-    T_EN_CONSECUTIVE.pattern: ("consecutive years", "straight years", "successive years"),
+    T_EN_CONSECUTIVE.pattern: ("consecutive years", "straight years", "successive years", "years in a row",
+                               "years running"),
 }
 # How each chunked pattern finds its pieces: (where to look, required strings: one of them, and this one too).
 _ChunkSpec = tuple[str, tuple[str, ...], str]
@@ -965,9 +992,11 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
         for m in MULTIPLE_EN.finditer(text):
             if mask[m.start()]:
                 continue
-            tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(),
-                               Decimal(_EN_MULTIPLES[fold(m.group(1))]), Decimal(0), m.group(0), unit=TIMES,
-                               unit_text=m.group(1), kind="multiple", fixed=True, english=True))
+            tok = _Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(),
+                       Decimal(_EN_MULTIPLES[fold(m.group(1))]), Decimal(0), m.group(0), unit=TIMES,
+                       unit_text=m.group(1), kind="multiple", fixed=True, english=True)
+            _pre_qualifier(text, tok)  # "more than tripled", "nearly twice"
+            tokens.append(tok)
     if exotic or _SHARE_EN_NEEDLE.search(lower):
         for m in SHARE_EN.finditer(text):
             tok = _share_token(text, m, english=True)
@@ -1129,6 +1158,8 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         end += 1
         nxt = text[end:end + 1]
     english = ascii_only and _english_context(text, s, e)
+    if ascii_only and nxt == "-" and EN_SCALE_LABEL.match(text, end):
+        return None  # "a 100-billion-yuan industry": a scale label (千亿级), not an amount
     if ascii_only and not keep_unitless and nxt and (nxt in "hHtTmMbB" or nxt.isspace()):  # (EN_MAG's first)
         mag = EN_MAG.match(text, end)
         if mag:
@@ -1170,6 +1201,13 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         qualifier = "about"
         end += 1
     um = _unit_after(doc, end, cjk_only=cn_only, english=english)
+    if um is not None:
+        if um.written == "年" and not CN_YEARS_MEASURED.search(text, max(0, s - 4), s):
+            return None  # 京津冀十年治霾, 空气质量十年明显改善: a time span, not an amount (as 这十年, 十年来)
+        if um.unit.dimension in _RATED_DIMENSIONS and um.unit.kind == "level" and _rated_equipment(text, end, um,
+                                                                                                    english):
+            um = UnitMatch(um.start, um.end, um.written,
+                           Unit(um.unit.canonical, um.unit.scale, "rating", um.unit.dimension))
     if um is not None and um.written == "个多月":
         qualifier = qualifier or "at_least"
     if um is not None and um.written == "点" and _SPACE_DIGIT.match(text[um.end:um.end + 3]):
@@ -1216,6 +1254,24 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
             and text.find("每", max(0, tok.q_start - 6), tok.q_start) >= 0):
         _unit_before(text, tok)
     return tok
+
+
+# 用了十年, 历时三年, 长达5年, 有效期5年: a measured duration (a claim); without such a word N年 is a time span
+CN_YEARS_MEASURED = lazy_re(r"(?:用|历时|耗时|长达|达到?|为|约|近|超过?|逾|满|期|寿命|仅|只)$")
+EN_SCALE_LABEL = lazy_re(r"-(?:hundred|thousand|million|billion|trillion)-[a-z]", re.IGNORECASE)
+# 35蒸吨/小时以下燃煤锅炉, 30万千瓦及以下机组: the size class of the equipment named after it
+CN_RATED_EQUIPMENT = lazy_re(r"(?:及|级)?(?:以下|以上)?的?[^\d,，。;；:：、\s]{0,4}?(?:锅炉|机组|窑炉|炉窑)")
+# "two 350-megawatt units", "35-tonne boilers": a hyphenated unit before the noun it sizes
+EN_RATED_NOUN = lazy_re(r"[ \t]+(?:[a-z]+(?:-[a-z]+)*[ \t]+)?(?:units?|boilers?|generators?|turbines?|furnaces?|"
+                        r"reactors?|transformers?|trucks?|vessels?|ships?|engines?|kilns?|wafers?|chargers?)\b")
+_RATED_DIMENSIONS = ("power", "mass", "boiler")
+
+
+def _rated_equipment(text: str, end: int, um: UnitMatch, english: bool) -> bool:
+    """Is the unit (of a dimension in _RATED_DIMENSIONS) after a number the size of a piece of equipment?"""
+    if english:
+        return text[end:end + 1] == "-" and EN_RATED_NOUN.match(text, um.end) is not None
+    return CN_RATED_EQUIPMENT.match(text, um.end) is not None
 
 
 def _trillion_before_unit(doc: _Doc, pos: int) -> bool:
@@ -1497,8 +1553,8 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
     if tok.kind in ("change", "multiple"):
         after = text[tok.after:min(s_hi, tok.after + 60)]
         if tok.english:
-            if EN_YOY.search(clause_before) or EN_YOY.match(after.lstrip(" ,")) or re.match(
-                    r"^[^,;]{0,40}?(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))", after, re.IGNORECASE):
+            if (_yoy_before(clause_before, tokens, i) or EN_YOY.match(after.lstrip(" ,"))
+                    or EN_YOY_AFTER.match(after)):
                 tok.comparison = "yoy"
             elif EN_MOM.search(clause_before) or re.match(r"^[^,;]{0,40}?month[- ]on[- ]month", after, re.IGNORECASE):
                 tok.comparison = "mom"
@@ -1517,6 +1573,9 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
         tok.year = int(m.group(1))
     elif tok.english:
         m2 = EN_YEAR_AFTER.match(text, tok.after)
+        if m2 is None and text[tok.after:tok.after + 2].lstrip().startswith(")"):
+            # "11.5 trillion yuan (about 1.6 trillion U.S. dollars) in 2024": the aside is for the year after it
+            m2 = EN_YEAR_AFTER.match(text, text.index(")", tok.after) + 1)
         if m2:
             tok.year = int(m2.group(1))
         elif (tok.kind == "level" and text.find("year", tok.after, tok.after + 24) >= 0
@@ -1525,9 +1584,24 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
             stated = [int(y.group(0)) for y in _YEAR_IN_TEXT.finditer(text, max(s_lo, tok.q_start - 160), tok.q_start)]
             if stated:
                 tok.year = stated[-1] - (1 if m3.group("earlier") else 0)
-        elif (tok.kind == "level" and text.find("when", max(s_lo, tok.q_start - 70), tok.q_start) >= 0
+        elif (tok.kind in ("level", "change") and text.find("when", max(s_lo, tok.q_start - 70), tok.q_start) >= 0
               and (m4 := EN_WHEN_YEAR.search(text, max(s_lo, tok.q_start - 90), tok.q_start))):
             tok.year = int(m4.group(1))  # "… than in 2013, when the city recorded 89.5 micrograms"
+
+
+def _yoy_before(clause_before: str, tokens: list[_Tok], i: int) -> bool:
+    """Does a year-on-year phrase before an English change hold for it? Not one said after an earlier change of
+    the clause: "2.1 percent lower than a year earlier and about 55 percent below the 108 … recorded in 2013"."""
+    last = None
+    for m in EN_YOY.finditer(clause_before):
+        last = m
+    if last is None:
+        return False
+    if i > 0 and tokens[i - 1].kind == "change":
+        offset = tokens[i].q_start - len(clause_before)  # where clause_before starts in the text
+        if offset + last.start() >= tokens[i - 1].after:
+            return False
+    return True
 
 
 def _improvement_direction(text: str, lo: int, pos: int) -> str | None:
@@ -1631,6 +1705,8 @@ def _english_cue(text: str, tok: _Tok, window: str) -> tuple[bool, str | None]:
     if direction is not None and not EN_PHRASAL.search(window):
         return True, direction
     m = EN_AFTER_NOUN.match(text, tok.after) or EN_AFTER_COMPARE.match(text, tok.after)
+    if m is None and tok.unit is not None and tok.unit.canonical in _RATIO_UNITS:
+        m = EN_AFTER_RATIO_COMPARE.match(text, tok.after)
     if m:
         if m.groupdict().get("cyear"):
             tok.year = int(m.group("cyear"))  # "87 more in 2023 than in 2013"
@@ -1956,7 +2032,9 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
     for k, tok in enumerate(changes):
         p_lo, p_hi = doc.part_bounds(tok.num_start)
         before = text[max(p_lo, tok.q_start - BASELINE_BEFORE):tok.q_start]
-        year = _last_baseline(before, tok.english)
+        # "Since 2014, when the reading fell 12 percent from the year before": a year-on-year change has no other
+        # baseline than the year before its own
+        year = None if tok.english and tok.comparison is not None else _last_baseline(before, tok.english)
         bounds = doc.sentence_bounds(tok.num_start)
         s_lo = bounds[0]
         if year is None and tok.english and tok.comparison is None:
@@ -1975,7 +2053,9 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
                 stop = min(stop, changes[k + 1].q_start)
             m = EN_BASE_AFTER.match(text[tok.after:stop])
             if m:
-                year = int(m.group(1) or m.group(2))
+                year = int(next(g for g in m.groups() if g))
+        if year is None and tok.english and tok.comparison is None:
+            year = _level_baseline(doc, tokens, tok)
         if year is None and tok.english and tok.kind == "change" and tok.comparison is None and k > 0:
             # "…railway lines, up more than 30 percent from 2013, and … highways, up over 40 percent"
             prev = changes[k - 1]
@@ -1988,17 +2068,59 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
         # 比上年 / 较去年 anywhere before in the part (与上年相比,…下降5%)
         if tok.comparison is None and not tok.english and tok.baseline_year is None and CN_YOY.search(before[-40:]):
             tok.comparison = "yoy"
+        yoy_lo = max(s_lo, tok.q_start - 400)
+        if (s_lo > 0 and tok.comparison is None and not tok.english and tok.baseline_year is None
+                and CN_CHANGE_BACK_REFERENCE.match(text, s_lo, tok.q_start)):
+            # 28个城市PM2.5平均浓度均同比下降。降幅排名前3位的城市为…,分别下降54.8%、53.8%: 降幅 refers to the
+            # change of the sentence before, and so does its 同比
+            yoy_lo = max(doc.sentence_bounds(s_lo - 1)[0], tok.q_start - 400)
         if (tok.comparison is None and not tok.english and tok.baseline_year is None
-                and text.find("同比", max(s_lo, tok.q_start - 400), tok.q_start) >= 0):
+                and text.find("同比", yoy_lo, tok.q_start) >= 0):
             # 28个城市PM2.5平均浓度均同比下降,降幅排名前3位的城市为…,分别下降54.8%、53.8%和45.5%: a 同比 said of
             # the whole sentence (its verb has no figure) holds for its later changes
             general = None
-            for m_general in CN_YOY_GENERAL.finditer(text, max(s_lo, tok.q_start - 400), tok.q_start):
+            for m_general in CN_YOY_GENERAL.finditer(text, yoy_lo, tok.q_start):
                 general = m_general
             if general is not None and _last_baseline(text[general.end():tok.q_start], False) is None:
                 tok.comparison = "yoy"
 
 
+def _level_baseline(doc: _Doc, tokens: list[_Tok], tok: _Tok) -> int | None:
+    """The year of the level an English change is measured from, when the level states one: "55 percent below
+    the 108 micrograms recorded in 2013", "compares with 89.5 micrograms in 2013, a decline of 65.9 percent"."""
+    text = doc.text
+    i = _index_of(tokens, tok)
+    if i is None:
+        return None
+    bounds = doc.sentence_bounds(tok.num_start)
+    if i + 1 < len(tokens):
+        b = tokens[i + 1]
+        if (b.year is not None and b.kind == "level" and tok.after <= b.q_start
+                and doc.sentence_bounds(b.num_start) == bounds
+                and EN_TO_LEVEL_GAP.fullmatch(text, tok.after, b.q_start)):
+            return b.year
+    if i > 0:
+        a = tokens[i - 1]
+        if (a.year is not None and a.kind == "level" and a.after <= tok.q_start
+                and doc.sentence_bounds(a.num_start) == bounds
+                and EN_LEVEL_THEN_CHANGE.fullmatch(text, a.after, tok.q_start)
+                and EN_COMPARED_WITH_BEFORE.search(text, max(bounds[0], a.q_start - 24), a.q_start)):
+            return a.year
+    return None
+
+
+def _index_of(tokens: list[_Tok], tok: _Tok) -> int | None:
+    """The position of ``tok`` in ``tokens`` (sorted by offset), found by bisection."""
+    k = bisect.bisect_left(tokens, tok.num_start, key=lambda t: t.num_start)
+    while k < len(tokens) and tokens[k].num_start == tok.num_start:
+        if tokens[k] is tok:
+            return k
+        k += 1
+    return None
+
+
+# a sentence that opens on the change just reported: 降幅排名前3位的城市为…, 增幅最大的是…
+CN_CHANGE_BACK_REFERENCE = lazy_re(r"\s*[^\d。]{0,12}?(?:降幅|增幅|涨幅|升幅|改善幅度|下降幅度|上升幅度)")
 SAME_PERIOD = lazy_re(r"\s*(?:over|in|during|for)\s+the\s+same\s+(?:period|time|span)\b(?!\s+(?:of|in|last)\b)",
                       re.IGNORECASE)
 EN_FRONTED = lazy_re(
@@ -2120,7 +2242,8 @@ def _apply_groups(doc: _Doc, tokens: list[_Tok]) -> None:
         delta = _delta(doc, tokens, i, src, dst)
         if delta is not None:
             delta.group, delta.role = group, "delta"
-            delta.direction = delta.direction or direction
+            if delta.kind != "multiple":  # a factor has no direction
+                delta.direction = delta.direction or direction
             if src.year is not None:
                 delta.baseline_year = src.year
             if dst.year is not None:
@@ -2179,9 +2302,17 @@ def _from_to(text: str, a: _Tok, b: _Tok) -> tuple[_Tok, _Tok, str | None, int |
 def _delta(doc: _Doc, tokens: list[_Tok], i: int, src: _Tok, dst: _Tok) -> _Tok | None:
     text = doc.text
     first, last = (tokens[i], tokens[i + 1])
-    if i + 2 < len(tokens):
-        c = tokens[i + 2]
-        gap = text[last.after:c.q_start]
+    k, gap_start = i + 2, last.after
+    if k + 1 < len(tokens):
+        # "to 11.5 trillion yuan (about 1.6 trillion U.S. dollars) in 2024, an increase of 10.6 percent": the
+        # conversion in brackets is no part of the phrase, nor is the year the "to" end is for
+        aside = tokens[k]
+        if (EN_OPEN_ASIDE.fullmatch(text, last.after, aside.q_start)
+                and (close := EN_CLOSE_ASIDE.match(text, aside.after)) is not None):
+            k, gap_start = k + 1, close.end()
+    if k < len(tokens):
+        c = tokens[k]
+        gap = text[gap_start:c.q_start]
         if (c.kind == "change" and c.group is None and c.comparison is None
                 and (c.baseline_year is None or c.baseline_year == src.year)
                 and doc.sentence_bounds(c.num_start) == doc.sentence_bounds(last.num_start)
@@ -2190,12 +2321,15 @@ def _delta(doc: _Doc, tokens: list[_Tok], i: int, src: _Tok, dst: _Tok) -> _Tok 
     if i > 0:
         c = tokens[i - 1]
         gap = text[c.after:first.q_start]
-        if (c.kind == "change" and c.group is None and c.comparison is None and len(gap) <= 40
+        # "rose 40 percent from …", "more than tripled from 11 million kilowatts in 2016 to 35 million"
+        if (c.kind in ("change", "multiple") and c.group is None and c.comparison is None and len(gap) <= 40
                 and re.fullmatch(r"[\s,，]*(?:from|从|由)\s*(?:\d{4}\s*年(?:底|末)?\s*的?)?\s*", gap, re.IGNORECASE)):
             return c
     return None
 
 
+EN_OPEN_ASIDE = lazy_re(r"\s*[(（]\s*")
+EN_CLOSE_ASIDE = lazy_re(rf"\s*[)）](?:\s*(?:in|by)\s+{YEAR}\b)?")
 EN_CHANGE_TO_GAP = lazy_re(
     r"\s*(?:(?:from\s+a\s+year\s+(?:earlier|ago|before)|year[- ]on[- ]year|year[- ]over[- ]year)\s*)?,?\s*to\s*",
     re.IGNORECASE)
@@ -2236,6 +2370,11 @@ _BARE_AFTER = lazy_re(
     r"according|amid|despite)\b", re.IGNORECASE)
 
 
+EN_SUBJECT_GAP = lazy_re(
+    r"[^,;:.()]{0,80}?\b(?:averaged|averages|reached|reaches|hit|hits|was|were|is|are|stood\s+at|stands\s+at|"
+    r"totaled|totalled|came\s+to|recorded|posted|registered)\s+", re.IGNORECASE)
+
+
 def _parallel_position(text: str, tok: _Tok) -> bool:
     return (_BARE_BEFORE.search(text, max(0, tok.q_start - 16), tok.q_start) is not None
             and _BARE_AFTER.match(text, tok.after) is not None)
@@ -2254,20 +2393,27 @@ def _carry_units(doc: _Doc, tokens: list[_Tok]) -> None:
         if tok.group is not None and tok.role == "delta" and _carries(tok):
             by_group[tok.group] = tok
     last: _Tok | None = None
+    earlier: _Tok | None = None  # the carrier before ``last`` in the sentence
     last_bounds: tuple[int, int] | None = None
     for tok in tokens:
         bounds = doc.sentence_bounds(tok.num_start)
         if bounds != last_bounds:
-            last, last_bounds = None, bounds
+            last, earlier, last_bounds = None, None, bounds
         if (tok.unit is None and tok.english and not tok.keep_unitless and tok.kind in ("level", "change")
                 and (not tok.word or tok.group is not None)):
             donor = by_group.get(tok.group) if tok.group is not None else None
             if donor is None and last is not None and _parallel_position(text, tok):
                 donor = last
+                if (last.unit is not None and last.unit.dimension == "count" and last.after <= tok.q_start
+                        and EN_SUBJECT_GAP.fullmatch(text, last.after, tok.q_start)):
+                    # "the 28 cities of the group averaged 43": the counted things are the subject of the verb
+                    # before the figure, not what it measures; the figure before them may say what it measures
+                    donor = earlier if earlier is not None and earlier.unit is not None and (
+                        earlier.unit.dimension != "count") else None
             if donor is not None and not (has_tables and _in_table_row(text, tok.num_start)):
                 _share_unit(tok, donor)
         if _carries(tok):
-            last = tok
+            last, earlier = tok, last
 
 
 # ============================================================================ output

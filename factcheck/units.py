@@ -88,6 +88,9 @@ CJK_UNITS: dict[str, Unit] = {
     "千瓦时": KWH, "兆瓦时": _u("kWh", "energy", 1000), "吉瓦时": _u("kWh", "energy", 10**6),
     "千瓦": KW, "兆瓦": _u("kW", "power", 1000), "吉瓦": _u("kW", "power", 10**6),
     "千伏": KV, "英寸": _u("inch", "length", kind="rating"),
+    # a boiler's size class (35蒸吨/小时): a rating; 蒸吨 alone can total a capacity (淘汰燃煤锅炉1200蒸吨)
+    "蒸吨/小时": _u("蒸吨/小时", "boiler", kind="rating"), "蒸吨/时": _u("蒸吨/小时", "boiler", kind="rating"),
+    "蒸吨每小时": _u("蒸吨/小时", "boiler", kind="rating"), "蒸吨": _u("蒸吨", "boiler"),
     "元": YUAN, "人民币": YUAN, "块钱": YUAN, "美元": USD, "欧元": _u("EUR", "money"),
     "港元": _u("HKD", "money"), "港币": _u("HKD", "money"), "日元": _u("JPY", "money"), "英镑": _u("GBP", "money"),
     "倍": BEI,
@@ -104,7 +107,7 @@ CJK_UNITS: dict[str, Unit] = {
 # Plain measure words: the canonical unit is the word itself.
 MEASURE_WORDS = _words(
     "人次 个 台 人 篇 项 份 条 座 家 例 种 次 辆 张 点 所 位 名 批 只 头 株 棵 套 部 架 艘 列 场 处 户 件 起 宗 笔 "
-    "枚 颗 道 门 支 根 片 本 册 首 幅 栋 幢 间 届 市 县 区 省 国 期 轮 组 对 款 吨次 床 级"
+    "枚 颗 道 门 支 根 片 本 册 首 幅 栋 幢 间 届 市 县 区 省 国 期 轮 组 对 款 吨次 床 级 标准箱 标箱"
 )
 for _w in MEASURE_WORDS:
     CJK_UNITS.setdefault(_w, _u(_w, "count"))
@@ -115,7 +118,7 @@ CJK_GUARDS: dict[str, str] = {
     "成": "为立功员果本交绩效长熟型都就了", "市": "场民值委区县级长政", "点": "钟半",
     "米": "饭粮面", "国": "家内外际有企", "省": "委内外级", "区": "域委", "县": "城委域级",
     "期": "间末初内", "年": "级度代", "周": "年边", "部": "门分署", "门": "诊户槛类", "间": "隔",
-    "头": "部", "道": "路", "本": "地市网土届次年月", "首": "都次批", "家": "庭长乡属",
+    "头": "部", "道": "路", "本": "地市网土届次年月", "首": "都次批", "家": "庭乡属",
     "位": "于置", "处": "理于置", "所": "有以在属", "条": "件例款", "项": "目", "件": "事",
     "支": "持付出撑", "起": "来步", "场": "所景", "对": "于接比外", "片": "区", "次": "要级", "张": "北",
     "组": "织成建", "微克": "/每", "列": "车入", "轮": "胎", "种": "类植", "克": "服", "秒": "杀", "款": "项",
@@ -241,6 +244,18 @@ _MODIFIED_RE = lazy_re(
 _PLURAL_RE = lazy_re(r"[ \t]+([a-z][a-z]{2,20}s)(?![A-Za-z-])")
 # A hyphenated modifier and a noun: "250 good-air days", "1,000 low-cost sensors", "1,200 coal-fired boilers"
 _COMPOUND_RE = lazy_re(r"[ \t]+[a-z]+(?:-[a-z]+){1,2}[ \t]+([a-z]{3,20})(?![A-Za-z-])")
+# Words that never modify a counted noun: function words, number words, adverbs in -ly ("nearly", "only").
+_NOT_MODIFIER = _alternation(sorted({*STOPWORDS, *_words(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
+    "million billion trillion last next previous first second third such also still just only then even")}))
+# One or two plain modifiers and a plural noun: "5,000 older taxis", "1,200 heavy diesel trucks",
+# "3,000 public charging points" (group 1: the last modifier, group 2: the noun).
+_MODIFIERS_RE = lazy_re(
+    r"(?:[ \t]+(?!(?:" + _NOT_MODIFIER + r")\b)(?![a-z]+ly\b)[a-z][a-z-]{1,20}){0,1}"
+    r"[ \t]+(?!(?:" + _NOT_MODIFIER + r")\b)(?![a-z]+ly\b)([a-z][a-z-]{1,20})[ \t]+([a-z]{3,20}s)(?![A-Za-z-])"
+)
+# Head nouns too general to stand alone: the modifier before them is part of the unit ("charging point").
+_COMPOUND_HEADS = frozenset(("point", "pile"))
 
 
 # Spellings of a canonical unit that a reference file or a resolver may write (claims.yaml says "days",
@@ -343,6 +358,21 @@ def match_unit(text: str, pos: int, *, fallback: bool = True) -> UnitMatch | Non
         m = _PLURAL_RE.match(text, pos)
         if m and m.group(1) not in STOPWORDS and m.group(1) not in _NOT_PLURAL:
             return UnitMatch(pos, m.end(), m.group(1), _u(lemma(m.group(1)), "count"), loose=True)
+        m = _MODIFIERS_RE.match(text, pos)
+        if m:
+            noun = m.group(2)
+            head = lemma(noun)
+            if head in _COMPOUND_HEADS:
+                if "-" in m.group(1):
+                    return None
+                return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), _u(f"{m.group(1)} {head}", "count"),
+                                 loose=True, modified=True)
+            table = WORD_UNITS.get(noun)
+            if table is not None and (table.kind != "level" or table.dimension not in ("count", "duration")):
+                return None  # "two annual percentage points": not a count
+            if noun not in STOPWORDS and noun not in _NOT_PLURAL:
+                return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), table or _u(head, "count"),
+                                 loose=True, modified=True)
     return None
 
 

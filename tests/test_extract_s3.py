@@ -1,0 +1,261 @@
+"""factcheck.extract, session 3: claim forms found missing on unseen text (issue #3).
+
+Every fixture here was written for its test (no gold article's sentence): a count noun after adjectives, English
+baselines and year-on-year forms, multiples measured from a year, and the README's "not claims" in both languages.
+The fixtures are normalized text, as ``normalize`` hands it on.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from factcheck.extract import extract
+from factcheck.models import Quantity
+from factcheck.segment import segment
+
+D = Decimal
+
+
+def qs(text: str) -> list[Quantity]:
+    return list(extract(text, segment(text)).quantities)
+
+
+def find(found: list[Quantity], value: str | int) -> Quantity:
+    hits = [q for q in found if q.value == D(value)]
+    assert len(hits) == 1, (value, [(q.text, q.value, q.unit) for q in found])
+    return hits[0]
+
+
+# ------------------------------------------------------------- English counts: adjectives before the noun
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The port replaced 1,400 heavy diesel trucks with electric ones.", "1400", "truck"),
+    ("Wuhan retired about 6,000 older taxis last spring.", "6000", "taxi"),
+    ("The district built 35 new charging stations.", "35", "station"),
+    ("Officials closed 12 coal-fired units near the river.", "12", "unit"),
+    ("Crews fitted 80 small rooftop panels.", "80", "panel"),
+    ("The town installed 240 public charging points.", "240", "charging point"),
+])
+def test_count_noun_after_adjectives_takes_the_nouns_lemma(text: str, value: str, unit: str) -> None:
+    q = find(qs(text), value)
+    assert q.unit == unit
+    assert q.kind == "level"
+
+
+@pytest.mark.parametrize("text", [
+    "The index fell to 43 last year and rose again.",  # "last year" is no count
+    "Only 5 more days were clean.",  # "more" is no modifier
+    "It reached 12 nearly identical readings.",  # an adverb is no modifier
+])
+def test_no_count_noun_through_function_words(text: str) -> None:
+    found = qs(text)
+    assert all(q.unit is None or q.unit in ("day",) for q in found), [(q.text, q.unit) for q in found]
+    assert not any(q.unit in ("year", "reading") for q in found)
+
+
+# ------------------------------------------------------------------ English baselines and year on year
+
+
+@pytest.mark.parametrize("text", [
+    "Shanxi's reading was 41 micrograms, 3.2 percent lower than a year earlier.",
+    "Since 2015, when the index fell 3.2 percent from the year before, the trend held.",
+    "Freight volume was 3.2 percent higher than the previous year.",
+    "Sales grew 3.2 percent over the prior year.",
+])
+def test_english_year_on_year_forms(text: str) -> None:
+    q = find(qs(text), "3.2")
+    assert (q.kind, q.comparison, q.baseline_year) == ("change", "yoy", None)
+
+
+def test_a_year_on_year_phrase_belongs_to_the_change_before_it() -> None:
+    text = ("Shanxi cut its reading to 41 micrograms in 2024, 3.2 percent lower than a year earlier and about"
+            " 48 percent below the 79 micrograms recorded in 2015.")
+    found = qs(text)
+    yoy, older = find(found, "3.2"), find(found, "48")
+    assert yoy.comparison == "yoy"
+    assert (older.kind, older.direction, older.qualifier, older.comparison, older.baseline_year) == (
+        "change", "down", "about", None, 2015)
+    assert find(found, "79").year == 2015  # "recorded in 2015": the level's own year
+
+
+@pytest.mark.parametrize(("text", "value", "direction", "baseline"), [
+    ("Output stood 20 percent above the 2016 level.", "20", "up", 2016),
+    ("Shanxi's reading was 14 percent below Henan's.", "14", "down", None),
+    ("The 2024 figure compares with 79 micrograms in 2015, a decline of 48 percent over the period.", "48", "down",
+     2015),
+    ("The total compared with 40 in 2019, an increase of 10 percent.", "10", "up", 2019),
+])
+def test_english_change_measured_from_a_stated_level(text: str, value: str, direction: str,
+                                                      baseline: int | None) -> None:
+    q = find(qs(text), value)
+    assert (q.kind, q.direction, q.baseline_year) == ("change", direction, baseline)
+
+
+@pytest.mark.parametrize(("text", "value", "baseline"), [
+    ("Emissions were down 40 percent from 2015 levels.", "40", 2015),
+    ("The share of good days reached 81 percent, 6 points higher than in 2016.", "6", 2016),
+])
+def test_english_baseline_forms_already_read(text: str, value: str, baseline: int) -> None:
+    q = find(qs(text), value)
+    assert (q.kind, q.baseline_year) == ("change", baseline)
+
+
+def test_a_level_alone_is_no_change() -> None:
+    # "percent of" is a share, and "above" needs something it is above
+    q = find(qs("About 40 percent of the budget went above all to transport."), "40")
+    assert q.kind == "level"
+
+
+# ------------------------------------------------------------------------------------------- multiples
+
+
+def test_a_multiple_before_a_from_to_phrase_is_its_factor() -> None:
+    text = "Solar capacity more than tripled from 4 million kilowatts in 2016 to 13 million kilowatts in 2023."
+    found = qs(text)
+    factor, start, end = find(found, 3), find(found, 4_000_000), find(found, 13_000_000)
+    assert (factor.kind, factor.unit, factor.qualifier, factor.direction) == ("multiple", "times", "more_than", None)
+    assert (factor.baseline_year, factor.year, factor.role) == (2016, 2023, "delta")
+    assert factor.group == start.group == end.group is not None
+    assert (start.role, end.role) == ("from", "to")
+
+
+@pytest.mark.parametrize(("text", "qualifier", "baseline"), [
+    ("Wind capacity is now nearly twice the level of 2019.", "nearly", 2019),
+    ("Its output is more than twice the 2012 level.", "more_than", 2012),
+    ("Exports have doubled since 2016.", None, 2016),
+])
+def test_english_multiple_of_a_years_level(text: str, qualifier: str | None, baseline: int) -> None:
+    q = find(qs(text), 2)
+    assert (q.kind, q.qualifier, q.baseline_year) == ("multiple", qualifier, baseline)
+
+
+@pytest.mark.parametrize(("text", "baseline"), [
+    ("风电装机比2016年翻了一番。", 2016),
+    ("出口额是2012年的2倍。", 2012),
+])
+def test_chinese_multiple_of_a_years_level(text: str, baseline: int) -> None:
+    q = find(qs(text), 2)
+    assert (q.kind, q.baseline_year) == ("multiple", baseline)
+
+
+# ---------------------------------------------------------------- not claims (tests/gold/README.md), both languages
+
+NOT_CLAIMS = [
+    # ordinals and grades
+    ("zh", "第十届博览会推出第五代机型,启动二、三级响应,达到国家二级标准,水质为Ⅳ类。"),
+    ("en", "The 10th expo showed fifth-generation models under a Grade II standard and Class IV water."),
+    # identifiers
+    ("zh", "沿G107国道和S210省道,落实3+3+N机制,咨询电话0311-7654321,进入十五五时期。"),
+    ("en", "Along Route G107, under the 3+3+N plan, call 0311-7654321 or 555-234-5678 during the 15th Five-Year Plan."),
+    # equipment ratings
+    ("zh", "建成800千伏特高压线路,生产12英寸晶圆,淘汰20蒸吨/小时以下燃煤锅炉。"),
+    ("en", "It built an 800-kilovolt line, 12-inch wafers, two 600-megawatt units and 20-tonne boilers."),
+    # time spans
+    ("zh", "十年来,8年前,这十年,连续五年,为期两年,7年间,二十周年,2015年以来。"),
+    ("zh", "雄安新区七年蝶变 城市面貌五年大变样"),
+    ("en", "Over the past decade, 8 years ago, for five consecutive years, the 20th anniversary, since 2015."),
+    ("en", "The city met the standard for four years in a row, and six years running."),
+    # list markers and scale labels
+    ("zh", "1.本报讯 打造万亿级产业集群\n2.百亿级项目落地"),
+    ("en", "1. The city said it would build a 10-billion-yuan industrial base."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_CLAIMS)
+def test_not_claims(language: str, text: str) -> None:
+    claims = [q for q in qs(text) if q.kind in ("level", "change", "multiple")]
+    assert claims == [], (language, [(q.text, q.value, q.unit, q.kind) for q in claims])
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("全市淘汰燃煤锅炉1500蒸吨。", 1500, "蒸吨"),  # 蒸吨 alone totals a capacity
+    ("新增风电装机50万千瓦。", 500_000, "kW"),
+    ("The province added 600 megawatts of solar in 2023.", 600_000, "kW"),
+    ("项目建设历时3年,有效期5年。", 5, "年"),  # a measured duration stays a claim
+])
+def test_amounts_next_to_the_refused_forms_stay_claims(text: str, value: int, unit: str) -> None:
+    q = find(qs(text), value)
+    assert q.unit == unit and q.kind in ("level", "change")
+
+
+def test_rated_equipment_is_a_rating_and_its_count_a_claim() -> None:
+    found = qs("关停30万千瓦及以下燃煤机组14台。")
+    assert [(q.value, q.unit, q.kind) for q in found] == [(D(300_000), "kW", "rating"), (D(14), "台", "level")]
+
+
+# ---------------------------------------------------------------------------------- measure words
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("港口集装箱吞吐量约1,800万标准箱。", 18_000_000, "标准箱"),
+    ("集装箱吞吐量完成620万标箱。", 6_200_000, "标箱"),
+    ("The port handled 18 million TEU last year.", 18_000_000, "teu"),
+    ("全市45家长流程钢铁企业完成改造。", 45, "家"),  # 家 before 长流程 (long-process mills) is the measure word
+])
+def test_measure_words(text: str, value: int, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+# ------------------------------------------------------------------------- English units carried
+
+
+def test_a_counted_subject_lends_no_unit_to_its_verbs_figure() -> None:
+    text = ("Nationally the index averaged 31 micrograms, and the 13 cities of the \"1+12\" belt averaged 47,"
+            " down 4.1 percent from a year earlier.")
+    found = qs(text)
+    assert find(found, 13).unit == "city"
+    assert find(found, 47).unit == "μg/m³"
+
+
+def test_a_bare_figure_after_its_counted_subject_stays_bare_without_another_figure() -> None:
+    found = qs("The 16 districts averaged 47 last year.")
+    assert find(found, 16).unit == "district"
+    assert find(found, 47).unit is None
+
+
+def test_a_count_still_lends_its_unit_to_the_figure_it_is_compared_with() -> None:
+    found = qs("The city had 4,000 companies in 2023, up from 2,500 in 2013.")
+    assert find(found, 2500).unit == "company"
+
+
+# -------------------------------------------------------------- a from…to phrase around a conversion in brackets
+
+
+def test_english_delta_after_a_converted_amount() -> None:
+    text = ("Output rose from 8.2 trillion yuan in 2022 to 9.1 trillion yuan (about 1.3 trillion U.S. dollars)"
+            " in 2023, an increase of about 11 percent.")
+    found = qs(text)
+    start, end, usd, delta = find(found, 8_200_000_000_000), find(found, 9_100_000_000_000), \
+        find(found, 1_300_000_000_000), find(found, 11)
+    assert delta.group == start.group == end.group is not None and delta.role == "delta"
+    assert (delta.baseline_year, delta.year, delta.direction) == (2022, 2023, "up")
+    assert usd.group is None and usd.year == 2023 and usd.unit == "USD"
+
+
+def test_chinese_delta_after_a_converted_amount() -> None:
+    found = qs("产值从2022年的8.2万亿元增至2023年的9.1万亿元(约合1.3万亿美元),增长11%。")
+    start, delta = find(found, 8_200_000_000_000), find(found, 11)
+    assert delta.group == start.group is not None and delta.role == "delta"
+    assert (delta.baseline_year, delta.year) == (2022, 2023)
+
+
+# --------------------------------------------------------------- a 同比 said of the sentence before
+
+
+def test_a_change_ranking_sentence_takes_the_yoy_of_the_sentence_before() -> None:
+    text = "13个城市PM10平均浓度均同比下降。降幅居前两位的城市为保定和邢台,分别下降21.4%和18.9%。"
+    found = qs(text)
+    assert [q.comparison for q in found if q.kind == "change"] == ["yoy", "yoy"]
+
+
+def test_a_later_sentence_without_a_back_reference_keeps_no_yoy() -> None:
+    text = "13个城市PM10平均浓度均同比下降。2015年以来,保定下降21.4%。"
+    assert find(qs(text), "21.4").comparison is None
+
+
+def test_english_year_of_a_when_clause_is_the_changes_year() -> None:
+    q = find(qs("Since 2016, when the city's reading fell 9 percent from the year before, progress held."), 9)
+    assert (q.year, q.comparison, q.baseline_year) == (2016, "yoy", None)
