@@ -4,6 +4,7 @@
 ``factcheck run ...`` with an ordinary command line (what a pre-commit hook runs on every commit)
 goes straight to :mod:`factcheck.runner`, without importing typer (nor the pydantic that typer
 0.29 brings in when a command runs); everything else goes through the typer CLI (:mod:`factcheck.cli`).
+Either way the code that Python generates at start-up comes from :mod:`factcheck._codecache`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ import sys
 
 def main() -> None:
     try:
+        from factcheck._codecache import install
+
+        install()  # generated code (dataclass methods, regular expressions) from the last run
         argv = sys.argv[1:]
         if argv[:1] == ["run"]:
             from factcheck import runner

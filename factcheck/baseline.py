@@ -18,7 +18,6 @@ baseline works from any working directory. ``message`` is for the reader only.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections import Counter
@@ -129,6 +128,8 @@ def dumps(baseline: Baseline) -> str:
          "message": baseline.messages.get((rule, path, sentence), "")}
         for rule, path, sentence in sorted(baseline.counts, key=lambda k: (k[1], k[0], k[2]))
     ]
+    import json  # lazy: a plain run without a baseline never needs it
+
     return json.dumps({"schema": SCHEMA, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -140,6 +141,8 @@ def write(baseline: Baseline, path: str | Path) -> None:
 
 
 def load(path: str | Path) -> Baseline:
+    import json
+
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))

@@ -52,7 +52,6 @@ changes that disagree with the levels they compare) come from :func:`validate`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import gc
 import hashlib
 import re
@@ -641,6 +640,8 @@ class _Builder:
 
     @staticmethod
     def _unknown(label: str, key: str, allowed: Iterable[str]) -> str:
+        import difflib  # lazy: only an invalid reference needs a suggestion
+
         allowed = sorted(allowed)
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -708,6 +709,8 @@ class _Builder:
     def declared(self, node: _Node, label: str, key: str, table: Mapping[str, object], section: str) -> str:
         value = self.text(node, label, key)
         if value not in table:
+            import difflib
+
             close = difflib.get_close_matches(value, list(table), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise self.error(node, f"{label}: {key} '{value}' is not declared under '{section}'{hint}")
