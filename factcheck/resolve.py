@@ -50,6 +50,13 @@ PROVINCE_PRONOUNS = lazy_re(r"我省|全省|本省")
 CITY_ANAPHORS = lazy_re(r"该市|\b[Tt]he (?:city|capital)(?:'s)?\b")
 PROVINCE_ANAPHORS = lazy_re(r"该省|\b[Tt]he province(?:'s)?\b")
 ANAPHOR_REACH = 400  # characters looked back for the antecedent
+GROUP_REACH = 2000  # characters looked back for the group region "the region" / 该区域 stands for
+# A count of cities that names a group: 28个城市 (the "2+26" group), 74个重点城市 / 339个地级及以上城市 (the country).
+CITY_GROUP = lazy_re(r"(?<![\d.])(\d{2,3})\s*[个個]?\s*(重点)?城市|\b[Tt]he\s+(\d{2,3})\s+(key\s+)?cities\b")
+GROUP_CITY_COUNTS = (("jingjinji_zhoubian", 28), ("china", 74), ("china", 168), ("china", 169), ("china", 337),
+                     ("china", 338), ("china", 339))
+NATIONAL = lazy_re(r"全国|全國|\bnationwide\b|\bnationally\b|\bnational\b", re.IGNORECASE)
+REGION_ANAPHORS = lazy_re(r"\b[Tt]he region(?:['’]s)?(?![\w-])|该区域|該區域|区域内|區域內|(?<![京津冀\w])三地")
 HEADING_LIKE_MAX = 40  # characters of a line that heads a section without being marked as a heading
 TABLE_YEAR = lazy_re(r"((?:19|20)\d{2})\s*年?(?:\s*[(（][^)）]*[)）])?")
 REACH = 600  # characters a look back within a sentence goes (figures, names, times of the same sentence)
@@ -61,7 +68,8 @@ HEADING_DEPTH = 3  # headings looked up for a year (a subsection's, its section'
 OUTLINE = lazy_re(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
 OBJECT_BEFORE = lazy_re(
-    r"(?:占|与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into)\s*$", re.IGNORECASE)
+    r"(?:占|与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into|around|surrounding)\s*$",
+    re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
 # "twice the 2013 level", "1.9 times that of 2013", 是2013年的1.9倍: the year of what a multiple compares with.
 COMPARISON_BEFORE = lazy_re(
@@ -157,6 +165,7 @@ class NameMatcher:
     def __init__(self, table: Sequence[tuple[str, str, str]], places: Sequence[str] = ()) -> None:
         self.lookup: dict[str, tuple[str, str]] = {}
         self._periods: frozenset[str] | None = None
+        self._shares: dict[str, str] | None = None
         self._period_names: list[tuple[str, str, str]] | None = None
         cjk: list[str] = []
         latin: list[str] = []
@@ -199,6 +208,20 @@ class NameMatcher:
             self._periods = frozenset(
                 ident for ident, metric in ref.metrics.items() if any(PART_OF_YEAR.search(n) for n in metric.names))
         return self._periods
+
+    def share_metrics(self, ref: Reference) -> dict[str, str]:
+        """{metric: the percent metric of its share}, from the reference's names (优良天数 -> 优良天数比例), once."""
+        if self._shares is None:
+            names = {name: ident for ident, metric in ref.metrics.items() for name in metric.names}
+            self._shares = {}
+            for ident in sorted(ref.metrics):
+                if ref.metrics[ident].unit != "%":
+                    continue
+                for name in ref.metrics[ident].names:
+                    whole = names.get(name[:-2]) if name.endswith(("比例", "比率", "占比")) else None
+                    if whole is not None and whole != ident:
+                        self._shares.setdefault(whole, ident)
+        return self._shares
 
     def period_names(self, ref: Reference) -> list[tuple[str, str, str]]:
         """(metric id, its period, the rest of its name) for every metric name with a period, computed once."""
@@ -535,6 +558,7 @@ class _Context:
                     own = nearby[-1] if nearby else None
                 if named or own:
                     out.append(Mention(m.start(), m.end(), "region", named[-1] if named and not glued else str(own)))
+        out.extend(self._group_mentions())
         for pattern, level in ((CITY_ANAPHORS, "city"), (PROVINCE_ANAPHORS, "province")):
             for m in pattern.finditer(self.text):
                 before = [x for x in self.mentions_in(max(0, m.start() - ANAPHOR_REACH), m.start())
@@ -543,6 +567,42 @@ class _Context:
                 if ident:
                     out.append(Mention(m.start(), m.end(), "region", ident))
         return sorted(out, key=lambda m: m.start)
+
+    def _group_mentions(self) -> list[Mention]:
+        """The groups named by a count of their cities or by "the region": 28个城市 / "the 28 cities" when the
+        article names the "2+26" group (its 28 cities); 74个重点城市 / 全国…339个城市 for the country; "the
+        region's" / 该区域 / 三地 as the group region (京津冀) named last before, or the home region if a group."""
+        out: list[Mention] = []
+        groups = self._group_regions
+        named = [m for m in self.mentions if m.kind == "region" and m.id]
+        for m in CITY_GROUP.finditer(self.text):
+            count = int(m.group(1) or m.group(3))
+            ident = next((g for g, n in GROUP_CITY_COUNTS if n == count and g in self.ref.regions), None)
+            if ident == "china":
+                national = m.group(2) or m.group(4) or NATIONAL.search(
+                    self.text, max(0, m.start() - ANAPHOR_REACH), m.start())
+                ident = ident if national else None
+            elif ident is not None and not any(x.id == ident for x in named):
+                ident = None  # 28个城市 in an article that never names the "2+26" group: any 28 cities
+            glued = self.mentions_in(m.start() - 6, m.start())
+            if ident and any(x.kind == "region" and x.id not in groups for x in glued):
+                ident = None  # 河北省有28个城市: that province's cities, not the group's
+            if ident:
+                out.append(Mention(m.start(), m.end(), "region", ident))
+        for m in REGION_ANAPHORS.finditer(self.text):
+            before = [x.id for x in self.mentions_in(max(0, m.start() - GROUP_REACH), m.start())
+                      if x.kind == "region" and x.id in groups]
+            ident = before[-1] if before else (self.home if self.home in groups else None)
+            if ident:
+                out.append(Mention(m.start(), m.end(), "region", ident))
+        return out
+
+    @functools.cached_property
+    def _group_regions(self) -> frozenset[str]:
+        """Regions that are groups of places, as their names say (京津冀地区, "Beijing-Tianjin-Hebei region")."""
+        ends = ("地区", "地區", "区域", "區域", " region", " areas")
+        return frozenset(ident for ident, region in self.ref.regions.items()
+                         if any(n.endswith(ends) for n in region.names))
 
     def _level(self, region: str) -> str | None:
         """"city" or "province" as the region's own names say (北京市, Hebei Province), else None."""
@@ -680,7 +740,7 @@ SCOPE_AFTER = lazy_re(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首位|�
 
 
 def _is_subject(ctx: _Context, m: Mention) -> bool:
-    before = ctx.text[max(0, m.start - 6): m.start]
+    before = ctx.text[max(0, m.start - 12): m.start]
     if OBJECT_BEFORE.search(before) or POLICY_AFTER.match(ctx.text, m.end):
         return False
     # "Hebei province, which borders both Beijing and Tianjin, recorded …"; "a Beijing-based analyst".
@@ -866,6 +926,10 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     scope = _scope_of(ctx, q)
     if scope is not None:
         return scope
+    for own in ctx.pronouns[bisect.bisect_left(ctx.pronoun_starts, q.start - 8): bisect.bisect_right(
+            ctx.pronoun_starts, q.start)]:
+        if own.start <= q.start and own.end >= q.end:
+            return own.id  # 28个城市 / "the 28 cities": the count of the group's cities is the group's
     before = _region_mentions(ctx, ctx.reach(sentence, q.start), q.start)
     if before:
         listed = _listed_with(ctx, before)
@@ -933,9 +997,24 @@ def _metric_fits(ctx: _Context, metric_id: str, q: Quantity, named_after: bool =
         return True
     if canonical_unit(metric.unit) == canonical_unit(q.unit) or (q.unit is None and metric.unit == "index"):
         return True
+    if q.unit and _unit_spelling(metric.unit) == _unit_spelling(q.unit):
+        return True  # 1.1万公里 for a metric in km, "13.64 million people" for one in 人
     # An English count whose noun is the metric's name ("3,000 manufacturing companies") counts what its
     # measure word (家) counts.
     return bool(named_after and q.unit and q.unit.isascii() and _is_count(q.unit) and _is_count(metric.unit))
+
+
+# One unit in its spellings across scripts and languages (not merely the same dimension: 亩 is no km²).
+UNIT_SPELLINGS = {"公里": "km", "千米": "km", "平方公里": "square km", "平方千米": "square km", "km²": "square km",
+                  "people": "人", "resident": "人", "person": "人"}
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_spelling(unit: str) -> str:
+    """The unit's one spelling: its canonical unit (万千瓦 and gigawatts are kW), then UNIT_SPELLINGS."""
+    found = lookup_unit(unit)
+    canonical = found.canonical if found is not None else unit
+    return UNIT_SPELLINGS.get(canonical, canonical)
 
 
 def _is_count(unit: str) -> bool:
@@ -1012,11 +1091,17 @@ def table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
     return cell, heading
 
 
+# Pollutants the reference does not track: 臭氧浓度为180微克/立方米 after a PM2.5 sentence is no PM2.5 figure.
+_POLLUTANTS = (
+    r"臭氧|二氧化氮|二氧化硫|一氧化碳|氮氧化物|挥发性有机物|二氧化碳|碳排放|\bozone\b|\bnitrogen (?:di)?oxides?\b|"
+    r"\bsulfur dioxide\b|\bsulphur dioxide\b|\bcarbon (?:monoxide|dioxide|emissions?)\b|"
+    r"(?-i:\b(?:O3|NO2|SO2|NOx|VOCs?)\b)")
+OTHER_POLLUTANT = lazy_re(_POLLUTANTS, re.IGNORECASE)
 OTHER_MEASURE = lazy_re(
     r"增加值|产量|销量|产值|营收|营业收入|利润|用电量|发电量|消费|出口|进口|投资额|税收|吞吐量|客流|"
     r"\bvalue[- ]added\b|\b(?:industrial|steel|vehicle|car|crude steel|factory|grain) output\b|\bproduction\b|"
     r"\bsales\b|\bexports\b|\bimports\b|\brevenue\b|\bprofits?\b|\bpower (?:consumption|generation)\b|"
-    r"\belectricity (?:consumption|generation|use)\b", re.IGNORECASE)
+    r"\belectricity (?:consumption|generation|use)\b|" + _POLLUTANTS, re.IGNORECASE)
 # A figure stated as a goal, plan, forecast or suggestion is no measurement of its metric.
 GOAL_CUE = lazy_re(
     r"目标|力争|计划|规划|提出|要求|争取|确保|控制在|控制到|"
@@ -1127,18 +1212,33 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
     # and the figure, is what the figure measures (not GDP).
     candidates = [m for m in candidates if not OTHER_MEASURE.search(ctx.text, m.end, q.start)]
     part_start = ctx.part_start(sentence, q.start)
+    if not candidates and ctx.matches_in(OTHER_POLLUTANT, max(part_start, ctx.reach(sentence, q.start)), q.start):
+        return None  # "The ozone reading averaged 180 micrograms": the measure named is one the reference lacks
     in_part = [m for m in candidates if m.start >= part_start]
     for m in reversed(in_part or candidates):
         if _metric_fits(ctx, m.id, q):
             return m.id
+    share = _share_of(ctx, q, in_part or candidates)
+    if share is not None:
+        return share
     if in_part:
         return None  # 重度及以上污染天数平均为11天,占比3%: the part's own measure, with no metric for its share
     fuzzy = _fuzzy_metric(ctx, q, sentence)
     if fuzzy is not None or candidates:
         return fuzzy
+    economy = _economy_metric(ctx, q, sentence, part_start)
+    if economy is not None:
+        return economy
+    if q.kind == "multiple":
+        of_level = _change_of_level(ctx, q, sentence)  # "10 trillion yuan, 1.8 times that of 2013"
+        if of_level is not None:
+            return of_level
+    if q.kind == "change":
+        # A change is not carried from the sentence before (a bare "约2%" after a sentence about population is no
+        # population change), unless it says which figure it changes.
+        return _change_of_level(ctx, q, sentence) or _anaphoric_change(ctx, q, sentence, part_start)
     # "… 32 micrograms in 2023. By 2022 it had dropped to 30 …": carried from the previous sentence.
-    # A change is not carried: a bare "约2%" after a sentence about population is no population change.
-    prev = ctx.previous_in_paragraph(sentence) if q.kind != "change" else None
+    prev = ctx.previous_in_paragraph(sentence)
     if prev is not None:
         for m in reversed([m for m in ctx.mentions_in(prev.start, prev.end) if m.kind == "metric"]):
             if _metric_fits(ctx, m.id, q):
@@ -1149,6 +1249,108 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
         for m in reversed(ctx.mentions_in(max(0, sentence.start - METRIC_REACH), sentence.start)):
             if m.kind == "metric" and _metric_fits(ctx, m.id, q):
                 return m.id
+    return None
+
+
+# "The 2024 figure is 65.9 percent lower", "Tianjin's 2023 level was down", 该数值较2013年下降: a change of the
+# figure the text is about. Reading, concentration and density are a concentration's.
+LEVEL_ANAPHOR = lazy_re(
+    r"\b(?:the|its|this|that|their)\s+(?:(?:19|20)\d{2}\s+)?(?:annual\s+|average\s+)?"
+    r"(?:(figure|level|average|total)|(reading|concentration|density))\b|"
+    r"['’]s\s+(?:(?:19|20)\d{2}\s+)?(?:annual\s+|average\s+)?(?:(figure|level|average|total)|(reading|concentration|density))\b|"
+    r"(?:该|这一|此)(?:数值|数字|数据|指标|均值)()|(?<![A-Za-z0-9.])(?:年均|平均)?()浓度", re.IGNORECASE)
+CHANGE_GAP = 40  # characters between a level and the change of it stated right after it
+
+
+def _change_of_level(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    """``年均浓度回升至41微克/立方米,与2013年相比仍下降57.3%``, "compares with 89.5 micrograms in 2013, a decline of
+    65.9 percent": a change stated right after a level of its sentence (nothing named between them: no measure,
+    place or figure) changes that level's metric."""
+    levels = ctx.quantities_in(ctx.reach(sentence, q.start), q.start)
+    if not levels or levels[-1].kind != "level" or levels[-1].end > q.start:
+        return None
+    level = levels[-1]
+    gap = ctx.text[level.end: q.start]
+    if len(gap) > CHANGE_GAP or any(ch in gap for ch in ";;。") or _named_between(ctx, level.end, q.start) \
+            or OTHER_MEASURE.search(gap):
+        return None
+    metric = resolve_metric(ctx, level, sentence)
+    return None if metric is None or metric.endswith("_target") else metric
+
+
+# "the region's output", "Hebei's 2023 economic output", "its economy", "Jing-Jin-Ji economy tops": a place's economy.
+ECONOMY = lazy_re(
+    r"(?:['’]s|\bits|\btheir)\s+(?:(?:19|20)\d{2}\s+)?(?:economic\s+)?(?:output|economy)\b|"
+    r"(?<=[A-Za-z] )economy\s+(?=(?:tops|topped|reached|hit|grew|expanded|has|was)\b)|经济总量", re.IGNORECASE)
+
+
+def _economy_metric(ctx: _Context, q: Quantity, sentence: Sentence, part_start: int) -> str | None:
+    """A place's output or economy stated in yuan (or its change) right before the figure is its GDP: the
+    reference's metric named "economic output" (经济总量), if it has one and the figure is in its unit."""
+    found = ctx.matches_in(ECONOMY, max(part_start, q.start - CUE_REACH), q.start)
+    if not found or ctx.quantities_in(found[-1].end(), q.start) or OTHER_MEASURE.search(ctx.text, found[-1].end(),
+                                                                                         q.start):
+        return None
+    kind, ident = ctx.matcher.lookup.get("economic output", ("", ""))
+    if kind != "metric" or ident not in ctx.ref.metrics:
+        return None
+    unit = _unit_spelling(ctx.ref.metrics[ident].unit)
+    if q.kind == "level":
+        return ident if q.unit and _unit_spelling(q.unit) == unit else None
+    # A change of "output" is the economy's only beside a figure in yuan, and never beside one in tonnes
+    # ("Hebei's output dropped 2.6 percent … to roughly 196 million tonnes": steel).
+    _, hi = ctx.clause_bounds(sentence, q.start)
+    units = [_unit_spelling(x.unit) for x in ctx.quantities_in(part_start, hi) if x is not q and x.unit
+             and x.kind == "level"]
+    for u in units:
+        found_unit = lookup_unit(u)
+        if u != unit and (found_unit is None or found_unit.dimension != "percent"):
+            return None
+    return ident if unit in units or "output" not in found[-1].group(0).lower() else None
+
+
+def _named_between(ctx: _Context, lo: int, hi: int) -> bool:
+    """Whether a region, metric, standard or home pronoun (我市, 全省) is named in [lo, hi)."""
+    starts = ctx.pronoun_starts
+    return bool(ctx.mentions_in(lo, hi)) or bisect.bisect_left(starts, lo) < bisect.bisect_left(starts, hi)
+
+
+def _anaphoric_change(ctx: _Context, q: Quantity, sentence: Sentence, part_start: int) -> str | None:
+    """"The 2024 figure is 65.9 percent lower than in 2013": a change of "the figure / level / reading" (该数值)
+    measures what was named last before its sentence (a reading or a concentration: the last concentration)."""
+    anaphors = ctx.matches_in(LEVEL_ANAPHOR, max(part_start, q.start - CUE_REACH), q.start)
+    if not anaphors or _named_between(ctx, anaphors[-1].end(), q.start) \
+            or ctx.quantities_in(anaphors[-1].end(), q.start):
+        return None  # 年均浓度为31…,天津同比下降4.7%: the anaphor is another figure's subject
+    concentration = bool(anaphors[-1].group(2) or anaphors[-1].group(4) or anaphors[-1].group(6) is not None)
+    for m in reversed(ctx.mentions_in(max(0, sentence.start - METRIC_REACH), sentence.start)):
+        if m.kind != "metric" or m.id.endswith("_target"):
+            continue
+        if OTHER_MEASURE.search(ctx.text, m.end, q.start):
+            return None  # an untracked measure named since: the figure may be its
+        unit = lookup_unit(ctx.ref.metrics[m.id].unit) if m.id in ctx.ref.metrics else None
+        if concentration and (unit is None or unit.dimension != "concentration"):
+            continue
+        return m.id
+    return None
+
+
+# A percentage stated as the share of the days (or of the whole) the measure before it counts.
+SHARE_BEFORE = lazy_re(r"(?:占比|占全年(?:总)?(?:天数)?的?|占(?:总)?天数的?|比例|比率)\s*(?:为|达|达到|是)?\s*$")
+SHARE_AFTER = lazy_re(r"\s*of (?:the|all|the total) (?:year|days)\b", re.IGNORECASE)
+
+
+def _share_of(ctx: _Context, q: Quantity, named: Sequence[Mention]) -> str | None:
+    """``优良天数达到290天,占全年天数的79.2%``, "290 days of good air, or 79.2 percent of the year": a share of the
+    days counted by the measure named last is that measure's share metric (good_days_ratio), when the reference
+    has one (重污染天数…占比3% has none: no metric)."""
+    if q.kind != "level" or canonical_unit(q.unit) != "%" or not named:
+        return None
+    share = ctx.matcher.share_metrics(ctx.ref).get(named[-1].id)
+    if share is None:
+        return None
+    if SHARE_BEFORE.search(ctx.text, max(0, q.start - 10), q.start) or SHARE_AFTER.match(ctx.text, q.end):
+        return share
     return None
 
 

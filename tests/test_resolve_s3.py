@@ -231,3 +231,177 @@ def test_a_since_metric_needs_a_running_total_in_its_sentence() -> None:
     assert by_value(one_year, "30000000000").metric is None
     total = claims("2014年以来,曹妃甸累计实施京津项目150个,总投资1200亿元。")
     assert by_value(total, "120000000000").metric == "jingjin_project_investment_since_2014"
+
+
+# --- round 2: a metric's unit in another spelling (公里 for km, people for 人), untracked pollutants
+
+
+def test_a_figure_in_another_spelling_of_the_metrics_unit_takes_the_metric() -> None:
+    cs = claims("2022年，该区域铁路运营里程达到9800公里，土地面积约1.2万平方公里。\n"
+                "Hebei had a resident population of 73.9 million people at the end of 2022.\n")
+    assert by_value(cs, "9800").metric == "railway_length"
+    assert by_value(cs, "12000").metric == "land_area"
+    assert by_value(cs, "73900000").metric == "resident_population"
+
+
+def test_another_unit_of_the_same_dimension_is_no_spelling_of_the_metrics_unit() -> None:
+    cs = claims("2022年，该园区土地面积为3000亩。\n")
+    assert by_value(cs, "3000").metric is None  # mu is area, but no spelling of km²
+
+
+def test_home_to_people_is_a_population_but_not_home_to_firms() -> None:
+    cs = claims("The province is home to 75 million people and home to 4,000 tech firms.\n")
+    assert by_value(cs, "75000000").metric == "population"
+    assert by_value(cs, "4000").metric is None
+
+
+def test_taiwanese_terms_for_installed_capacity_and_servers_name_their_metrics() -> None:
+    cs = claims("2023年張家口綠電裝置容量達到3000萬瓩，投運伺服器120萬臺。\n")
+    assert by_value(cs, "30000000").metric == "renewable_capacity"
+    assert by_value(cs, "1200000").metric == "servers_in_operation"
+
+
+def test_an_untracked_pollutant_stops_the_carried_concentration_metric() -> None:
+    cs = claims("Beijing's PM2.5 concentration was 32 micrograms in 2023. The ozone reading averaged 170 micrograms.\n"
+                "2023年，北京PM2.5平均浓度为31微克/立方米。臭氧浓度为175微克/立方米，二氧化氮浓度为26微克/立方米。\n")
+    assert by_value(cs, "32").metric == "pm25_annual_mean"
+    assert by_value(cs, "31").metric == "pm25_annual_mean"
+    for value in ("170", "175", "26"):
+        assert by_value(cs, value).metric is None, value
+
+
+def test_a_co_hosted_event_is_no_pollutant_name() -> None:
+    cs = claims("Zhangjiakou's PM2.5 concentration was 23 micrograms in 2023. The city, which co-hosted the "
+                "trade fair, averaged 22 micrograms in 2022.\n")
+    assert by_value(cs, "22").metric == "pm25_annual_mean"
+
+
+# --- round 2: a change of "the figure" / "the level" / 该数值, and a change stated right after its level
+
+
+def test_a_change_of_the_figure_measures_what_the_sentence_before_named() -> None:
+    cs = claims("Tianjin's annual average PM2.5 concentration was 40 micrograms in 2024.\n"
+                "The 2024 figure is 56.2 percent lower than in 2013.\n\n"
+                "Hebei's average PM2.5 reading was 37 micrograms in 2024. Compared with 2013, Hebei's 2024 level was "
+                "down 65.5 percent.\n")
+    assert by_value(cs, "56.2").metric == "pm25_annual_mean"
+    assert by_value(cs, "65.5").metric == "pm25_annual_mean"
+
+
+def test_a_change_of_this_value_in_chinese_measures_what_was_named_before() -> None:
+    cs = claims("2024年，天津PM2.5平均浓度为40微克/立方米。该数值较2013年下降56.2%。\n")
+    assert by_value(cs, "56.2").metric == "pm25_annual_mean"
+
+
+def test_a_change_with_no_anaphor_or_after_another_measure_is_not_carried() -> None:
+    cs = claims("Tianjin's annual average PM2.5 concentration was 40 micrograms in 2024.\n"
+                "Industrial output rose 5.5 percent.\n"
+                "Ozone pollution worsened in summer. The figure rose 4.5 percent.\n"
+                "The city logged 280 days of good air in 2024. The reading fell 3.5 percent.\n")
+    for value in ("5.5", "4.5"):
+        assert by_value(cs, value).metric is None, value
+    # "the reading" is a concentration's: the good-air days named last are no reading, so the PM2.5 metric is
+    # the one meant, never good_air_days
+    assert by_value(cs, "3.5").metric in (None, "pm25_annual_mean")
+
+
+def test_a_change_stated_right_after_a_level_changes_that_levels_metric() -> None:
+    cs = claims("2024年北京PM2.5平均浓度为30.5微克/立方米。受气象条件影响，2023年年均浓度回升至32微克/立方米，"
+                "与2013年相比仍下降64.2%。\n"
+                "In 2013 Beijing's PM2.5 concentration was 89.5 micrograms. The 2024 reading compares with "
+                "30.5 micrograms in 2013, a decline of 63.9 percent over the period.\n")
+    assert by_value(cs, "32").metric == "pm25_annual_mean"
+    assert by_value(cs, "64.2").metric == "pm25_annual_mean"
+    assert by_value(cs, "63.9").metric == "pm25_annual_mean"
+
+
+def test_a_change_after_a_level_with_another_measure_or_place_between_is_not_that_levels() -> None:
+    cs = claims("2024年北京PM2.5平均浓度为30.5微克/立方米，工业增加值同比增长6.1%。\n\n"
+                "2024年北京PM2.5平均浓度为30.5微克/立方米。全年年均浓度为31微克/立方米，天津同比下降4.7%。\n")
+    assert by_value(cs, "6.1").metric is None
+    assert by_value(cs, "4.7").metric is None
+
+
+# --- round 2: a share of the good-air days is the good-days ratio
+
+
+def test_a_share_of_the_year_after_good_air_days_is_the_good_days_ratio() -> None:
+    cs = claims("2024年，全市空气质量优良天数达到287天，占全年天数的78.4%。全省平均优良天数为250天，占比为68.3%。\n"
+                "Last year the city logged 287 days of good air, or 78.6 percent of the year. "
+                "Its good-air days made up 68.1 percent of the year.\n")
+    for value in ("78.4", "68.3", "78.6", "68.1"):
+        assert by_value(cs, value).metric == "good_days_ratio", value
+
+
+def test_a_share_of_heavy_pollution_days_or_of_something_else_gets_no_ratio() -> None:
+    cs = claims("2024年，全省重度污染及以上天数平均为11天，占比3.1%。\n"
+                "The city logged 287 days of good air, and coal made up 21.5 percent of its energy use.\n")
+    assert by_value(cs, "3.1").metric is None
+    assert by_value(cs, "21.5").metric is None
+
+
+# --- round 2: groups named by a count of their cities or by "the region"
+
+
+def test_the_28_cities_are_the_2_plus_26_group_when_the_article_names_it() -> None:
+    cs = claims("生态环境部通报“2+26”城市2017年10—12月空气质量情况。\n\n28个城市PM2.5平均浓度均同比下降。\n\n"
+                "Nationally, cities averaged 29 micrograms, and the 28 cities of the \"2+26\" group averaged 44, "
+                "down 2.4 percent.\n")
+    assert by_value(cs, "28", 0).region == "jingjinji_zhoubian"
+    assert by_value(cs, "28", 1).region == "jingjinji_zhoubian"
+    assert by_value(cs, "44").region == "jingjinji_zhoubian"
+    assert by_value(cs, "2.4").region == "jingjinji_zhoubian"
+
+
+def test_28_cities_without_the_group_or_of_a_named_province_are_not_the_group() -> None:
+    assert by_value(claims("2023年，河北有28个城市开展了检查。\n"), "28").region != "jingjinji_zhoubian"
+    cs = claims("“2+26”城市空气质量有所改善。\n\n河北省有28个城市开展了检查。\n")
+    assert by_value(cs, "28").region != "jingjinji_zhoubian"
+
+
+def test_74_cities_are_the_country_only_when_the_context_is_national() -> None:
+    cs = claims("十年前，河北曾是全国大气污染最重的地区之一。据统计，当年74个城市中邢台排名垫底。\n")
+    assert by_value(cs, "74").region == "china"
+    cs = claims("2013年，河北开展监测。据统计，当年74个城市中邢台排名垫底。\n")
+    assert by_value(cs, "74").region != "china"
+
+
+def test_the_region_is_the_group_region_named_before() -> None:
+    cs = claims("Beijing-Tianjin-Hebei region marks a decade of integration.\n\n"
+                "Beijing's output grew. In 2022 the region's GDP reached 10 trillion yuan.\n"
+                "2023年京津冀地区协同发展。北京GDP增长。该区域地区生产总值达10.4万亿元。\n")
+    assert by_value(cs, "10000000000000").region == "jingjinji"
+    assert by_value(cs, "10400000000000").region == "jingjinji"
+
+
+def test_the_region_with_no_group_named_is_no_region_of_the_reference() -> None:
+    cs = claims("Tianjin's economy grew. In 2022 the region's GDP reached 1.6 trillion yuan.\n")
+    assert by_value(cs, "1600000000000").region == "tianjin"  # unchanged: no group for "the region" to stand for
+
+
+# --- round 2: a place's output or economy in yuan is its GDP; steel output is not
+
+
+def test_a_places_output_or_economy_in_yuan_is_its_gdp() -> None:
+    cs = claims("Hebei's 2023 output reached 4.4 trillion yuan, 1.7 times that of 2013.\n"
+                "Since 2013, the province's economy has grown by about 70 percent.\n"
+                "2023年，河北经济总量达到4.39万亿元。\n")
+    assert by_value(cs, "4400000000000").metric == "gdp"
+    assert by_value(cs, "1.7").metric == "gdp"
+    assert by_value(cs, "70").metric == "gdp"
+    assert by_value(cs, "4390000000000").metric == "gdp"
+
+
+def test_output_in_tonnes_or_a_change_beside_tonnes_is_no_gdp() -> None:
+    cs = claims("In 2024, Hebei's output dropped 2.5 percent to roughly 195 million tonnes.\n"
+                "Its output of steel was 190 million tonnes in 2023.\n")
+    assert by_value(cs, "2.5").metric is None
+    assert by_value(cs, "195000000").metric is None
+    assert by_value(cs, "190000000").metric is None
+
+
+def test_a_place_the_group_lies_around_is_no_subject() -> None:
+    cs = claims("In 2023, the 28 cities of the \"2+26\" group around the capital averaged 42 micrograms.\n"
+                "Beijing's PM2.5 concentration was 32 micrograms in 2023.\n")
+    assert by_value(cs, "42").region == "jingjinji_zhoubian"
+    assert by_value(cs, "32").region == "beijing"
