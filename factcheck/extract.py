@@ -264,6 +264,8 @@ QUAL_EN = lazy_re(
     r"\b(about|around|roughly|approximately|approx\.|some|nearly|almost|close\s+to|just\s+under|more\s+than|over|"
     r"above|just\s+over|well\s+over|at\s+least|no\s+less\s+than|less\s+than|fewer\s+than|under|below|up\s+to|"
     r"no\s+more\s+than|not\s+more\s+than|only|just)\s+$", re.IGNORECASE)
+_QUAL_EN_LAST = ("about", "around", "roughly", "approximately", "approx.", "some", "nearly", "almost", "to", "under",
+                 "than", "over", "above", "least", "below", "only", "just")  # the last words of QUAL_EN's phrases
 QUAL_EN_MAP = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
     "some": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
@@ -598,6 +600,7 @@ _Candidate = tuple[int, int, list[TimeExpr]]
 def find_times(text: str) -> list[TimeExpr]:
     """All time expressions of ``text`` (non-overlapping, earliest and longest first)."""
     cands: list[_Candidate] = []
+    year_starts: list[int] | None = None  # where a year not after a digit begins (see _YEAR_LED), on first use
 
     def add(m: re.Match[str], exprs: list[TimeExpr] | TimeExpr | None) -> None:
         if exprs is None:
@@ -614,7 +617,14 @@ def find_times(text: str) -> list[TimeExpr]:
     def run(pattern: re.Pattern[str], fn: Callable[[re.Match[str]], list[TimeExpr] | TimeExpr | None]) -> None:
         if not _worth(pattern, text, lower, has_month):
             return
-        for m in chunks.finditer(pattern):
+        if pattern.pattern in _YEAR_LED:
+            nonlocal year_starts
+            if year_starts is None:
+                year_starts = [m.start() for m in _YEAR_START.finditer(text)]
+            matches: Iterator[re.Match[str]] = _matches_at(pattern, text, year_starts)
+        else:
+            matches = chunks.finditer(pattern)
+        for m in matches:
             add(m, fn(m))
 
     lower = text.lower()
@@ -671,6 +681,12 @@ _LONGER_UNIT = {w: True for w in CJK_UNITS if w in _UNIT_PREFIXES}
 # "\b(?:Jan|…|Dec)" found or not (the boundary checked behind the three letters)
 _HAS_MONTH = lazy_re(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<!\w\w\w\w)")
 _HAS_7_DIGITS = lazy_re(r"\d{7}")
+# Patterns that begin with a year not after a digit (_Y_AFTER_NON_DIGIT or the stricter _Y_AFTER_NON_NUMBER): each
+# match begins where _YEAR_START matches (its matches cannot overlap: a year inside another follows a digit),
+# so those patterns are tried there only (see _matches_at) instead of at every 1 and 2 of the text.
+_YEAR_START = lazy_re(_Y_AFTER_NON_DIGIT)
+_YEAR_LED = frozenset(p.pattern for p in (T_CN_DATE, T_ISO_DATE, T_CN_SINCE_SUFFIX, T_CN_YEAR_MONTH, T_CN_YEAR_RANGE,
+                                          T_CN_YEAR))
 # A pattern only runs when the text holds one of these strings (a cheap pre-check; the
 # month patterns need a month name, see _HAS_MONTH). Keys are pattern sources.
 _NEEDLES: dict[str, tuple[str, ...]] = {
@@ -822,6 +838,17 @@ def _first_of(parts: Sequence[re.Pattern[str]], text: str, lo: int, hi: int) -> 
             return
         yield best
         pos = best.end()
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields when every match of ``pattern`` begins at one of ``starts`` (in
+    order): the first match at a start, then the next one at or after its end (no match is empty)."""
+    match = compiled(pattern).match
+    end = 0
+    for pos in starts:
+        if pos >= end and (m := match(text, pos)) is not None:
+            yield m
+            end = m.end()
 
 
 def _worth(pattern: re.Pattern[str], text: str, lower: str, has_month: bool) -> bool:
@@ -1419,7 +1446,10 @@ _VERB_BEFORE_UP = lazy_re(
 def _pre_qualifier(text: str, tok: _Tok) -> None:
     window = text[(tok.start - 16 if tok.start > 16 else 0):tok.start]
     if tok.english and window[-1:].isspace():  # QUAL_EN ends in white space
-        m = QUAL_EN.search(window)
+        # ... after one of its last words, which ends the last piece of the window not white space (folded:
+        # a case-insensitive match)
+        rest = window.rsplit(None, 1)
+        m = QUAL_EN.search(window) if rest and fold(rest[-1]).endswith(_QUAL_EN_LAST) else None
         if m and fold(m.group(1)).startswith("up") and _VERB_BEFORE_UP.search(text, max(0, tok.start - 40),
                                                                              tok.start - (len(window) - m.start())):
             m = None  # "ticked back up to 32", "went up to 40": a verb and its target, not "at most"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from factcheck.numbers import bind_lazy, fold, lazy_re
 
@@ -39,9 +40,9 @@ class Unit:
     needs_change: bool = False  # English "points": percentage points only after a change verb
 
 
-@dataclass(frozen=True)
-class UnitMatch:
-    """A unit found right after a number (offsets into the text searched)."""
+class UnitMatch(NamedTuple):
+    """A unit found right after a number (offsets into the text searched). (A named tuple: immutable, and built
+    four times faster than a frozen dataclass; one is built for most numbers of a text.)"""
 
     start: int  # where the unit (or the space before it) starts
     end: int
