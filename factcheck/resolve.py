@@ -25,15 +25,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import importlib
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.models import Claim, Extraction, Loaded, Normalized, Quantity, Sentence, TimeExpr
-from factcheck.numbers import bind_lazy, lazy_re
+from factcheck.numbers import bind_lazy, fold, lazy_re
 from factcheck.places import NOT_PLACES, place_names
 from factcheck.positions import LineIndex
 from factcheck.segment import sentence_at
@@ -159,6 +161,100 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+# ------------------------------------------------------------------ literal prefilters
+
+def _foldable(ch: str) -> bool:
+    """Characters whose case-insensitive matches fold() maps to ``ch.lower()``: ASCII, CJK ideographs and CJK or
+    full-width punctuation (no other cased script: ``µ``/``μ`` and the like fold apart though ``re.I`` joins them)."""
+    o = ord(ch)
+    return o < 0x80 or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or (
+        0xFF01 <= o <= 0xFF20 and not ch.isalnum())
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """Lowercased strings one of which every match of a parsed pattern contains, None if none is known."""
+    options = _required_options(items)
+    return max(options, key=_selectivity) if options else None
+
+
+def _selectivity(strings: AbstractSet[str]) -> tuple[int, int]:
+    return min(map(len, strings)), -len(strings)
+
+
+def _required_options(items: Any) -> list[frozenset[str]]:
+    """Every set of lowercased strings known to be necessary for a match of a parsed pattern (a match contains
+    one string of each set).
+
+    Conservative by construction: a run of literal characters in a row (zero-width assertions do not break it;
+    what they look at is not part of the match), an alternation's union when each of its branches has one, a
+    group's or a repeat's (of at least one) own. Anything else (classes, ``\\d``, optional parts) says nothing.
+    """
+    c = importlib.import_module("re._constants")  # the parser's opcodes (CPython 3.11+)
+
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL and _foldable(chr(av)):
+            run.append(chr(av).lower())
+            continue
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if run:
+            out.append(frozenset({"".join(run)}))
+            run = []
+        if op is c.SUBPATTERN:
+            out.extend(_required_options(av[-1]))
+        elif op is c.ATOMIC_GROUP:
+            out.extend(_required_options(av))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out.extend(_required_options(av[2]))
+        elif op is c.BRANCH:
+            branches = [_required_options(b) for b in av[1]]
+            if all(branches):
+                # One set per branch, preferring one the union already holds (年…月 next to 月: 月).
+                union: frozenset[str] = frozenset()
+                for opts in sorted(branches, key=len):
+                    held = [o for o in opts if o <= union]
+                    union |= held[0] if held else max(opts, key=_selectivity)
+                out.append(union)
+    if run:
+        out.append(frozenset({"".join(run)}))
+    return out
+
+
+_REQUIRED: dict[tuple[str, int], tuple[str, ...] | None] = {}
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lowercased strings one of which the folded text (:func:`factcheck.numbers.fold`) of any match of
+    ``pattern`` contains, or None when the pattern promises none; derived from the parsed pattern, once."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _REQUIRED:
+        found = _required(importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags))
+        # A string holding another of the set adds nothing (个月 with 月).
+        keys = sorted(k for k in found or () if not any(o != k and o in k for o in found or ()))
+        _REQUIRED[key] = tuple(keys) if keys and all(keys) else None
+    return _REQUIRED[key]
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (none of its required literals is there): a
+    few substring tests in C instead of a case-insensitive scan trying every alternative at every position."""
+    keys = required_literals(pattern)
+    return keys is None or _holds_any(fold(text), keys)
+
+
+def _holds_any(folded: str, keys: Sequence[str]) -> bool:
+    return any(k in folded for k in keys)
+
+
+def search_in(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``pattern.search(text, lo, hi)``, skipped when the window cannot hold a match (same result)."""
+    if not may_match(pattern, text[max(lo, 0): hi]):
+        return None
+    return pattern.search(text, lo, hi)
+
+
 class NameMatcher:
     """One compiled alternation over every region/metric/standard name (longest first)."""
 
@@ -247,12 +343,24 @@ class NameMatcher:
             self._pattern = re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.IGNORECASE)
         return self._pattern
 
+    @functools.cached_property
+    def folded_pattern(self) -> re.Pattern[str] | None:
+        """:attr:`pattern` compiled case-sensitively, to run over :func:`case_fold` of the text: the same matches
+        (``re.IGNORECASE`` joins two characters exactly when case_fold gives them the same value) without the
+        per-character case folding of ``re.IGNORECASE``, which costs about a third of the scan. None when a name
+        holds a character case_fold changes (then two names may fold together: the case-insensitive scan)."""
+        if any(case_fold(n) != n for n in self.lookup):
+            return None
+        return re.compile(self.pattern.pattern)
+
     def scan(self, text: str) -> list[Mention]:
         lowered = text.lower()
         spans: Iterable[tuple[int, int]]
         if self._pattern is None and self._walked + len(text) <= WALK_BUDGET and len(lowered) == len(text):
             self._walked += len(text)
             spans = self._scan_short(text, lowered)
+        elif self.folded_pattern is not None:
+            spans = ((m.start(), m.end()) for m in self.folded_pattern.finditer(case_fold(text)))
         else:
             spans = ((m.start(), m.end()) for m in self.pattern.finditer(text))
         out = []
@@ -281,6 +389,31 @@ class NameMatcher:
             else:
                 i += 1
         return out
+
+
+def _case_fold_tables() -> tuple[dict[int, str], dict[int, int]]:
+    # The characters re.IGNORECASE joins beyond their lowercase (ſ and s, ϱ and ρ), as the regex compiler has them.
+    extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    canon = {k: min(k, *v) for k, v in extra.items()}
+    return {0x130: "i"}, {k: v for k, v in canon.items() if k != v}
+
+
+_CASE_FOLD: tuple[dict[int, str], dict[int, int]] | None = None
+
+
+def case_fold(text: str) -> str:
+    """Each character as ``re.IGNORECASE`` compares it: its simple lowercase (``str.lower`` but for İ, whose
+    full lowercase is two characters), then the one representative of the characters the regex engine also
+    treats as equal (ſ -> s, ı -> i, ϱ -> ρ, ς -> σ). Same length as ``text``. Two characters match each other
+    case-insensitively exactly when their case_fold is equal, and a character matches ``[A-Za-z0-9]``
+    case-insensitively exactly when its case_fold is in ``[a-z0-9]``."""
+    global _CASE_FOLD
+    if text.isascii():
+        return text.lower()
+    if _CASE_FOLD is None:
+        _CASE_FOLD = _case_fold_tables()
+    before, after = _CASE_FOLD
+    return text.translate(before).lower().translate(after)
 
 
 # Characters a process scans by walking before it compiles the names' regex: the walk is ~3x slower per character
@@ -469,10 +602,25 @@ class _Context:
         pattern, each question is a bisection (a cue looked for before every figure stays linear)."""
         found = self._matches.get(pattern.pattern)
         if found is None:
-            matches = list(pattern.finditer(self.text))
+            matches = list(self.finditer(pattern))
             found = self._matches[pattern.pattern] = ([m.start() for m in matches], matches)
         starts, matches = found
         return [m for m in matches[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)] if m.end() <= hi]
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
+        """``pattern.finditer(text)``; nothing without a scan when the text holds none of the pattern's required
+        literals (most cue patterns never occur in most articles)."""
+        keys = required_literals(pattern)
+        return pattern.finditer(self.text) if keys is None or _holds_any(self._folded, keys) else ()
+
+    @functools.cached_property
+    def _folded(self) -> str:
+        return fold(self.text)
+
+    @functools.cached_property
+    def subjects(self) -> dict[tuple[int, int], bool]:
+        """_is_subject's answers by (start, end) of the mention: it looks at the text around the span only."""
+        return {}
 
     @functools.cached_property
     def standard_quotes(self) -> dict[tuple[int, int], str | None]:
@@ -538,7 +686,7 @@ class _Context:
         province = next(iter(self.ref.ancestors(self.home)), self.home) if self.home else None
         out: list[Mention] = []
         for pattern, ident, level in ((CITY_PRONOUNS, self.home, "city"), (PROVINCE_PRONOUNS, province, "province")):
-            for m in pattern.finditer(self.text):
+            for m in self.finditer(pattern):
                 # Under a section heading that names a city (（一）张家口市2023年…), 全市 is that city (我市 stays
                 # the outlet's own).
                 sentence = self.sentence_at(m.start()) if m.group(0).startswith("全") else None
@@ -560,7 +708,7 @@ class _Context:
                     out.append(Mention(m.start(), m.end(), "region", named[-1] if named and not glued else str(own)))
         out.extend(self._group_mentions())
         for pattern, level in ((CITY_ANAPHORS, "city"), (PROVINCE_ANAPHORS, "province")):
-            for m in pattern.finditer(self.text):
+            for m in self.finditer(pattern):
                 before = [x for x in self.mentions_in(max(0, m.start() - ANAPHOR_REACH), m.start())
                           if x.kind == "region" and x.id and self._level(x.id) == level]
                 ident = before[-1].id if before else (self.home if level == "city" else province)
@@ -575,7 +723,7 @@ class _Context:
         out: list[Mention] = []
         groups = self._group_regions
         named = [m for m in self.mentions if m.kind == "region" and m.id]
-        for m in CITY_GROUP.finditer(self.text):
+        for m in self.finditer(CITY_GROUP):
             count = int(m.group(1) or m.group(3))
             ident = next((g for g, n in GROUP_CITY_COUNTS if n == count and g in self.ref.regions), None)
             if ident == "china":
@@ -589,7 +737,7 @@ class _Context:
                 ident = None  # 河北省有28个城市: that province's cities, not the group's
             if ident:
                 out.append(Mention(m.start(), m.end(), "region", ident))
-        for m in REGION_ANAPHORS.finditer(self.text):
+        for m in self.finditer(REGION_ANAPHORS):
             before = [x.id for x in self.mentions_in(max(0, m.start() - GROUP_REACH), m.start())
                       if x.kind == "region" and x.id in groups]
             ident = before[-1] if before else (self.home if self.home in groups else None)
@@ -740,6 +888,14 @@ SCOPE_AFTER = lazy_re(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首位|�
 
 
 def _is_subject(ctx: _Context, m: Mention) -> bool:
+    key = (m.start, m.end)
+    known = ctx.subjects.get(key)
+    if known is None:
+        known = ctx.subjects[key] = _is_subject_at(ctx, m)
+    return known
+
+
+def _is_subject_at(ctx: _Context, m: Mention) -> bool:
     before = ctx.text[max(0, m.start - 12): m.start]
     if OBJECT_BEFORE.search(before) or POLICY_AFTER.match(ctx.text, m.end):
         return False
@@ -1057,7 +1213,7 @@ def _period_metric(ctx: _Context, metric: str, context: str) -> str | None:
     whose name is the period plus an annual name (``1-11月PM2.5平均浓度``) is meant; with no such
     metric the figure is not annual and gets no metric.
     """
-    periods = {_dash(m.group(0)) for m in PART_OF_YEAR.finditer(context)}
+    periods = {_dash(m.group(0)) for m in PART_OF_YEAR.finditer(context)} if may_match(PART_OF_YEAR, context) else set()
     if not periods:
         return metric
     base_names = set(ctx.ref.metrics[metric].names)
@@ -1210,7 +1366,7 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
         return None
     # 地区生产总值…;规模以上工业增加值同比增长6.8%: a measure the reference does not track, named between the metric
     # and the figure, is what the figure measures (not GDP).
-    candidates = [m for m in candidates if not OTHER_MEASURE.search(ctx.text, m.end, q.start)]
+    candidates = [m for m in candidates if not search_in(OTHER_MEASURE, ctx.text, m.end, q.start)]
     part_start = ctx.part_start(sentence, q.start)
     if not candidates and ctx.matches_in(OTHER_POLLUTANT, max(part_start, ctx.reach(sentence, q.start)), q.start):
         return None  # "The ozone reading averaged 180 micrograms": the measure named is one the reference lacks
@@ -1272,7 +1428,7 @@ def _change_of_level(ctx: _Context, q: Quantity, sentence: Sentence) -> str | No
     level = levels[-1]
     gap = ctx.text[level.end: q.start]
     if len(gap) > CHANGE_GAP or any(ch in gap for ch in ";;。") or _named_between(ctx, level.end, q.start) \
-            or OTHER_MEASURE.search(gap):
+            or (may_match(OTHER_MEASURE, gap) and OTHER_MEASURE.search(gap)):
         return None
     metric = resolve_metric(ctx, level, sentence)
     return None if metric is None or metric.endswith("_target") else metric
@@ -1288,8 +1444,8 @@ def _economy_metric(ctx: _Context, q: Quantity, sentence: Sentence, part_start: 
     """A place's output or economy stated in yuan (or its change) right before the figure is its GDP: the
     reference's metric named "economic output" (经济总量), if it has one and the figure is in its unit."""
     found = ctx.matches_in(ECONOMY, max(part_start, q.start - CUE_REACH), q.start)
-    if not found or ctx.quantities_in(found[-1].end(), q.start) or OTHER_MEASURE.search(ctx.text, found[-1].end(),
-                                                                                         q.start):
+    if not found or ctx.quantities_in(found[-1].end(), q.start) or search_in(OTHER_MEASURE, ctx.text, found[-1].end(),
+                                                                             q.start):
         return None
     kind, ident = ctx.matcher.lookup.get("economic output", ("", ""))
     if kind != "metric" or ident not in ctx.ref.metrics:
@@ -1326,7 +1482,7 @@ def _anaphoric_change(ctx: _Context, q: Quantity, sentence: Sentence, part_start
     for m in reversed(ctx.mentions_in(max(0, sentence.start - METRIC_REACH), sentence.start)):
         if m.kind != "metric" or m.id.endswith("_target"):
             continue
-        if OTHER_MEASURE.search(ctx.text, m.end, q.start):
+        if search_in(OTHER_MEASURE, ctx.text, m.end, q.start):
             return None  # an untracked measure named since: the figure may be its
         unit = lookup_unit(ctx.ref.metrics[m.id].unit) if m.id in ctx.ref.metrics else None
         if concentration and (unit is None or unit.dimension != "concentration"):
