@@ -33,7 +33,6 @@ library users get Python's ordinary behaviour.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from types import CodeType
@@ -182,9 +181,8 @@ def _save() -> None:
     if not _new or _state.get("target") is None:
         return
     import marshal
-    import tempfile
 
-    from factcheck.refcache import _private
+    from factcheck.refcache import write_private
 
     target = _state["target"]
     try:
@@ -192,18 +190,7 @@ def _save() -> None:
         if len(classes) + len(patterns) > MAX_ENTRIES:  # stale entries of edited classes and patterns
             classes = {k: v for k, v in classes.items() if k in _used}
             patterns = {k: v for k, v in patterns.items() if k in _used}
-        data = marshal.dumps((_key(), classes, patterns))
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(target.parent):
-            return
-        fd, tmp = tempfile.mkstemp(prefix=".code-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_private(target, ".code-", [marshal.dumps((_key(), classes, patterns))])
     except Exception:  # a read-only or full disk: costs speed next time, never this run
         return
 

@@ -94,6 +94,24 @@ def _private(path: Path) -> bool:
     return st.st_uid == getuid() and not st.st_mode & 0o022
 
 
+def write_private(target: Path, prefix: str, parts: list[bytes]) -> None:
+    """Write ``parts`` to ``target`` atomically (a temporary file in the same folder, then a rename), only in a
+    private folder of the user's own (created 0700); a folder that is not private is left alone."""
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not _private(target.parent):
+        return
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=prefix, dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.writelines(parts)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
 class _LazyFacts(dict):  # type: ignore[type-arg]
     """``Reference._facts`` of a cached reference, filled in on access.
 
@@ -254,7 +272,6 @@ def store(ref: Reference) -> None:
         return
     import marshal
     import pickle
-    import tempfile
 
     try:
         _fields()
@@ -274,21 +291,7 @@ def store(ref: Reference) -> None:
             offset += len(data)
         head = marshal.dumps((len(facts), index))
         small = pickle.dumps({name: getattr(ref, name) for name in _SMALL}, protocol=pickle.HIGHEST_PROTOCOL)
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(target.parent):
-            return
-        fd, tmp = tempfile.mkstemp(prefix=".reference-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_header(ref.digest))
-                fh.write(b"%d\n" % len(small))
-                fh.write(small)
-                fh.write(b"%d\n" % len(head))
-                fh.write(head)
-                fh.writelines(chunks)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_private(target, ".reference-", [_header(ref.digest), b"%d\n" % len(small), small,
+                                              b"%d\n" % len(head), head, *chunks])
     except Exception:  # a read-only or full disk, an unexpected value: costs speed, never a run
         return
