@@ -3,7 +3,7 @@
 Each file is read (normalize, segment, extract, resolve) and checked on its own in a
 worker; the parent keeps the input order and runs the cross-file checks over every
 document (``factcheck.pipeline.assemble``), so the output is byte-identical to a serial
-run. Workers are forked after the parent has read the first file itself: the stage
+run. Workers are forked after the parent has read one file (the shortest) itself: the stage
 modules, the reference and its name index are then inherited instead of rebuilt.
 
 Parallelism is used only when it pays: at least :data:`MIN_FILES_PER_WORKER` files per
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from factcheck.models import FileResult, Loaded
 
@@ -100,16 +100,12 @@ def read_and_check_all(items: Sequence[Loaded | FileResult], ref: Reference, opt
         for item in iterator:
             yield item if isinstance(item, FileResult) else read_and_check(item, ref, options)
         return
-    # Read the first file here, before the fork: it imports the stages and builds the reference's caches once.
-    first: FileOutcome | FileResult | None = None
-    pending: list[Loaded] = []
-    for i in range(len(items)):  # indexing, not iterating: the progress bar follows what is yielded
-        item = items[i]
-        if isinstance(item, Loaded):
-            if first is None:
-                first = read_and_check(item, ref, options)
-            else:
-                pending.append(item)
+    # Read one file here, before the fork: it imports the stages and builds the reference's caches once. The
+    # shortest file does that as well as any other and keeps this serial part of the run short.
+    loaded = [i for i in range(len(items)) if isinstance(items[i], Loaded)]  # indexing, not iterating: the
+    warm = min(loaded, key=lambda i: len(cast(Loaded, items[i]).text))  # progress bar follows what is yielded
+    first: FileOutcome | FileResult | None = read_and_check(cast(Loaded, items[warm]), ref, options)
+    pending = [cast(Loaded, items[i]) for i in loaded if i != warm]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -119,10 +115,11 @@ def read_and_check_all(items: Sequence[Loaded | FileResult], ref: Reference, opt
     try:
         results = executor.map(_work, pending, chunksize=chunk)
         serial = False
-        for item in iterator:
+        for i, item in enumerate(iterator):
             if isinstance(item, FileResult):
                 yield item
-            elif first is not None:
+            elif i == warm:
+                assert first is not None
                 yield first
                 first = None
             elif serial:

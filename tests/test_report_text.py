@@ -159,3 +159,21 @@ def test_dumps_indented_reuses_shapes_and_handles_other_types() -> None:
     with pytest.raises(TypeError):
         dumps_indented({"x": object()})
     assert dumps_indented([Sub(3)]) == json.dumps([Sub(3)], ensure_ascii=False, indent=2)
+
+
+@given(run_results())
+def test_generated_json_reports_are_what_json_dumps_writes(result: RunResult) -> None:
+    # report.json writes files, claims and findings straight from the dataclasses, without record dicts
+    expected = json.dumps(run_record(result), ensure_ascii=False, indent=2) + "\n"
+    assert render(result, "json") == expected
+
+
+def test_json_report_writes_related_claims_and_locations(real: RunResult) -> None:
+    from dataclasses import replace
+
+    fr = next(fr for fr in real.files if fr.claims and fr.findings)
+    claims = (replace(fr.claims[0], related=("c9", "c\"10")), *fr.claims[1:])
+    result = replace(real, files=(replace(fr, claims=claims),), findings=fr.findings)
+    text = render(result, "json")
+    assert text == json.dumps(run_record(result), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(text)["files"][0]["claims"][0]["related"] == ["c9", "c\"10"]

@@ -71,7 +71,9 @@ SUBSET = r"其中|of which|of these|of them|among them|among these|among which"
 # "including" / "分别为": the whole is the figure right before the marker.
 LIST = (r"包括|包含|分别为|分别是|分为|including|includes|included|comprising|comprises|consisting of"
         r"|consists of|made up of|divided into|split into|broken down into")
-MARKER = lazy_re(rf"(?:{SUBSET})|(?:{LIST})", re.IGNORECASE)
+# (the lookahead: the first characters of every alternative, so that the scan skips other positions at C speed
+# instead of trying twenty alternatives at each; the same characters match under IGNORECASE as without it)
+MARKER = lazy_re(rf"(?=[其包分oacimdsb])(?:(?:{SUBSET})|(?:{LIST}))", re.IGNORECASE)
 SUBSET_RE = lazy_re(rf"^(?:{SUBSET})$", re.IGNORECASE)
 EXHAUSTIVE = lazy_re(
     r"分别为|分别是|分为|respectively|comprising|comprises|consisting of|consists of|made up of|divided into"

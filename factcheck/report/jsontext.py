@@ -16,7 +16,7 @@ import json
 from json.encoder import encode_basestring
 from typing import Any
 
-__all__ = ["dumps_indented"]
+__all__ = ["dict_template", "dumps_indented", "encode_values", "list_text"]
 
 _TEMPLATES: dict[tuple[tuple[Any, ...], str], str | None] = {}
 _MAX_TEMPLATES = 512
@@ -71,6 +71,29 @@ def _dict(d: dict[Any, Any], nl: str) -> str:
     inner = nl + "  "
     return template % tuple([encode_basestring(v) if type(v) is str else int.__repr__(v) if type(v) is int
                              else "null" if v is None else _encode(v, inner) for v in d.values()])
+
+
+def dict_template(keys: tuple[str, ...], nl: str) -> str:
+    """The ``%`` template of a dict with ``keys`` (strings) whose opening brace stands after ``nl``:
+    ``template % tuple(encode_values(values, nl + "  "))`` is what :func:`dumps_indented` writes for it."""
+    template = _template(keys, nl)
+    assert template is not None
+    return template
+
+
+def list_text(items: list[str], nl: str) -> str:
+    """A JSON list whose opening bracket stands after ``nl``, from the JSON texts of its items (written at
+    ``nl + "  "``)."""
+    if not items:
+        return "[]"
+    inner = nl + "  "
+    return "[" + inner + ("," + inner).join(items) + nl + "]"
+
+
+def encode_values(values: tuple[Any, ...] | list[Any], inner: str) -> list[str]:
+    """Each value as JSON text, nested containers indented from ``inner`` (the depth of the values)."""
+    return [encode_basestring(v) if type(v) is str else int.__repr__(v) if type(v) is int
+            else "null" if v is None else _encode(v, inner) for v in values]
 
 
 def _template(keys: tuple[Any, ...], nl: str) -> str | None:

@@ -22,48 +22,41 @@ def number(x: Decimal | None) -> int | float | None:
     return float(x)
 
 
+CLAIM_KEYS = ("id", "line", "column", "end_line", "end_column", "quote", "sentence", "kind", "value", "value_high",
+              "unit", "year", "baseline_year", "direction", "comparison", "region", "metric", "qualifier", "role",
+              "related", "status")
+FINDING_KEYS = ("rule", "category", "severity", "message", "path", "line", "column", "claim", "expected", "actual",
+                "source", "explanation", "locations")
+LOCATION_KEYS = ("path", "line", "column")
+RUN_KEYS = ("schema", "reference", "files", "findings", "summary")
+FILE_KEYS = ("path", "status", "error", "encoding", "published", "home_region", "claims", "findings", "repairs",
+             "unreadable")
+
+
+def claim_values(claim: Claim, status: str) -> tuple[object, ...]:
+    """The values of :func:`claim_record`, in the order of :data:`CLAIM_KEYS` (``related`` as a tuple)."""
+    return (claim.id, claim.line, claim.column, claim.end_line, claim.end_column, claim.quote, claim.sentence,
+            claim.kind, number(claim.value), number(claim.value_high), claim.unit, claim.year, claim.baseline_year,
+            claim.direction, claim.comparison, claim.region, claim.metric, claim.qualifier, claim.role,
+            claim.related, status)
+
+
 def claim_record(claim: Claim, status: str) -> dict[str, object]:
-    return {
-        "id": claim.id,
-        "line": claim.line,
-        "column": claim.column,
-        "end_line": claim.end_line,
-        "end_column": claim.end_column,
-        "quote": claim.quote,
-        "sentence": claim.sentence,
-        "kind": claim.kind,
-        "value": number(claim.value),
-        "value_high": number(claim.value_high),
-        "unit": claim.unit,
-        "year": claim.year,
-        "baseline_year": claim.baseline_year,
-        "direction": claim.direction,
-        "comparison": claim.comparison,
-        "region": claim.region,
-        "metric": claim.metric,
-        "qualifier": claim.qualifier,
-        "role": claim.role,
-        "related": list(claim.related),
-        "status": status,
-    }
+    record = dict(zip(CLAIM_KEYS, claim_values(claim, status), strict=True))
+    record["related"] = list(claim.related)
+    return record
+
+
+def finding_values(f: Finding) -> tuple[object, ...]:
+    """The values of :func:`finding_record`, in the order of :data:`FINDING_KEYS` (without ``locations``)."""
+    return (f.rule, f.category, f.severity, f.message, f.path, f.line, f.column, f.claim, f.expected, f.actual,
+            f.source, f.explanation)
 
 
 def finding_record(f: Finding) -> dict[str, object]:
-    return {
-        "rule": f.rule,
-        "category": f.category,
-        "severity": f.severity,
-        "message": f.message,
-        "path": f.path,
-        "line": f.line,
-        "column": f.column,
-        "claim": f.claim,
-        "expected": f.expected,
-        "actual": f.actual,
-        "source": f.source,
-        "explanation": f.explanation,
-        "locations": [{"path": loc.path, "line": loc.line, "column": loc.column} for loc in f.locations],
-    }
+    record = dict(zip(FINDING_KEYS, finding_values(f), strict=False))
+    record["locations"] = [{"path": loc.path, "line": loc.line, "column": loc.column} for loc in f.locations]
+    return record
 
 
 def statuses(fr: FileResult) -> dict[str, str]:
@@ -75,18 +68,10 @@ def statuses(fr: FileResult) -> dict[str, str]:
 
 def file_record(fr: FileResult) -> dict[str, object]:
     status = statuses(fr)
-    return {
-        "path": fr.path,
-        "status": fr.status,
-        "error": fr.error,
-        "encoding": fr.encoding,
-        "published": fr.published,
-        "home_region": fr.home_region,
-        "claims": [claim_record(c, status[c.id]) for c in fr.claims],
-        "findings": [finding_record(f) for f in fr.findings],
-        "repairs": list(fr.repairs),
-        "unreadable": list(fr.unreadable),
-    }
+    return dict(zip(FILE_KEYS, (
+        fr.path, fr.status, fr.error, fr.encoding, fr.published, fr.home_region,
+        [claim_record(c, status[c.id]) for c in fr.claims], [finding_record(f) for f in fr.findings],
+        list(fr.repairs), list(fr.unreadable)), strict=True))
 
 
 def all_findings(result: RunResult) -> list[Finding]:
@@ -106,10 +91,5 @@ def summary(result: RunResult) -> dict[str, int]:
 
 
 def run_record(result: RunResult) -> dict[str, object]:
-    return {
-        "schema": SCHEMA,
-        "reference": result.reference_path,
-        "files": [file_record(fr) for fr in result.files],
-        "findings": [finding_record(f) for f in result.findings],
-        "summary": summary(result),
-    }
+    return dict(zip(RUN_KEYS, (SCHEMA, result.reference_path, [file_record(fr) for fr in result.files],
+                               [finding_record(f) for f in result.findings], summary(result)), strict=True))
