@@ -240,7 +240,7 @@ def _words_by_first_letter(groups: Sequence[tuple[Sequence[str], str]]) -> str:
 _EN_UNIT_SUFFIX = rf"(?:-(?:{'|'.join(k for k in EN_UNITS if EN_UNITS[k])}))?"
 EN_WORD_FAST = lazy_re(_words_by_first_letter(
     [(tuple(EN_TENS), _EN_UNIT_SUFFIX)] + [((w,), "") for w in sorted(EN_UNITS, key=len, reverse=True)]))
-EN_MAG = lazy_re(r"\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn)\b", re.IGNORECASE)
+EN_MAG = lazy_re(r"\s*(?:hundred|thousand|million|billion|trillion|mln|bln)\b|(?:bn|mn)\b", re.IGNORECASE)
 CURRENCY_PREFIX = lazy_re(r"(US\$|HK\$|\$|¥|￥|€|£|RMB|USD|CNY|EUR|HKD)\s?$")
 CURRENCY_UNITS = {"US$": "USD", "$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "HKD", "¥": "元", "￥": "元",
                   "RMB": "元", "CNY": "元", "€": "EUR", "EUR": "EUR", "£": "GBP"}
@@ -268,7 +268,7 @@ _QUAL_EN_LAST = ("about", "around", "roughly", "approximately", "approx.", "some
                  "than", "over", "above", "least", "below", "only", "just")  # the last words of QUAL_EN's phrases
 QUAL_EN_MAP = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
-    "some": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "some": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "less_than",
     "more than": "more_than", "over": "more_than", "above": "more_than", "just over": "more_than",
     "well over": "more_than", "at least": "at_least", "no less than": "at_least", "less than": "less_than",
     "fewer than": "less_than", "under": "less_than", "below": "less_than", "up to": "at_most",
@@ -350,7 +350,8 @@ EN_AFTER_RATIO_COMPARE = lazy_re(
     r"[ \t]*(?:(?P<down>below)|(?P<up>above))\s+(?=the\b|its\b|their\b|that\b|those\b|[A-Z\d])")
 # between a change and the level it is measured from: "55 percent below the", "10 percent from its"
 EN_TO_LEVEL_GAP = lazy_re(
-    r"\s*(?:below|above|from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|its|their|a)\s+)?"
+    r"\s*(?:(?:lower|higher|less|more|fewer|down|up)\s+)?"  # "62.4 percent lower than the 108 micrograms …"
+    r"(?:below|above|from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|its|their|a)\s+)?"
     r"(?:(?:level|levels|reading|figure|average)\s+of\s+)?", re.IGNORECASE)
 # a level and the change measured from it: "compares with 89.5 micrograms in 2013, a decline of 65.9 percent"
 EN_LEVEL_THEN_CHANGE = lazy_re(
@@ -402,18 +403,28 @@ EN_TO_FROM_GAP = lazy_re(
 LIST_GAP = lazy_re(r"^\s*(?:、|和|及|与|以及|或|,?\s*and|,?\s*or)\s*$")
 EN_LIST_GAP = lazy_re(r"^\s*(?:in|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*,?\s*(?:and\s+)?$")
 BETWEEN = lazy_re(r"\bbetween\s+$", re.IGNORECASE)
+# "fell by two-thirds between 2013 and 2023", "From 2015 to 2023, volumes rose 75 percent": the change's two ends
+EN_BETWEEN_YEARS = lazy_re(rf"\b(?:between\s+({YEAR})\s+and|from\s+({YEAR})\s+(?:to|through|until))\s+({YEAR})\b"
+                           r"(?!\s*(?:to|-)\s*\d)", re.IGNORECASE)
 RANGE_SEP = lazy_re(r"\s*(?:—|–|-|~|～|至|到)\s*|\s+to\s+")
 DELTA_GAP = lazy_re(r"^[\s,，;；、]*[^。!?！？;；]{0,24}$")
 _SHARE_QUALS = (r"more\s+than|less\s+than|nearly|about|almost|over|around|roughly|at\s+least|just\s+over|"
                 r"just\s+under|some|close\s+to|up\s+to")
+# "a third of", "two-thirds of", "a fifth of", "fell by about two-thirds" (no "of" after "by"): a share in percent
+_EN_FRACTION = (r"half|(?:a|one)[- ](?:third|quarter|fifth|tenth)|"
+                r"(?:two|three|four|five|six|seven|eight|nine)[- ](?:thirds|quarters|fifths|tenths)")
 SHARE_EN = lazy_re(
-    rf"\b(?:(?P<q>{_SHARE_QUALS})\s+)?(?P<f>half|a\s+third|one[- ]third|two[- ]thirds|a\s+quarter|one[- ]quarter|"
-    r"three[- ]quarters)\s+of\b", re.IGNORECASE)
+    rf"\b(?:(?P<q>{_SHARE_QUALS})\s+)?(?P<f>{_EN_FRACTION})(?![\w-])(?P<of>\s+of\b)?", re.IGNORECASE)
 SHARE_EN_VERB = lazy_re(r"\b(?:accounts?|accounted|accounting)\s+for\s+$|\b(?:makes?|made|making)\s+up\s+$|"
                            r"\b(?:represents?|represented|representing)\s+$|\bby\s+$", re.IGNORECASE)
-SHARE_CN = lazy_re(r"(?P<q>超过|逾|近|将近|接近|约|不到|不足|占)?(?P<f>一半)(?P<post>以上|以下|多)?")
-_SHARES = {"half": Decimal(50), "third": Decimal("33.33"), "thirds": Decimal("66.67"), "quarter": Decimal(25),
-           "quarters": Decimal(75), "一半": Decimal(50)}
+SHARE_EN_BY = lazy_re(r"\bby\s+$", re.IGNORECASE)
+# 超过一半, 近一半, 不足北京的一半 (the qualifier before the compared thing)
+SHARE_CN = lazy_re(r"(?:(?P<q>超过|逾|近|将近|接近|约|不到|不足|占)(?:[^\d，,。；;、：:\s]{1,8}?的)?)?(?P<f>一半)"
+                   r"(?P<post>以上|以下|多)?")
+_SHARES = {"half": Decimal(50), "一半": Decimal(50)}
+_FRACTION_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                        "eight": 8, "nine": 9}
+_FRACTION_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 MULTIPLE_CN = lazy_re(r"翻(?:了)?\s*([一两二三四]|\d)?\s*番")
 MULTIPLE_EN = lazy_re(r"\b(doubled|tripled|trebled|quadrupled|twice(?=\s+(?:as|the|that|its|their)\b))",
                          re.IGNORECASE)
@@ -422,7 +433,7 @@ _EN_MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twi
 # MULTIPLE_EN or SHARE_EN match one of those (in the lower-cased text; one pass each).
 _EN_WORD_NEEDLE = lazy_re("|".join(w for w in (*EN_UNITS, *EN_TENS) if w not in ("one", "zero")))
 _EN_MULTIPLE_NEEDLE = lazy_re("|".join(_EN_MULTIPLES))
-_SHARE_EN_NEEDLE = lazy_re("half|third|quarter")
+_SHARE_EN_NEEDLE = lazy_re("half|third|quarter|fifth|tenth")
 
 
 @dataclass(slots=True)
@@ -1034,7 +1045,7 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
             tok = _share_token(text, m, english=False)
             if tok is not None and not mask[m.start("f")]:
                 tokens.append(tok)
-    tokens.sort(key=lambda t: (t.start, t.end))
+    tokens.sort(key=lambda t: (t.start, -t.end))  # of two tokens at one place the longer ("three-quarters", 一半)
     deduped: list[_Tok] = []
     for t in tokens:
         if deduped and t.start < deduped[-1].end:
@@ -1136,7 +1147,10 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         return None  # PM2.5, G109, S310
     if s >= 2 and before in "-‐" and text[s - 2].isascii() and text[s - 2].isalpha():
         return None  # COVID-19
-    if before == "+" or (e < len(text) and text[e] == "+"):
+    sign = ""
+    if before and before in _SIGNS and (s < 2 or text[s - 2] in _SIGN_LEADS):
+        sign = before  # | -64.2% |, (+12.4%), "GDP: +5.2%": a signed change (a range 3-5% has a digit before)
+    elif before == "+" or (e < len(text) and text[e] == "+"):
         return None  # 3+3+N, 2+26, GMT+8
     if before in ("第", "#"):
         return None
@@ -1275,12 +1289,22 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     tok.cn_only, tok.keep_unitless, tok.english = cn_only, keep_unitless, english
     if um is not None:
         tok.end = um.end
+    if sign and unit is not None and unit.dimension in ("percent", "points") and not keep_unitless:
+        tok.kind, tok.direction, tok.fixed = "change", "up" if sign == "+" else "down", True
+        tok.q_start = s - 1
+    elif before and before in _TILDES and (s < 2 or text[s - 2] in _SIGN_LEADS):
+        tok.qualifier, tok.q_start = "about", s - 1  # | ~96 |, "~30 micrograms": about (3~5 is a range)
     _post_qualifier(text, tok)
     _pre_qualifier(text, tok)
     if (unit is not None and unit.dimension == "concentration"
             and text.find("每", max(0, tok.q_start - 6), tok.q_start) >= 0):
         _unit_before(text, tok)
     return tok
+
+
+_SIGNS = "+-−"
+_TILDES = "~～≈"
+_SIGN_LEADS = " \t\n|(（:：=\u3000"  # what may stand before a sign or a tilde that is not a range or a formula
 
 
 # 用了十年, 历时三年, 长达5年, 有效期5年: a measured duration (a claim); without such a word N年 is a time span
@@ -1390,20 +1414,40 @@ def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
     return tok
 
 
+def _share_value(f: str) -> tuple[Decimal, Decimal] | None:
+    """"two-thirds" -> (66.7, 0.05), "a fifth" -> (20, 0): an English fraction in percent (thirds to one decimal,
+    as a reporter rounds them)."""
+    words = re.split(r"[- \t\n]+", fold(f))
+    if len(words) == 1:
+        value = _SHARES.get(words[0])
+        return (value, Decimal(0)) if value is not None else None
+    num = _FRACTION_NUMERATORS.get(words[0])
+    den = _FRACTION_DENOMINATORS.get(words[-1].removesuffix("s"))
+    if num is None or den is None or num >= den:
+        return None
+    exact = Decimal(100 * num) / Decimal(den)
+    value = exact.quantize(Decimal("0.1"))
+    return clean(value), (Decimal("0.05") if value != exact else Decimal(0))
+
+
 def _share_token(text: str, m: re.Match[str], *, english: bool) -> _Tok | None:
-    """``more than half of``, ``a third of``, ``超过一半``: a share in percent (only when qualified)."""
+    """``more than half of``, ``a third of``, ``fell by two-thirds``, ``超过一半``: a share in percent."""
     f = m.group("f")
     q = m.group("q")
-    key = fold(f.split()[-1].split("-")[-1]) if english else f
-    value = _SHARES.get(key)
-    if value is None:
+    share = _share_value(f) if english else (_SHARES[f], Decimal(0))
+    if share is None:
         return None
+    value, precision = share
     qualifier: str | None = None
     if english:
+        verb = SHARE_EN_VERB.search(text[max(0, m.start() - 24):m.start()])
+        if not m.group("of"):
+            if not SHARE_EN_BY.search(text[max(0, m.start() - 8):m.start()]):
+                return None  # "a quarter earlier", "one third", "half": a share needs "of" or "by" ("cut by a third")
+        elif not q and not verb and fold(f) == "half":
+            return None  # "in the first half of 2023": not a share
         if q:
             qualifier = QUAL_EN_MAP.get(re.sub(r"\s+", " ", fold(q)))
-        elif not SHARE_EN_VERB.search(text[max(0, m.start() - 24):m.start()]):
-            return None  # "in the first half of 2023": not a share
     else:
         post = m.group("post")
         if q == "占":
@@ -1414,7 +1458,6 @@ def _share_token(text: str, m: re.Match[str], *, english: bool) -> _Tok | None:
             qualifier = POST_QUAL_CN_MAP.get(post, "at_least")
         else:
             return None
-    precision = Decimal("0.005") if key in ("third", "thirds") else Decimal(0)
     start = m.start("f")
     return _Tok(start=start, end=m.end("f"), num_start=start, num_end=m.end("f"),
                 q_start=m.start("q") if q and q != "占" else start, after=m.end(), value=value, precision=precision,
@@ -1748,7 +1791,7 @@ def _english_cue(text: str, tok: _Tok, window: str) -> tuple[bool, str | None]:
 
 TABLE_ROW = lazy_re(r"(?m)^[ \t]*\|.*\|[ \t]*$")
 TABLE_RULE = lazy_re(r"^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
-HEADER_UNIT = lazy_re(r"[(（]([^()（）]{1,12})[)）]")
+HEADER_UNIT = lazy_re(r"[(（]([^()（）]{1,12}|(?:thousand|million|mln|billion|bln|trillion) [^()（）]{1,24})[)）]")
 RANK_HEADER = lazy_re(r"排名|名次|序号|排序|编号|^\s*(?:rank|no\.?|#)\s*$", re.IGNORECASE)
 
 
@@ -1785,14 +1828,74 @@ def _header_noun(cell: str) -> str | None:
     return noun
 
 
+_CORNER_UNIT = lazy_re(r"[,，]\s*([^,，|]{1,16}?)\s*$")  # | PM2.5, μg/m³ | 2013 | 2023 |
+_LABEL_WORDS = lazy_re(r"[A-Za-z]+")
+_EN_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "mln": 10**6, "billion": 10**9, "bln": 10**9,
+                   "trillion": 10**12}
+
+
+def _table_unit(written: str) -> Unit | None:
+    """A header's unit: ``微克/立方米``, ``万千瓦``, ``million TEU`` (a magnitude word before an English unit)."""
+    unit = lookup(written)
+    if unit is not None:
+        return unit
+    head, _, rest = written.strip().partition(" ")
+    factor = _EN_SCALE_WORDS.get(fold(head))
+    base = lookup(rest) if factor is not None and rest else None
+    if base is None or factor is None:
+        return None
+    return Unit(base.canonical, base.scale * factor, base.kind, base.dimension)
+
+
+def _corner_unit(cell: str) -> str | None:
+    """The unit a table's first header cell gives for its year columns: ``PM2.5 (μg/m³)``, ``PM2.5, μg/m³``."""
+    um = HEADER_UNIT.search(cell)
+    written = um.group(1).strip() if um else None
+    if written is None:
+        m = _CORNER_UNIT.search(cell)
+        written = m.group(1) if m else None
+    return written if written is not None and _table_unit(written) is not None else None
+
+
+def _row_label_unit(cell: str) -> str | None:
+    """A row label's unit, for the cells of its year columns: ``Container throughput (million TEU)``,
+    ``Share moved by rail (%)``, ``Electric trucks in service`` (its first plural count noun)."""
+    um = HEADER_UNIT.search(cell)
+    if um is not None:
+        written = um.group(1).strip()
+        return written if _table_unit(written) is not None else None
+    for m in _LABEL_WORDS.finditer(cell):
+        noun = m.group(0)
+        unit = lookup(noun)
+        if unit is not None and unit.kind == "level" and unit.dimension in ("count", "duration") and \
+                lemma(noun) != fold(noun):
+            return noun
+    return None
+
+
+def _set_table_unit(tok: _Tok, written: str) -> None:
+    unit = _table_unit(written)
+    if unit is None:
+        return
+    tok.unit, tok.unit_text = unit, written
+    if unit.scale != 1:
+        tok.value, tok.precision = clean(tok.value * unit.scale), clean(tok.precision * unit.scale)
+
+
+_ColumnSpec = tuple[str | None, bool, int | None]  # (unit, rank column, the column's year)
+
+
 def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
-    """Markdown tables: a column headed ``PM2.5（微克/立方米）`` gives its cells that unit; cells of
-    a rank column (排名, 序号, Rank) are not quantities."""
+    """Markdown tables: a column headed ``PM2.5（微克/立方米）`` gives its cells that unit, as a caption or the
+    corner cell does for year columns, and a row label (``Electric trucks``, ``Throughput (million TEU)``) for the
+    year columns of its row; cells of a rank column (排名, 序号, Rank) are not quantities; a signed change cell
+    (``-64.2%``) after two year columns spans them."""
     text = doc.text
     if "|" not in text:
         return tokens
-    columns: dict[int, list[tuple[str | None, bool]]] = {}  # table-row start -> per column (unit, rank)
-    header: list[tuple[str | None, bool]] | None = None
+    # table-row start -> (per column (unit, rank, year), the row label's unit)
+    columns: dict[int, tuple[list[_ColumnSpec], str | None]] = {}
+    header: list[_ColumnSpec] | None = None
     prev_end = -2
     rows = list(TABLE_ROW.finditer(text))
     for k, m in enumerate(rows):
@@ -1807,15 +1910,20 @@ def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
         if header is None and TABLE_RULE.match(nxt):
             header = []
             caption = _caption_unit(text, m.start())
+            if caption is None and cells:
+                caption = _corner_unit(cells[0])
             for cell in cells:
                 um = HEADER_UNIT.search(cell)
                 unit = um.group(1).strip() if um else _header_noun(cell)
-                if unit is None and caption is not None and TABLE_YEAR_CELL.fullmatch(cell.strip()):
+                year_cell = TABLE_YEAR_CELL.fullmatch(cell.strip())
+                if unit is None and caption is not None and year_cell:
                     unit = caption  # ## 京津冀PM2.5年均浓度(微克/立方米) over | 地区 | 2013年 | 2017年 |
-                header.append((unit, bool(RANK_HEADER.search(cell))))
+                header.append((unit, bool(RANK_HEADER.search(cell)),
+                               int(cell.strip()[:4]) if year_cell else None))
             continue
         if header is not None:
-            columns[m.start()] = header
+            has_years = any(c[2] is not None for c in header)
+            columns[m.start()] = (header, _row_label_unit(cells[0]) if has_years and cells else None)
     if not columns:
         return tokens
     starts = sorted(columns)
@@ -1831,14 +1939,20 @@ def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
             out.append(tok)
             continue
         col = text.count("|", row_start, tok.num_start) - 1
-        spec = columns[row_start]
+        spec, row_unit = columns[row_start]
         if 0 <= col < len(spec):
-            unit_text, rank = spec[col]
+            unit_text, rank, col_year = spec[col]
             if rank:
                 continue
-            unit = lookup(unit_text) if unit_text and tok.unit is None else None
-            if unit is not None and unit_text is not None:
-                tok.unit, tok.unit_text = unit, unit_text
+            if tok.unit is None:
+                if col_year is not None and row_unit is not None:
+                    _set_table_unit(tok, row_unit)  # the row's own unit over the table's
+                elif unit_text:
+                    _set_table_unit(tok, unit_text)
+            years = [c[2] for c in spec[:col] if c[2] is not None]
+            if tok.kind == "change" and col_year is None and len(years) >= 2 and years[0] < years[-1]:
+                tok.baseline_year = tok.baseline_year or years[0]  # | 2013 | 2023 | -64.2% |
+                tok.year = tok.year or years[-1]
         out.append(tok)
     return out
 
@@ -1969,6 +2083,14 @@ OF_THE_NEXT = lazy_re(r"[ \t]+of[ \t]+(?:the|its|their|these|those|all(?:[ \t]+t
                       r"(?:[A-Za-z]+(?:['’]s)?[ \t]+){0,2}")
 
 
+# "nearly 1,000 of its trucks": a count of a plural noun named after it (no number of its own)
+OF_THE_NOUN = lazy_re(r"[ \t]+of[ \t]+(?:the|its|their|these|those)[ \t]+(?:[a-z]+(?:-[a-z]+)?[ \t]+)?"
+                      r"([a-z]{3,20}s)\b(?![ \t]*\d)")
+# "Of the port's 192 berths, 126 …": the fronted whole a bare count is part of
+OF_FRONTED = lazy_re(r"[^\w]*of\s+[^,;:.\d]{0,40}$", re.IGNORECASE)
+COMMA_ONLY = lazy_re(r"[ \t]*,[ \t]*")
+
+
 EN_SUBJECT_VERB = lazy_re(
     rf"\b([A-Za-z]+)\s+(?:(?:have|has|had)\s+)?(?:{_EN_DOWN}|{_EN_UP}|numbered|totaled|totalled|reached|hit|"
     r"stood\s+at|came\s+to|amounted\s+to|were|was)(?:\s+(?:back|further|again|sharply|slightly))?"
@@ -2041,7 +2163,20 @@ def _apply_of_which(doc: _Doc, tokens: list[_Tok]) -> None:
                 tok.unit, tok.unit_text = nxt.unit, nxt.unit_text
                 tok.year = tok.year or nxt.year  # "six of the city's eight days that year"
                 continue
+        m_noun = OF_THE_NOUN.match(text, tok.after) if text.startswith(" of", tok.after) else None
+        if m_noun is not None:
+            unit = lookup(m_noun.group(1))
+            if unit is not None and unit.dimension == "count" and lemma(m_noun.group(1)) != m_noun.group(1):
+                tok.unit, tok.unit_text = unit, m_noun.group(1)
+                continue
         if i == 0:
+            continue
+        prev = tokens[i - 1]
+        if (prev.unit is not None and prev.unit.dimension == "count" and COMMA_ONLY.fullmatch(text, prev.after,
+                                                                                            tok.q_start)
+                and doc.sentence_bounds(prev.num_start) == bounds
+                and OF_FRONTED.fullmatch(text, bounds[0], prev.q_start)):
+            tok.unit, tok.unit_text = prev.unit, prev.unit_text
             continue
         if OF_WHICH.match(text, tok.after):
             prev = tokens[i - 1]
@@ -2086,6 +2221,12 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
                 year = int(next(g for g in m.groups() if g))
         if year is None and tok.english and tok.comparison is None:
             year = _level_baseline(doc, tokens, tok)
+        if year is None and tok.english and tok.comparison is None:
+            ends = _between_years(doc, changes, k, bounds)
+            if ends is not None:
+                year = ends[0]
+                if tok.year is None:
+                    tok.year = ends[1]
         if year is None and tok.english and tok.kind == "change" and tok.comparison is None and k > 0:
             # "…railway lines, up more than 30 percent from 2013, and … highways, up over 40 percent"
             prev = changes[k - 1]
@@ -2113,6 +2254,29 @@ def _apply_baselines(doc: _Doc, tokens: list[_Tok]) -> None:
                 general = m_general
             if general is not None and _last_baseline(text[general.end():tok.q_start], False) is None:
                 tok.comparison = "yoy"
+
+
+def _between_years(doc: _Doc, changes: list[_Tok], k: int, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """(from, to) of "between 2013 and 2023" / "from 2013 to 2023" said in an English change's sentence: before it
+    (the last such phrase), or after it within its clause and before the next change."""
+    text = doc.text
+    tok = changes[k]
+    s_lo, s_hi = bounds
+    stop = min(s_hi, tok.after + AFTER_WINDOW)
+    if k + 1 < len(changes) and changes[k + 1].q_start > tok.after:
+        stop = min(stop, changes[k + 1].q_start)
+    found: re.Match[str] | None = None
+    if text.find("etween", tok.after, stop) >= 0 or text.find("rom", tok.after, stop) >= 0:
+        m = EN_BETWEEN_YEARS.search(text, tok.after, stop)
+        if m is not None and not _SEPARATOR.search(text, tok.after, m.start()):
+            found = m
+    if found is None and (text.find("etween", s_lo, tok.q_start) >= 0 or text.find("rom", s_lo, tok.q_start) >= 0):
+        for m in EN_BETWEEN_YEARS.finditer(text, s_lo, tok.q_start):
+            found = m
+    if found is None:
+        return None
+    first, last = int(found.group(1) or found.group(2)), int(found.group(3))
+    return (first, last) if first < last else None
 
 
 def _level_baseline(doc: _Doc, tokens: list[_Tok], tok: _Tok) -> int | None:

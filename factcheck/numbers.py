@@ -143,7 +143,7 @@ EN_TENS: dict[str, int] = {
 }
 EN_MAGNITUDES: dict[str, int] = {
     "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "bn": 10**9, "mn": 10**6,
+    "bn": 10**9, "mn": 10**6, "mln": 10**6, "bln": 10**9,  # wire-service abbreviations: "100 mln tonnes"
 }
 EN_NUMBER_WORDS = tuple(EN_UNITS) + tuple(EN_TENS)
 
@@ -155,7 +155,7 @@ _EN_WORD_NUMBER = lazy_re(
 )
 _EN_FULL = lazy_re(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"
-    r"(?:\s*(?P<mag1>hundred|thousand|million|billion|trillion|bn|mn)\b)?"
+    r"(?:\s*(?P<mag1>hundred|thousand|million|billion|trillion|bn|mn|mln|bln)\b)?"
     r"(?:\s+(?P<mag2>thousand|million|billion))?",
     re.IGNORECASE,
 )

@@ -169,6 +169,8 @@ _WORD_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (_u("hour", "duration"), ("hours", "hour")), (_u("minute", "duration"), ("minutes", "minute")),
     (_u("year-old", "age"), ("years old", "year-old", "years-old")),
     (TIMES, ("times", "fold")),
+    # container throughput: "22.2 million TEUs", "twenty-foot equivalent units"
+    (_u("teu", "count"), ("twenty-foot equivalent units", "twenty-foot equivalent unit", "TEUs")),
 ]
 # Count nouns that may follow a number after one modifier word ("3,000 manufacturing companies").
 COUNT_NOUNS = _words(
@@ -196,11 +198,19 @@ _NOT_PLURAL = frozenset(_words(
 ))
 
 
+# -es plurals of words ending in s (the -s rule would leave "buse")
+_ES_PLURALS = {"buses": "bus", "busses": "bus", "gases": "gas", "campuses": "campus", "bonuses": "bonus",
+               "censuses": "census", "statuses": "status", "viruses": "virus", "lenses": "lens",
+               "bypasses": "bypass", "focuses": "focus", "surpluses": "surplus", "syllabuses": "syllabus"}
+
+
 def lemma(word: str) -> str:
     """English plural -> singular, as used for count units (cities -> city, people stays)."""
     w = fold(word)
     if w in ("people", "species", "series"):
         return w
+    if w in _ES_PLURALS:
+        return _ES_PLURALS[w]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "shes", "ches", "xes", "zes")):

@@ -259,3 +259,182 @@ def test_a_later_sentence_without_a_back_reference_keeps_no_yoy() -> None:
 def test_english_year_of_a_when_clause_is_the_changes_year() -> None:
     q = find(qs("Since 2016, when the city's reading fell 9 percent from the year before, progress held."), 9)
     assert (q.year, q.comparison, q.baseline_year) == (2016, "yoy", None)
+
+
+# ======================================================================= round 2 (batches 4 and 5 spent)
+# ------------------------------------------------------------------ fractions in words: "two-thirds", "a fifth"
+
+
+@pytest.mark.parametrize(("text", "value", "kind", "direction", "qualifier"), [
+    ("Emissions from the plant fell by about two-thirds over the decade.", "66.7", "change", "down", "about"),
+    ("Trade with the region was cut by a fifth after the rules changed.", "20", "change", "down", None),
+    ("Sales climbed by roughly three-quarters once the bridge opened.", "75", "change", "up", "about"),
+    ("Three-fifths of the county's boilers now burn gas.", "60", "level", None, None),
+    ("A tenth of the buses still run on diesel.", "10", "level", None, None),
+    ("Just under a third of the trucks were inspected.", "33.3", "level", None, "less_than"),
+])
+def test_english_fractions_are_shares_in_percent(text: str, value: str, kind: str, direction: str | None,
+                                                  qualifier: str | None) -> None:
+    q = find(qs(text), value)
+    assert (q.unit, q.kind, q.direction, q.qualifier) == ("%", kind, direction, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "Profits rose in the first half of the year.",  # a period, not a share
+    "Output was flat from a quarter earlier.",  # a quarter of a year
+    "One third said they would move.",  # neither "of" nor "by": not read as a share
+    "The panel met for a third time in March.",  # an ordinal
+    "Four-thirds of nothing is nonsense.",  # not a proper fraction
+])
+def test_english_fraction_words_that_are_no_share(text: str) -> None:
+    assert not any(q.unit == "%" for q in qs(text)), [(q.text, q.value) for q in qs(text)]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("去年臭氧超标天数达38天，占全年超标天数近一半。", "nearly"),
+    ("该市PM2.5浓度约为18微克/立方米，不足邻市的一半。", "less_than"),
+])
+def test_chinese_half_after_a_qualifier(text: str, qualifier: str) -> None:
+    q = find(qs(text), 50)
+    assert (q.unit, q.qualifier) == ("%", qualifier)
+
+
+def test_chinese_half_without_a_qualifier_is_no_share() -> None:
+    assert not any(q.unit == "%" for q in qs("这一半的人搬走了。"))
+
+
+# -------------------------------------------------------------------------------- "between 2013 and 2023"
+
+
+@pytest.mark.parametrize("text", [
+    "Between 2015 and 2022 the county's forest cover rose by 12 percent.",
+    "The county's forest cover rose by 12 percent between 2015 and 2022.",
+    "From 2015 to 2022, the county's forest cover rose 12 percent.",
+])
+def test_english_change_between_two_years(text: str) -> None:
+    q = find(qs(text), 12)
+    assert (q.kind, q.baseline_year, q.year) == ("change", 2015, 2022)
+
+
+def test_a_between_phrase_after_a_comma_is_not_the_changes() -> None:
+    q = find(qs("Forest cover rose by 12 percent, a pace unseen between 2001 and 2005."), 12)
+    assert q.baseline_year is None
+
+
+# ------------------------------------------------------------------------------ "mln", "bln", TEUs
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The mine shipped 42 mln tonnes of ore.", 42_000_000, "tonne"),
+    ("Lending reached 3.5 bln yuan.", 3_500_000_000, "元"),
+    ("The terminal handled 6.3 million TEUs last year.", 6_300_000, "teu"),
+    ("The terminal handled 6.3 million twenty-foot equivalent units.", 6_300_000, "teu"),
+])
+def test_english_wire_abbreviations_and_container_units(text: str, value: int, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+def test_mln_inside_a_word_is_no_magnitude() -> None:
+    assert find(qs("The mine shipped 42 mlnx units."), 42).value == 42
+
+
+# --------------------------------------------------------------------------- signed cells and "~"
+
+
+TABLE_EN = """| Ozone, μg/m³ | 2016 | 2022 | Change |
+|---|---|---|---|
+| Xian | ~150 | 171 | +14.0% |
+| Lanzhou | 160 | 120 | −25.0% |
+"""
+
+
+def test_english_table_corner_unit_tilde_and_signed_change_cells() -> None:
+    found = qs(TABLE_EN)
+    approx = find(found, 150)
+    assert (approx.unit, approx.qualifier) == ("μg/m³", "about")
+    assert find(found, 171).unit == "μg/m³"
+    up, down = find(found, "14.0"), find(found, "25.0")
+    assert (up.kind, up.direction, up.baseline_year, up.year) == ("change", "up", 2016, 2022)
+    assert (down.kind, down.direction, down.baseline_year, down.year) == ("change", "down", 2016, 2022)
+
+
+def test_chinese_table_signed_change_cell() -> None:
+    found = qs("| 城市 | 2016年 | 2022年 | 变化 |\n|---|---|---|---|\n| 西安 | 150 | 171 | +14.0% |\n")
+    q = find(found, "14.0")
+    assert (q.kind, q.direction, q.baseline_year, q.year) == ("change", "up", 2016, 2022)
+
+
+@pytest.mark.parametrize("text", [
+    "Rates of 2.5%-3% apply to new loans.",  # a range
+    "The plan runs on a 3+3+N model at GMT+8.",  # identifiers
+    "A range of 3~5% is expected.",  # a range with a tilde
+])
+def test_signs_and_tildes_inside_ranges_and_codes(text: str) -> None:
+    for q in qs(text):
+        assert q.kind != "change" and q.qualifier is None, (q.text, q.kind, q.qualifier)
+
+
+def test_a_signed_percent_in_running_text_is_a_change() -> None:
+    q = find(qs("Retail sales: +5.2% in 2023."), "5.2")
+    assert (q.kind, q.direction) == ("change", "up")
+
+
+# -------------------------------------------------------------------------- units of table rows
+
+
+TABLE_ROWS = """| Indicator | 2018 | 2021 |
+|---|---|---|
+| Freight by barge (million tonnes) | 3.2 | 4.8 |
+| Share of freight by barge (%) | 7.5 | 9.1 |
+| Hydrogen buses in service | 40 | 210 |
+| Notes | see text | 2 |
+"""
+
+
+def test_english_row_labels_give_their_year_cells_a_unit() -> None:
+    found = qs(TABLE_ROWS)
+    assert find(found, 3_200_000).unit == "tonne"
+    assert find(found, "9.1").unit == "%"
+    assert find(found, 210).unit == "bus"
+
+
+def test_a_chinese_header_unit_with_a_magnitude_scales_its_cells() -> None:
+    found = qs("| 装机（万千瓦） | 2020年 | 2023年 |\n|---|---|---|\n| 风电 | 120 | 150 |\n")
+    assert find(found, 1_500_000).unit == "kW"
+
+
+def test_a_row_label_without_a_count_noun_gives_no_unit() -> None:
+    found = qs("| Item | 2018 | 2021 |\n|---|---|---|\n| Average speed | 32 | 41 |\n")
+    assert all(q.unit is None for q in found)
+
+
+# ---------------------------------------------------------------------- counts named by an "of" phrase
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The operator plans to convert about 600 of its buses by 2026.", 600, "bus"),
+    ("Of the district's 48 primary schools, 31 now run on solar power.", 31, "school"),
+])
+def test_english_bare_count_takes_the_noun_of_its_of_phrase(text: str, value: int, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "Of the total, 126 were new.",  # no counted noun
+    "About 600 of these were replaced last spring.",  # a pronoun, no noun
+])
+def test_no_count_unit_without_a_counted_noun(text: str) -> None:
+    q = find(qs(text), 126 if "126" in text else 600)
+    assert q.unit is None
+
+
+# ------------------------------------------------------------ "N percent lower than the X recorded in YEAR"
+
+
+def test_english_change_lower_than_a_dated_level_takes_its_year_as_baseline() -> None:
+    found = qs("Rainfall was 18.5 percent lower than the 620 millimetres recorded in 2016.")
+    assert find(found, "18.5").baseline_year == 2016
+
+
+def test_english_change_lower_than_an_undated_thing_has_no_baseline() -> None:
+    assert find(qs("Rainfall was 18.5 percent lower than the coastal average."), "18.5").baseline_year is None
