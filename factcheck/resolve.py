@@ -18,6 +18,11 @@ Context rules (each a plain function below, easy to test):
   clause; else the sentence's leading year (``2023年数据显示,…;…``); else the
   heading's year. Years in a comparison (比2014年, 自2021年, since 2013) are never
   taken as the claim's own year. 今年 / 去年 resolve against the article's date.
+  As the gold convention (tests/gold/README.md) says: a period between two dates is
+  dated by its later end; a bare part of a year (前三季度, "the first half", 本采暖季)
+  is the latest such period up to the article's date; a change takes the later of
+  its sentence's years; an earlier sentence of the paragraph dates nothing (only a
+  list's lead-in line or the sentence a 其中 breakdown continues).
 """
 
 from __future__ import annotations
@@ -74,8 +79,10 @@ OBJECT_BEFORE = lazy_re(
     re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
 # "twice the 2013 level", "1.9 times that of 2013", 是2013年的1.9倍: the year of what a multiple compares with.
+# "from the same period last year", "than a year earlier", "measured against 2023": the time compared with.
 COMPARISON_BEFORE = lazy_re(
-    r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?|"
+    r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?|against|relative\s+to|"
+    r"\b(?:from|than|with|against|over)\s+(?:the\s+)?same\s+(?:period|time|months?|quarters?)\s+(?:of\s+|in\s+)?|"
     r"\b(?:times|twice|thrice|double|triple)\s+(?:(?:the|that|those|its|their)\s+)?(?:(?:level|figure|size)\s+)?"
     r"(?:of\s+)?(?:the\s+)?)\s*$", re.IGNORECASE)
 # English puts the place after the figure: "fell 57.3 percent in Tianjin and 57.6 percent in Hebei".
@@ -1183,7 +1190,8 @@ PART_OF_YEAR = lazy_re(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*[—\-–~～至到]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月|"
     r"\d{1,2}\s*[—\-–~～至到]\s*\d{1,2}\s*月|[一二三四1-4]\s*季度|[上下]半年|前[三两二]季度|秋冬季|采暖季|供暖季|"
     r"前\s*\d{1,2}\s*个月|(?<![\d年])\d{1,2}月(?![\d日份])|冬奥会|冬残奥会|冬奥期间|"
-    r"\b(?:first|second) half\b|\bquarter\b|\b(?:January|February|March|April|May|June|July|August|September|"
+    r"\b(?:first|second) half\b|\bquarters?\b|\bfirst \w+ months\b|\bheating season\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b(?!\s+\d{1,2},)|\bwinter\b|\bOlympics\b",
     re.IGNORECASE,
 )
@@ -1322,7 +1330,7 @@ def _stated_as_goal(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
 def _measured_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     table = table_context(ctx, q)
     context = ctx.text[ctx.reach(sentence, q.start): q.start]
-    if not ctx.times_in(ctx.reach(sentence, q.start), q.start):
+    if not ctx.times_in(ctx.reach(sentence, q.start), max(q.start, sentence.end)):
         # A sentence in the time frame of earlier ones is in their period too
         # (2019年10月—2020年3月,…。其中,…为70微克/立方米: not an annual mean).
         frame = []
@@ -1531,10 +1539,16 @@ def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
 def _time_year(ctx: _Context, t: TimeExpr) -> int | None:
     if t.kind not in ("date", "year", "relative_year", "ago"):
         return None
-    before = ctx.text[max(0, t.start - 16): t.start]
+    before = ctx.text[max(0, t.start - 32): t.start]
     after = ctx.text[t.end: t.end + 10]
+    range_start = RANGE_BEFORE.search(before)
+    if range_start:  # 与2019—2020年采暖季相比: the later end of a period compared with is compared with too
+        before = ctx.text[max(0, t.start - len(before) + range_start.start() - 32): t.start - len(before)
+                          + range_start.start()]
     if COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(after):
         return None
+    if RANGE_NEXT.match(after):
+        return None  # 2023—2024年采暖季, 2023年11月15日至2024年3月15日: a period is dated by its later end
     if t.kind in ("date", "year") and t.year is not None:
         return t.year
     if t.kind == "date" and t.month is not None and t.day is None and ctx.published is not None:
@@ -1548,6 +1562,11 @@ def _time_year(ctx: _Context, t: TimeExpr) -> int | None:
         offset = relative_offset(t.text)
         return None if offset is None else ctx.published.year + offset
     return None
+
+
+# The first end of a period between two years: 2023—2024年, 2023年11月15日至2024年3月15日, 2019-2020.
+RANGE_BEFORE = lazy_re(r"(?:19|20)\d{2}(?:\s*年)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*(?:[—\-–~～]|至|到)\s*$")
+RANGE_NEXT = lazy_re(r"\s*(?:[—\-–~～]|至|到)\s*(?:19|20)\d{2}(?!\d)")
 
 
 def relative_offset(text: str) -> int | None:
@@ -1580,6 +1599,13 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
     span = _over_the_period(ctx, q, sentence)
     if span is not None:
         return span[1]
+    before = ctx.times_in(ctx.reach(sentence, q.start), q.start)
+    if before and before[-1].year is not None and before[-1].kind in ("year", "date") \
+            and (WHEN_CLAUSE.fullmatch(ctx.text, before[-1].end, q.start)
+                 or (q.kind == "level" and YEARS_OWN.fullmatch(ctx.text, before[-1].end, q.start))):
+        # "Measured against 2023, when the city logged 271 days", 与2016—2017年采暖季的139微克/立方米相比: the
+        # figure of the year compared with
+        return before[-1].year
     for t in ctx.times_in(q.end, q.end + YEAR_RIGHT_AFTER_REACH):
         # "the 108 micrograms recorded in 2013", "58 such days in 2013": the figure's own year, stated right after
         # it, over a year the sentence opened on.
@@ -1609,6 +1635,9 @@ def _over_the_period(ctx: _Context, q: Quantity, sentence: Sentence) -> tuple[in
     return (years[0], years[-1]) if len(years) >= 2 else None
 
 
+# A figure in a "when" clause after a year belongs to that year, even a year compared with.
+WHEN_CLAUSE = lazy_re(r"\s*,\s*when\s+[^,;:.()\d]{0,60}", re.IGNORECASE)
+YEARS_OWN = lazy_re(r"\s*(?:采暖季|供暖季|秋冬季|同期|全年)?\s*的\s*")
 YEAR_RIGHT_AFTER_REACH = 40
 YEAR_RIGHT_AFTER = lazy_re(
     r"\s+(?:(?:was|were)\s+)?(?:(?:recorded|registered|reported|logged|measured|seen|posted)\s+)?in\s+(?:the\s+year\s+)?",
@@ -1634,18 +1663,23 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
             year = _time_year(ctx, t)
             if year is not None and year not in skip:
                 return year
+    cue_year = _period_cue_year(ctx, q, sentence, in_sentence)
+    if cue_year is not None:
+        return cue_year  # 前三季度 / "in the first three quarters" / 本采暖季, nearer than any year before
     if ctx.matches_in(PRESENT, max(part_start, q.start - CUE_REACH), q.start):
         return None  # 目前已超过3500万千瓦, "now": a standing figure, not one of the years named before
-    # A level takes the sentence's leading year (2023年数据显示,…;…); a change the latest year before it
-    # that is not its own baseline (2014年为35…,2023年为18…,比2014年下降…).
-    ordered = reversed(in_sentence) if q.kind == "change" else iter(in_sentence)
-    for t in ordered:
-        year = _time_year(ctx, t)
-        if year is not None and year not in skip:
-            return year
+    # A level takes the sentence's leading year (2023年数据显示,…;…); a change the latest of the years before it
+    # that is not its own baseline (2014年为35…,2023年为18…,比2014年下降…; "rose to 290 last year from 176 in
+    # 2013, an increase of 104": a change is dated by its later end).
+    years = [y for t in in_sentence if (y := _time_year(ctx, t)) is not None and y not in skip]
+    if years:
+        return max(years) if q.kind == "change" else years[0]
     # "… fell 8.3 percent … in December", "… 32 in 2023": a year after the figure in its own clause.
     # It stops at the next figure (of another phrase): "doubled from 20 in 2013" gives "doubled" no year.
     _, c_hi = ctx.clause_bounds(sentence, q.start)
+    line_end = ctx.text.find("\n", q.end)
+    line_end = sentence.end if line_end < 0 else min(line_end, sentence.end)
+    c_hi = min(c_hi, line_end)  # a title's dateline on the next line dates no figure of the title
     for other in ctx.quantities_in(q.end, c_hi):
         if q.group is None or other.group != q.group:
             c_hi = other.start
@@ -1654,6 +1688,9 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
         year = _time_year(ctx, t)
         if year is not None and year not in skip:
             return year
+    cue_after = _period_cue_year(ctx, q, sentence, (), after_figure=True)
+    if cue_after is not None:
+        return cue_after  # "GDP expanded 5.6 percent year on year in the first three quarters"
     if q.kind == "change" and q.baseline_year is not None:
         # A change measured against a stated year ends in the sentence's year, wherever the sentence states it:
         # "Compared with 2013, … fell 57.3 percent in Tianjin …, where the readings stood at 41 … in 2023."
@@ -1668,7 +1705,18 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
                      for t in in_sentence) or ctx.matches_in(CUMULATIVE, cue_lo, q.start)
     if cumulative:
         return None
-    for earlier in ctx.frame_before(sentence):
+    after = {y for t in ctx.times_in(q.end, line_end) if (t.kind == "relative_year" or t.year is not None)
+             and (y := _time_year(ctx, t)) is not None and not _quoted(ctx.text, sentence.start, t.start)}
+    from_years = ctx.from_years.get(q.group, set()) if q.group is not None else set()
+    if len(after) == 1 and not (after & skip) and not (after & from_years):
+        # "plans to install more than 3,000 charging points and to phase out 5,000 taxis in 2025": the one year the
+        # sentence states, after its figures, dates them all (a sentence stating two years says nothing so plain;
+        # a title's dateline on the next line dates no figure of the title).
+        return after.pop()
+    # The gold convention dates a figure by its phrase, its sentence or its heading: an earlier sentence of the
+    # paragraph does not date it, except the line a list or a 其中 ("among them") breakdown continues.
+    continued = LIST_ITEM.match(sentence.text) or CONTINUES.match(sentence.text)
+    for earlier in ctx.frame_before(sentence) if continued else ():
         for t in reversed(ctx.times_in(earlier.start, earlier.end)):
             year = _time_year(ctx, t)
             if year is not None and year not in skip and not _quoted(ctx.text, earlier.start, t.start):
@@ -1687,6 +1735,63 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
     if frame is not None and sentence.index > frame[2] and not ctx.times_in(sentence.start, sentence.end):
         return frame[0]  # a notice's later paragraph, in the period its opening reports on (not its title)
     return None
+
+
+# A part of a year or a season named without its year: the latest such period up to the article's date. The value
+# is the month the period ends in (0: the heating season, November to March, dated by its later end).
+PERIOD_CUE = lazy_re(
+    r"(?<![上前每同近])(?:第)?(?P<q>[一二三四1-4])\s*季度|(?P<h>[上下])半年|前(?P<nq>[三两二32])季度|"
+    r"前\s*(?P<nm>\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月|"
+    r"(?P<season>本采暖季|本供暖季|本轮采暖季|今个供暖季|今冬|\bthis (?:heating season|winter)\b)|"
+    r"\b(?:in|during|for|over)\s+the\s+(?:(?P<eq>first|second|third|fourth) quarter|(?P<eh>first|second) half|"
+    r"first (?P<enq>two|three|2|3) quarters|first (?P<enm>\w+) months)\b", re.IGNORECASE)
+_ORDINALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "十一": 11, "十二": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "two": 2, "three": 3,
+             "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+
+
+def _period_end_month(m: re.Match[str]) -> int | None:
+    """The month a PERIOD_CUE match ends in (0 for a heating season), None when it names no such period."""
+    if m.group("season"):
+        return 0
+
+    def number(name: str) -> int | None:
+        word = (m.group(name) or "").strip().lower()
+        return int(word) if word.isdigit() else _ORDINALS.get(word)
+
+    for name, months in (("q", 3), ("nq", 3), ("eq", 3), ("enq", 3), ("nm", 1), ("enm", 1)):
+        n = number(name)
+        if n is not None:
+            return n * months if 0 < n * months <= 12 else None
+    half = m.group("h") or (m.group("eh") or "").lower()
+    return {"上": 6, "first": 6, "下": 12, "second": 12}.get(half)
+
+
+def _period_cue_year(ctx: _Context, q: Quantity, sentence: Sentence, in_sentence: Sequence[TimeExpr],
+                     after_figure: bool = False) -> int | None:
+    """The year of a part of a year named without one (前三季度, "in the first three quarters", 本采暖季) in the
+    figure's sentence, nearer to it than any year before it: the latest such period up to the article's date."""
+    if ctx.published is None:
+        return None
+    if after_figure:
+        _, hi = ctx.clause_bounds(sentence, q.start)
+        cues = ctx.matches_in(PERIOD_CUE, q.end, hi)[:1]
+    else:
+        cues = ctx.matches_in(PERIOD_CUE, ctx.reach(sentence, q.start), q.start)[-1:]
+    if not cues:
+        return None
+    cue = cues[0]
+    if any(t.end > cue.start() - 4 and t.start < q.start and not after_figure for t in in_sentence) \
+            or ctx.times_in(cue.start() - 8, cue.start()) \
+            or COMPARISON_BEFORE.search(ctx.text, max(0, cue.start() - 32), cue.start()):
+        return None  # 2023年前三季度 (the year is stated), 比上年同期, a year named after the period
+    end = _period_end_month(cue)
+    if end is None:
+        return None
+    published = ctx.published
+    if end == 0:
+        return published.year + (1 if published.month >= 11 else 0)
+    return published.year if published.month > end else published.year - 1
 
 
 def _heading_time(ctx: _Context, sentence: Sentence) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,10 @@ from factcheck.reference import default_reference_path, load_reference
 def claims(text: str, fmt: str = "text", **options: Any) -> list[Claim]:
     ref = load_reference(default_reference_path())
     return list(check_text(text, ref, fmt=fmt, options=Options(**options)).files[0].claims)
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
 
 
 def by_value(cs: list[Claim], value: str, nth: int = 0) -> Claim:
@@ -405,3 +410,75 @@ def test_a_place_the_group_lies_around_is_no_subject() -> None:
                 "Beijing's PM2.5 concentration was 32 micrograms in 2023.\n")
     assert by_value(cs, "42").region == "jingjinji_zhoubian"
     assert by_value(cs, "32").region == "beijing"
+
+
+# --- round 3: the year by the gold convention (phrase, sentence, heading, 今年 / 去年, a bare period)
+
+def test_a_period_between_two_dates_or_years_is_dated_by_its_later_end() -> None:
+    text = ("本报讯 本采暖季(2022年11月15日至2023年3月15日)全市PM2.5平均浓度为55微克/立方米,同比下降6.1%。"
+            "与2019—2020年采暖季相比,优良天数增加12天。\n\n2022年,全市PM2.5平均浓度为40微克/立方米。\n")
+    cs = claims(text, date=_date("2023-03-20"))
+    assert by_value(cs, "55").year == 2023
+    assert (by_value(cs, "6.1").year, by_value(cs, "6.1").baseline_year) == (2023, 2022)
+    # the later end of a period compared with is compared with too; 本采暖季 of the sentence before does not reach
+    assert by_value(cs, "12").year is None
+    assert by_value(cs, "40").year == 2022  # guard: a plain year is still the figure's year
+
+
+def test_a_bare_part_of_a_year_is_the_latest_such_period_before_the_article() -> None:
+    en = ("Steel output\n\nIn the first three quarters, the city's coal use fell 3.5 percent year on year to 61 "
+          "million tonnes. Its GDP grew 4.8 percent year on year in the first half.\n")
+    cs = claims(en, date=_date("2024-11-02"))
+    assert (by_value(cs, "3.5").year, by_value(cs, "3.5").baseline_year) == (2024, 2023)
+    assert by_value(cs, "61000000").year == 2024
+    assert by_value(cs, "4.8").year == 2024
+    assert by_value(cs, "3.5").metric is None  # not an annual figure
+    zh = "前三季度,全市地区生产总值同比增长5.3%。\n"
+    assert by_value(claims(zh, date=_date("2024-02-01")), "5.3").year == 2023  # Jan-Sep 2024 had not ended
+    # guards: a stated year wins; with no article date there is nothing to resolve against
+    assert by_value(claims("2021年前三季度,全市地区生产总值同比增长6.6%。\n", date=_date("2024-02-01")),
+                    "6.6").year == 2021
+    assert by_value(claims(zh), "5.3").year is None
+
+
+def test_this_heating_season_is_the_season_ending_after_the_article_date() -> None:
+    text = "本采暖季,全市完成清洁取暖改造1.2万户。\n"
+    assert by_value(claims(text, date=_date("2024-03-10")), "12000").year == 2024
+    assert by_value(claims(text, date=_date("2024-12-01")), "12000").year == 2025
+
+
+def test_an_earlier_sentence_of_the_paragraph_does_not_date_a_figure() -> None:
+    text = ("2023年,全市PM2.5平均浓度为35微克/立方米。全市常住人口约520万人。"
+            "The port handled 20 million boxes in 2023. The city's 13.5 million people rely on it.\n\n"
+            "2023年,全市新增绿地120公顷。其中,新建公园15个。\n")
+    cs = claims(text)
+    assert by_value(cs, "5200000").year is None
+    assert by_value(cs, "13500000").year is None
+    assert by_value(cs, "15").year == 2023  # guard: 其中 breaks down the figures of the sentence before
+
+
+def test_a_change_takes_the_later_of_the_years_its_sentence_names() -> None:
+    text = "Good-air days rose to 290 last year from 176 in 2013, an increase of 114 days.\n"
+    cs = claims(text, date=_date("2025-01-10"))
+    assert by_value(cs, "114").year == 2024
+    assert by_value(cs, "176").year == 2013  # guard: a level keeps its own year
+
+
+def test_the_same_period_last_year_and_measured_against_are_comparisons() -> None:
+    text = ("Tangshan's PM2.5 average stood at 44 micrograms in the first half, down 6.2 percent from the same "
+            "period last year. Measured against 2022, when the city logged 240 good days, the count rose 5 "
+            "percent.\n")
+    cs = claims(text, date=_date("2023-07-20"))
+    assert (by_value(cs, "6.2").year, by_value(cs, "6.2").baseline_year) == (2023, 2022)
+    assert by_value(cs, "240").year == 2022  # the figure of the year its "when" clause describes
+
+
+def test_the_one_year_a_sentence_states_after_its_figures_dates_them_all() -> None:
+    text = ("The city plans to add more than 2,000 charging points and to retire about 4,000 old taxis in 2026.\n"
+            "Output up 80 pct as smog falls\n2024-02-23 16:05:12 | wire draft\n")
+    cs = claims(text, date=_date("2025-01-10"))
+    assert by_value(cs, "2000").year == 2026
+    assert by_value(cs, "4000").year == 2026
+    assert by_value(cs, "80").year is None  # guard: a dateline on the next line dates no figure of the title
+    two = claims("It added 1,500 points in 2024 and plans 3,000 more in 2026.\n")
+    assert by_value(two, "1500").year == 2024  # guard: with two years each figure keeps its own
