@@ -7,7 +7,7 @@ found in clean text is reported at its real line and column.
 Steps (../shared/notes/seed-text.md gives the order and why):
 
 0. Format: HTML -> text (html.parser, entities mapped to their spans); Markdown ->
-   front matter, code blocks, comments and link targets dropped.
+   front matter, code blocks and inline code spans, comments and link targets dropped.
 1. Garbled runs (factcheck.garble): restored text replaces a run (a Repair is
    recorded); a run that cannot be restored becomes U+FFFD (an Unreadable).
    The folding of step 4 runs once before this too: the garble model expects
@@ -368,6 +368,9 @@ _HTML_COMMENT = _Lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # Bounded and "[" excluded from the link text: "[[[[…" or "[a]([a]([a](…" must not rescan the line from every "[".
 _MD_LINK = _Lazy(r"(!?\[)([^\[\]\n]{0,1000})(\]\((?:<[^>\n]{0,2048}>|[^)\s\[\]]{0,2048})"
                  r"(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'))?[ \t]*\)|\]\[[^\]\n]{0,500}\])")
+# An inline code span (CommonMark): a run of backticks, then the same run closing it on the same line, neither
+# touching another backtick. `--jobs 4`, `v2.3` are code, not figures.
+_MD_CODE_SPAN = _Lazy(r"(?<!`)(`{1,8})(?!`)[^\n]{1,500}?(?<!`)\1(?!`)")
 _MD_REF_DEF = _Lazy(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
 
 
@@ -440,6 +443,10 @@ def _markdown_blocks(text: str) -> list[_Edit]:
 
 def _from_markdown(src: _Text, result: _Result) -> _Text:
     cur = _apply(src, _markdown_blocks(src.text), result)
+    if "`" in cur.text:  # inline code spans first: a link's text may hold one
+        spans = [_Edit(m.start(), m.end(), "", SPAN, "code") for m in _MD_CODE_SPAN().finditer(cur.text)]
+        if spans:
+            cur = _apply(cur, spans, result)
     edits = []
     if "[" in cur.text:
         for m in _MD_LINK().finditer(cur.text):

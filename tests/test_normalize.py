@@ -582,3 +582,27 @@ def test_t2s_in_one_call_matches_run_by_run() -> None:
         got = N._t2s(N._identity(text))
         assert got.text == _t2s_reference(text)
         assert got.starts == list(range(len(text)))
+
+
+MD_INLINE_CODE = """# Notes
+
+Run `factcheck run --jobs 4 drafts/` before filing; the fix landed in ``v2.3 `beta` 7``.
+PM2.5 fell to 32 micrograms, a `` ` `` stray tick and 18 more days. Unclosed `tick with 5 days stays.
+"""
+
+
+def test_markdown_inline_code_spans_are_dropped(without_garble: None) -> None:
+    n = normalize(MD_INLINE_CODE, "markdown")
+    check_maps(MD_INLINE_CODE, n)
+    for gone in ("--jobs 4", "v2.3", "beta"):
+        assert gone not in n.text, gone
+    for kept in ("32 micrograms", "18 more days", "5 days stays", "before filing"):
+        assert kept in n.text, kept
+    code = [MD_INLINE_CODE[s:e] for s, e, r in n.dropped if r == "code"]
+    assert code == ["`factcheck run --jobs 4 drafts/`", "``v2.3 `beta` 7``", "`` ` ``"]
+    assert source(MD_INLINE_CODE, n, "32 micrograms") == "32 micrograms"
+
+
+def test_inline_code_is_markdown_only(without_garble: None) -> None:
+    text = "Run `factcheck run --jobs 4` now.\n"
+    assert "--jobs 4" in normalize(text, "text").text
