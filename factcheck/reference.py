@@ -152,6 +152,7 @@ class Standard:
     note: str = ""
     line: int = 0
     region: str | None = None  # where the standard holds (GB 3095: china); its quoted limit is filed there
+    file: str = ""  # the reference file it came from when several are merged (else the reference's own path)
 
     def complies(self, value: Decimal) -> bool:
         """Whether ``value`` meets the standard."""
@@ -197,6 +198,7 @@ class Fact:
     column: int = 0
     qualifier: str | None = None
     quality: str = "official"
+    file: str = ""  # the reference file it came from when several are merged (else the reference's own path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +240,11 @@ class Reference:
     _table: tuple[tuple[str, str, str], ...] = field(init=False, repr=False, compare=False)
     _standards: dict[str, Standard] = field(init=False, repr=False, compare=False)
     _events: dict[str, Event] = field(init=False, repr=False, compare=False)
+
+    def where(self, entry: Fact | Standard) -> str:
+        """Where a fact or standard is written, for a message: ``claims.yaml line 12`` (the file's name)."""
+        path = entry.file or self.path
+        return f"{path.replace(chr(92), '/').rsplit('/', 1)[-1]} line {entry.line}"
 
     def __post_init__(self) -> None:
         grouped: dict[tuple[str, str, int, str, int | None], list[Fact]] = {}

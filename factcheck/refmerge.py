@@ -177,8 +177,8 @@ def merge(refs: Sequence[Reference]) -> tuple[Reference, list[Conflict]]:
         path=" + ".join(paths),
         regions=regions,
         metrics=metrics,
-        standards=tuple(s for s, _ in standards.values()),
-        facts=tuple(f for group in facts.values() for f, _ in group),
+        standards=tuple(replace(s, file=here) for s, here in standards.values()),
+        facts=tuple(replace(f, file=here) for group in facts.values() for f, here in group),
         events=tuple(e for e, _ in events.values()),
         digest=digest,
     )

@@ -108,6 +108,11 @@ def test_several_references_merge_later_wins_with_a_warning(tmp_path: Path) -> N
     # The same through repeated -r flags, reversed: now base.yaml wins.
     flipped = invoke(["run", "-r", str(desk), "-r", str(base), str(draft)])
     assert flipped.exit_code == 1
+    # The contradiction names the file the winning fact is written in, not the bundled claims.yaml.
+    explained = [f["explanation"] for f in json.loads(flipped.stdout)["files"][0]["findings"] if f["rule"] == "FC101"]
+    assert explained and all("base.yaml line " in e and "desk.yaml" not in e for e in explained), explained
+    alone = invoke(["run", "-r", str(desk), str(tmp_path / "a.txt")])
+    assert "claims.yaml" not in alone.stdout
 
 
 @pytest.mark.parametrize(("name", "text", "where"), [

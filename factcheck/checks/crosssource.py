@@ -138,7 +138,7 @@ def _reference_note(ref: Reference, key: Key, values: list[tuple[str, Interval]]
     fiv = fact_interval(fact.value, fact.tolerance, fact.qualifier)
     supported = [text for text, iv in values if iv.overlaps(fiv)]
     verdict = f"it supports {', '.join(supported)}" if supported else "it supports none of them"
-    return f"; the reference has {fmt(fact.value)} ({fact.source}, claims.yaml line {fact.line}): {verdict}"
+    return f"; the reference has {fmt(fact.value)} ({fact.source}, {ref.where(fact)}): {verdict}"
 
 
 def _conflict(ref: Reference, key: Key, places: list[_Place]) -> Finding:

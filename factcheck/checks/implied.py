@@ -323,8 +323,8 @@ def _check_changes(doc: Document, ref: Reference) -> Iterator[Result]:
         q = fine_quantum(claim)
         explanation = (
             f"claimed {stated_text(claim)} stands for {show_interval(stated_iv, q)}; the reference has "
-            f"{claim.year} = {fmt(official.later_value)} (claims.yaml line {official.later.line}) and "
-            f"{claim.baseline_year} = {fmt(official.base_value)} (claims.yaml line {official.base.line}); "
+            f"{claim.year} = {fmt(official.later_value)} ({ref.where(official.later)}) and "
+            f"{claim.baseline_year} = {fmt(official.base_value)} ({ref.where(official.base)}); "
             f"read at their precision they give {_mode_name(mode)} {show_interval(official.interval, q)}, "
             f"which does not overlap the claim"
         )
@@ -468,7 +468,7 @@ def _check_implied(doc: Document, ref: Reference) -> Iterator[Result]:
             expected=fmt(fact.value), actual=approx, source=fact.source, others=others,
             explanation=explanation + (
                 f"; the reference {change.baseline_year} value {fmt(fact.value)}{fact_unit} "
-                f"(claims.yaml line {fact.line}) stands for {show_interval(fact_iv, q)}, outside it"),
+                f"({ref.where(fact)}) stands for {show_interval(fact_iv, q)}, outside it"),
         )
         yield Verdict(change.id, "contradicts", f"implies {change.baseline_year} ≈ {approx}, "
                                                 f"reference {fmt(fact.value)}{fact_unit} ({fact.source})")

@@ -115,7 +115,7 @@ def _judge(doc: Document, ref: Reference, claim: Claim, fact: Fact) -> Iterator[
     explanation = (
         f"claimed {stated_text(claim)} stands for {interval.describe(4)}"
         f"{' widened by the tolerance' + tol if tol else ''}; "
-        f"reference {fmt(fact.value)}{unit} (claims.yaml line {fact.line}) lies outside it"
+        f"reference {fmt(fact.value)}{unit} ({ref.where(fact)}) lies outside it"
     )
     for variant in fact.variants:
         # A variant from a low-quality page is no excuse: matching it is still a contradiction.

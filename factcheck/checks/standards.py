@@ -348,7 +348,7 @@ def _year_values(doc: Document, ref: Reference, claim: Claim,
         return None
     f = facts[0]
     margin = f.tolerance if f.tolerance is not None else half_unit(f.value)
-    where = f"claims.yaml line {f.line}: {f.source}"
+    where = f"{ref.where(f)}: {f.source}"
     return Interval(f.value - margin, f.value + margin), fmt(f.value), where, None
 
 
@@ -414,7 +414,7 @@ def _check_quotes(doc: Document, ref: Reference, claims: Sequence[Claim],
             f"{name}: the text quotes a limit of {fmt(claim.value)}{unit}, the standard says {fmt(std.limit)}{unit}",
             expected=fmt(std.limit), actual=fmt(claim.value), source=std.source,
             explanation=(f"quoted {fmt(claim.value)}{unit} stands for {iv.describe(2)}; the limit of {std.id} "
-                         f"(claims.yaml line {std.line}) is {fmt(std.limit)}{unit}, outside it"),
+                         f"({ref.where(std)}) is {fmt(std.limit)}{unit}, outside it"),
         )
         yield Verdict(claim.id, "contradicts", f"limit is {fmt(std.limit)}{unit} ({std.source})")
 
@@ -443,7 +443,7 @@ def _check_claim(doc: Document, ref: Reference, s: Sentence, m: Mention, claims:
             f"the text says {subject} {said} {name}, but the limit is {fmt(std.limit)}{unit}",
             expected=rel, actual=fmt(value.value), source=std.source,
             explanation=(f"claimed {fmt(value.value)}{unit} stands for {iv.describe(2)}; {std.id} "
-                         f"(claims.yaml line {std.line}) requires {_relation_words('meets', std)}{unit}; "
+                         f"({ref.where(std)}) requires {_relation_words('meets', std)}{unit}; "
                          f"“{m.text}” claims {rel}{unit}, which no value in the interval satisfies"),
         )
         yield Verdict(value.id, "contradicts", f"limit {fmt(std.limit)}{unit} ({std.source})")
@@ -465,7 +465,7 @@ def _check_claim(doc: Document, ref: Reference, s: Sentence, m: Mention, claims:
                 expected=f"{need} in {first}–{value.year}", actual=f"{year}: {shown}",
                 source=std.source, others=others,
                 explanation=(f"{n} years ending {value.year} are {first}–{value.year}; {year}'s value {shown}{unit} "
-                             f"({origin}) cannot meet {need}{unit} ({std.id}, claims.yaml line {std.line})"),
+                             f"({origin}) cannot meet {need}{unit} ({std.id}, {ref.where(std)})"),
             )
             yield Verdict(value.id, "contradicts", f"{year} did not meet the standard")
             return
