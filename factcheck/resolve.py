@@ -75,7 +75,8 @@ HEADING_DEPTH = 3  # headings looked up for a year (a subsection's, its section'
 OUTLINE = lazy_re(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．])")
 # A region name right after these is an object or a partner (对接北京, 与北京, 进京, "to Beijing"), not the subject.
 OBJECT_BEFORE = lazy_re(
-    r"(?:占|与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|from|to|with|and|into|around|surrounding)\s*$",
+    r"(?:占|与|和|同|向|对接|对标|连接|连通|进|赴|到|至|往|送|输|来自|引进|引入|招引|吸引|承接|"
+    r"from|to|with|and|into|around|surrounding)\s*$",
     re.IGNORECASE)
 # Years in these contexts are comparisons or starting points, not the claim's own year.
 # "twice the 2013 level", "1.9 times that of 2013", 是2013年的1.9倍: the year of what a multiple compares with.
@@ -634,6 +635,11 @@ class _Context:
         return {}
 
     @functools.cached_property
+    def metric_memo(self) -> dict[tuple[int, int], str | None]:
+        """resolve_metric's answers by (start, end) of the figure, for figures asked about more than once."""
+        return {}
+
+    @functools.cached_property
     def _matches(self) -> dict[str, tuple[list[int], list[re.Match[str]]]]:
         return {}
 
@@ -902,9 +908,22 @@ def _is_subject(ctx: _Context, m: Mention) -> bool:
     return known
 
 
+# "Hebei's average fell 2.1 percent to 37.8 micrograms and Tianjin's fell 7.3 percent": after a stated figure, "and"
+# opens a new clause whose possessive place is its subject (not "Beijing and Tianjin's combined output").
+AND_BEFORE = lazy_re(r"\band\s*$", re.IGNORECASE)
+POSSESSIVE = lazy_re(r"['’]s\b")
+CLAUSE_FIGURE_REACH = 80  # characters looked back from "and" for the figure that ends the clause before
+
+
 def _is_subject_at(ctx: _Context, m: Mention) -> bool:
     before = ctx.text[max(0, m.start - 12): m.start]
-    if OBJECT_BEFORE.search(before) or POLICY_AFTER.match(ctx.text, m.end):
+    if _partner(ctx, m, listed_only=True):
+        return False
+    if OBJECT_BEFORE.search(before) and not (
+            AND_BEFORE.search(before) and POSSESSIVE.match(ctx.text, m.end)
+            and ctx.quantities_in(max(0, m.start - CLAUSE_FIGURE_REACH), m.start)):
+        return False
+    if POLICY_AFTER.match(ctx.text, m.end):
         return False
     # "Hebei province, which borders both Beijing and Tianjin, recorded …"; "a Beijing-based analyst".
     if RELATIVE_CLAUSE.search(ctx.text, max(0, m.start - 80), m.start) or BASED_AFTER.match(ctx.text, m.end):
@@ -912,6 +931,22 @@ def _is_subject_at(ctx: _Context, m: Mention) -> bool:
     if IN_SCOPE_BEFORE.search(before) and IN_SCOPE_AFTER.match(ctx.text, m.end, m.end + 16):
         return False  # 在全省11个设区市中(与廊坊市并列第四): the field ranked in, not the subject
     return not (SCOPE_BEFORE.search(before) and SCOPE_AFTER.match(ctx.text[m.end: m.end + 16]))
+
+
+def _partner(ctx: _Context, m: Mention, listed_only: bool = False) -> bool:
+    """Whether the list of places ``m`` is in (北京、河北 / 北京和河北; ``m`` alone when listed with none) is
+    introduced as partners or origins: 与北京、河北的产业协作, 引进北京、河北企业. With ``listed_only``, only when
+    ``m`` is not the list's first place (the first one's own context is _is_subject's to judge)."""
+    head = m
+    for _ in range(16):
+        prev = [x for x in ctx.mentions_in(head.start - 12, head.start)
+                if x.kind == "region" and x.end <= head.start and LIST_JOIN.fullmatch(ctx.text, x.end, head.start)]
+        if not prev:
+            break
+        head = prev[-1]
+    if listed_only and head is m:
+        return False
+    return bool(OBJECT_BEFORE.search(ctx.text, max(0, head.start - 12), head.start))
 
 
 def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
@@ -927,7 +962,11 @@ PLAN_PERIOD = lazy_re(r"期间|以来|时期")  # 十四五期间 (a span), not 
 CUMULATIVE = lazy_re(r"累计|\bcumulative(?:ly)?\b|\bin total\b", re.IGNORECASE)
 LIST_ITEM = lazy_re(r"\s*[*•·●▪◆■\-–]\s*\S")
 CONTINUES = lazy_re(r"\s*(?:其中|among them\b|of (?:them|these)\b)", re.IGNORECASE)
-STANDARD_QUOTE_GAP = lazy_re(r"^\s*(?:[(（:：,]|为|是|即|of|at)?\s*$", re.IGNORECASE)
+# 二级标准(35…) / 二级标准限值为35 / "the Grade II standard limit of 35": the standard's own figure.
+STANDARD_QUOTE_GAP = lazy_re(
+    r"^\s*(?:(?:浓度)?限值|\blimits?\b(?:\s+(?:is|was|stands at|set at))?)?\s*(?:[(（:：,]|为|是|即|of|at)?\s*$",
+    re.IGNORECASE)
+STANDARD_QUOTE_REACH = 24  # characters between the standard's name and its figure ("standard limit is set at 35")
 
 
 def quoted_standard(ctx: _Context, q: Quantity) -> str | None:
@@ -937,7 +976,7 @@ def quoted_standard(ctx: _Context, q: Quantity) -> str | None:
     if key not in ctx.standard_quotes:
         ctx.standard_quotes[key] = next(
             (m.id for m in ctx.mentions_in(q.start - 64, q.start)
-             if m.kind == "standard" and m.end <= q.start and q.start - m.end <= 6
+             if m.kind == "standard" and m.end <= q.start and q.start - m.end <= STANDARD_QUOTE_REACH
              and STANDARD_QUOTE_GAP.match(ctx.text[m.end: q.start])), None)
     return ctx.standard_quotes[key]
 
@@ -992,7 +1031,9 @@ def _list_items(ctx: _Context, q: Quantity, lo: int, hi: int, join: re.Pattern[s
 
 def _named_items(ctx: _Context, start: int, names: Sequence[str], bounds: Sequence[int],
                  kind: str) -> list[list[Mention]]:
-    return [[m for m in ctx.mentions_in(start + b, start + b + len(n)) if m.kind == kind]
+    # A place named as a partner or an origin (引进北京、河北企业…,分别增长) is no item of a list of subjects.
+    return [[m for m in ctx.mentions_in(start + b, start + b + len(n))
+             if m.kind == kind and (kind != "region" or not _partner(ctx, m))]
             for b, n in zip(bounds, names, strict=True)]
 
 
@@ -1089,6 +1130,10 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     scope = _scope_of(ctx, q)
     if scope is not None:
         return scope
+    if q.kind == "level" and q.unit and canonical_unit(q.unit) in TRAVEL_UNITS:
+        route = _route_region(ctx, q, sentence)
+        if route is not None:
+            return route or None
     for own in ctx.pronouns[bisect.bisect_left(ctx.pronoun_starts, q.start - 8): bisect.bisect_right(
             ctx.pronoun_starts, q.start)]:
         if own.start <= q.start and own.end >= q.end:
@@ -1121,6 +1166,21 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     # The lede's region is a guess: good enough to file a figure nobody checks, too weak to hold a figure of a
     # tracked metric against that region's reference (a false contradiction is worse than an unchecked claim).
     return ctx.lede if metric is None else None
+
+
+TRAVEL_UNITS = frozenset({"分钟", "小时", "minute", "hour"})
+ROUTE = lazy_re(r"至|到|之间|往返|\bbetween\b|\bto\b", re.IGNORECASE)
+
+
+def _route_region(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    """北京至雄安新区最快约50分钟, "between Beijing and Tianjin in 30 minutes": a travel time between places belongs
+    to what holds them all ("" when one of them has no region id, or they share none); None when its clause
+    names no route of two places."""
+    lo = max(ctx.part_start(sentence, q.start), q.start - CUE_REACH)
+    named = [m for m in ctx.mentions_in(lo, q.start) if m.kind == "region"]
+    if len({m.id for m in named}) < 2 or not ctx.matches_in(ROUTE, named[0].end, q.start):
+        return None
+    return _common_ancestor(ctx.ref, [m.id for m in named]) or ""
 
 
 def _scope_of(ctx: _Context, q: Quantity) -> str | None:
@@ -1307,6 +1367,14 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     return metric
 
 
+def _memo_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    """resolve_metric, answered once per figure (a chain of sentences carrying a measure stays linear)."""
+    key = (q.start, q.end)
+    if key not in ctx.metric_memo:
+        ctx.metric_memo[key] = resolve_metric(ctx, q, sentence)
+    return ctx.metric_memo[key]
+
+
 def _cumulative(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
     """Whether the figure's sentence states a running total (2014年以来, 累计, 十年来, "since 2014", "in total")."""
     times = ctx.times_in(sentence.start, sentence.end)
@@ -1330,18 +1398,24 @@ def _stated_as_goal(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
 def _measured_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     table = table_context(ctx, q)
     context = ctx.text[ctx.reach(sentence, q.start): q.start]
-    if not ctx.times_in(ctx.reach(sentence, q.start), max(q.start, sentence.end)):
+    if not _own_times(ctx, ctx.reach(sentence, q.start), max(q.start, sentence.end)):
         # A sentence in the time frame of earlier ones is in their period too
         # (2019年10月—2020年3月,…。其中,…为70微克/立方米: not an annual mean).
         frame = []
         for earlier in ctx.frame_before(sentence):
             frame.append(ctx.text[earlier.start: earlier.end])
-            if ctx.times_in(earlier.start, earlier.end):
+            if _own_times(ctx, earlier.start, earlier.end):
                 break
         context = "".join(reversed(frame)) + context
-        if not any(ctx.times_in(e.start, e.end) for e in ctx.frame_before(sentence)) and ctx.lede_period \
-                and not ctx.times_in(sentence.start, sentence.end) and not _heading_time(ctx, sentence):
-            context = ctx.lede_period[1] + context  # a notice's later paragraph: in the period of its opening
+        if not any(_own_times(ctx, e.start, e.end) for e in ctx.frame_before(sentence)) \
+                and not _own_times(ctx, sentence.start, sentence.end):
+            dated = _heading_with_time(ctx, sentence)
+            if dated is not None:
+                # ## 一、2024年1—9月全省总体情况 / "## January-September 2024": a section's undated paragraphs are in
+                # the period of its heading (not annual means).
+                context = ctx.text[dated.start: dated.end] + context
+            elif ctx.lede_period:
+                context = ctx.lede_period[1] + context  # a notice's later paragraph: in the period of its opening
     metric = None
     if table is not None:
         cell, heading = table
@@ -1393,6 +1467,13 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
     economy = _economy_metric(ctx, q, sentence, part_start)
     if economy is not None:
         return economy
+    average = _average_antecedent(ctx, q, sentence, part_start)
+    if average is not None:
+        return average
+    if q.kind == "level":
+        after_change = _level_after_change(ctx, q, sentence)
+        if after_change is not None:
+            return after_change
     if q.kind == "multiple":
         of_level = _change_of_level(ctx, q, sentence)  # "10 trillion yuan, 1.8 times that of 2013"
         if of_level is not None:
@@ -1410,9 +1491,27 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
     # "The reading was 41 micrograms": a concentration whose sentence names no measure is the one named last.
     found = lookup_unit(q.unit) if q.unit and q.kind == "level" else None
     if found is not None and found.dimension == "concentration":
+        if prev is not None:
+            # "… cut its average from 89.5 to 58 micrograms. It took seven more years to remove a further 27.5
+            # micrograms": the measure of the sentence before's last concentration, however that one got it.
+            for x in reversed(ctx.quantities_in(prev.start, prev.end)):
+                if x.kind == "level" and x.unit == q.unit:
+                    carried = _memo_metric(ctx, x, prev)
+                    if carried is not None and not carried.endswith("_target"):
+                        return carried
+                    break
         for m in reversed(ctx.mentions_in(max(0, sentence.start - METRIC_REACH), sentence.start)):
             if m.kind == "metric" and _metric_fits(ctx, m.id, q):
                 return m.id
+        # Further back, only a measure named without a rival: "averaged 126 micrograms of PM2.5 …" (three
+        # paragraphs on) "Hebei's 38.6 micrograms last year" is PM2.5 when no other concentration was named since.
+        lo = max(0, sentence.start - GROUP_REACH)
+        if ctx.matches_in(OTHER_POLLUTANT, lo, q.start):
+            return None
+        named = {m.id for m in ctx.mentions_in(lo, sentence.start) if m.kind == "metric" and _metric_fits(ctx, m.id, q)}
+        if len(named) == 1:
+            only = named.pop()
+            return None if only.endswith("_target") or only in ctx.matcher.period_metrics(ctx.ref) else only
     return None
 
 
@@ -1440,6 +1539,24 @@ def _change_of_level(ctx: _Context, q: Quantity, sentence: Sentence) -> str | No
         return None
     metric = resolve_metric(ctx, level, sentence)
     return None if metric is None or metric.endswith("_target") else metric
+
+
+# "has grown by about 90 percent, to 10.4 trillion yuan", 增长5.5%,达到1.2万亿元: the level a change arrives at.
+TO_LEVEL_GAP = lazy_re(r"\s*[,,]?\s*(?:to|reaching|at|达到|达|至|为)\s*", re.IGNORECASE)
+
+
+def _level_after_change(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
+    """A level stated right after a change as what the change arrived at measures what the change measures."""
+    before = ctx.quantities_in(ctx.reach(sentence, q.start), q.start)
+    if not before or before[-1].kind != "change" or before[-1].end > q.start:
+        return None
+    change = before[-1]
+    if not TO_LEVEL_GAP.fullmatch(ctx.text, change.end, q.start):
+        return None
+    metric = _memo_metric(ctx, change, sentence)
+    if metric is None or metric.endswith("_target") or not _metric_fits(ctx, metric, q):
+        return None
+    return metric
 
 
 # "the region's output", "Hebei's 2023 economic output", "its economy", "Jing-Jin-Ji economy tops": a place's economy.
@@ -1477,6 +1594,33 @@ def _named_between(ctx: _Context, lo: int, hi: int) -> bool:
     """Whether a region, metric, standard or home pronoun (我市, 全省) is named in [lo, hi)."""
     starts = ctx.pronoun_starts
     return bool(ctx.mentions_in(lo, hi)) or bisect.bisect_left(starts, lo) < bisect.bisect_left(starts, hi)
+
+
+# "its average fell", "Hebei's average stood at", "the nationwide average of": the measure the text called an
+# average (not "the average wage", where the noun after "average" is the measure).
+AVERAGE_ANAPHOR = lazy_re(
+    r"(?:\b(?:its|their|the)\s+(?:[a-z-]+\s+)?|['’]s\s+(?:(?:19|20)\d{2}\s+)?(?:annual\s+)?)average\b"
+    r"(?=\s*[,.;]|\s+(?:of|for|in|at|from|to|was|is|has|had|last|this|stood|fell|rose|hit|came|[a-z]+ed)\b)",
+    re.IGNORECASE)
+AVERAGED_NAME = lazy_re(r"average|\bmean\b|平均|年均", re.IGNORECASE)
+AVERAGE_BEFORE = lazy_re(r"\b(?:average|mean)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+AVERAGE_AFTER = lazy_re(r"\s*(?:averaged|average)\b", re.IGNORECASE)
+
+
+def _average_antecedent(ctx: _Context, q: Quantity, sentence: Sentence, part_start: int) -> str | None:
+    """"Beijing's average PM2.5 concentration fell to 30.5 … Between 2013 and 2017 the capital cut its average from
+    89.5 to 58 micrograms": an average named by anaphor ("its average", "Hebei's average", "the nationwide average")
+    is the measure last called an average (not PM10 named since without the word), if one fits the figure."""
+    anaphors = ctx.matches_in(AVERAGE_ANAPHOR, max(part_start, q.start - CUE_REACH), q.start)
+    if not anaphors or any(m.kind in ("metric", "standard") for m in ctx.mentions_in(anaphors[-1].end(), q.start)):
+        return None
+    for m in reversed(ctx.mentions_in(max(0, sentence.start - GROUP_REACH), anaphors[-1].start())):
+        if m.kind != "metric" or m.id.endswith("_target") or not _metric_fits(ctx, m.id, q):
+            continue
+        if AVERAGED_NAME.search(ctx.text, m.start, m.end) or AVERAGE_AFTER.match(ctx.text, m.end) \
+                or AVERAGE_BEFORE.search(ctx.text, max(0, m.start - 24), m.start):
+            return m.id
+    return None
 
 
 def _anaphoric_change(ctx: _Context, q: Quantity, sentence: Sentence, part_start: int) -> str | None:
@@ -1796,14 +1940,32 @@ def _period_cue_year(ctx: _Context, q: Quantity, sentence: Sentence, in_sentence
 
 def _heading_time(ctx: _Context, sentence: Sentence) -> bool:
     """Whether a heading above the sentence (up through the outline) names a time."""
+    return _heading_with_time(ctx, sentence) is not None
+
+
+def _heading_with_time(ctx: _Context, sentence: Sentence) -> Sentence | None:
+    """The nearest heading above the sentence (up through the outline) that names a time."""
     heading = ctx.heading_before(sentence)
     for _ in range(HEADING_DEPTH):
         if heading is None:
-            return False
+            return None
         if ctx.times_in(heading.start, heading.end):
-            return True
+            return heading
         heading = ctx.heading_before(heading)
-    return False
+    return None
+
+
+# 上年同期 / 去年同期 / "the same period last year": a comparison within the period the text is in, no time of its own.
+SAME_PERIOD_AFTER = lazy_re(r"\s*同期|\s+same period\b", re.IGNORECASE)
+SAME_PERIOD_BEFORE = lazy_re(r"\bthe same period (?:of |in )?$", re.IGNORECASE)
+
+
+def _own_times(ctx: _Context, lo: int, hi: int) -> list[TimeExpr]:
+    """The times in [lo, hi) that state a time of their own (not 上年同期, "the same period last year")."""
+    return [t for t in ctx.times_in(lo, hi)
+            if not (t.kind == "relative_year" and (SAME_PERIOD_AFTER.match(ctx.text, t.end)
+                                                   or SAME_PERIOD_BEFORE.search(ctx.text, max(0, t.start - 24),
+                                                                                t.start)))]
 
 
 def _quoted(text: str, lo: int, pos: int) -> bool:

@@ -482,3 +482,127 @@ def test_the_one_year_a_sentence_states_after_its_figures_dates_them_all() -> No
     assert by_value(cs, "80").year is None  # guard: a dateline on the next line dates no figure of the title
     two = claims("It added 1,500 points in 2024 and plans 3,000 more in 2026.\n")
     assert by_value(two, "1500").year == 2024  # guard: with two years each figure keeps its own
+
+
+# --- round 4: region and metric
+
+def test_a_sections_undated_paragraphs_are_in_the_period_of_its_heading() -> None:
+    text = ("# 关于2022年1—8月全市空气质量状况的通报\n\n"
+            "## 一、2022年1—8月总体情况\n\n"
+            "全市PM2.5平均浓度为41微克/立方米,同比下降6.1%;优良天数比例为66.3%。\n\n"
+            "## 二、重点区县情况\n\n"
+            "迁安市PM2.5平均浓度由上年同期的47微克/立方米降至43微克/立方米。遵化市优良天数比例同比下降2.2个百分点。\n")
+    cs = claims(text, fmt="md")
+    for value in ("41", "6.1", "66.3", "47", "43", "2.2"):
+        assert by_value(cs, value).metric is None, value  # January-August figures: no annual metric
+
+
+def test_a_heading_on_a_whole_year_or_a_sentence_with_its_own_year_keeps_the_annual_metric() -> None:
+    text = ("# 2022年全市空气质量状况\n\n"
+            "## 一、2022年总体情况\n\n"
+            "全市PM2.5平均浓度为39微克/立方米。\n\n"
+            "## 二、2023年1—3月工作要求\n\n"
+            "2023年全市PM2.5年均浓度控制在37微克/立方米以内。\n")
+    cs = claims(text, fmt="md")
+    assert by_value(cs, "39").metric == "pm25_annual_mean"
+    assert by_value(cs, "37").metric == "pm25_annual_mean_target"
+
+
+def test_a_standards_limit_stated_with_its_name_is_no_measurement() -> None:
+    cs = claims("全市PM2.5年平均浓度二级标准限值为35微克/立方米,24小时平均浓度二级标准限值为75微克/立方米。"
+                "2023年全市PM2.5年均浓度为38微克/立方米。\n\n"
+                "In 2023 Beijing's PM2.5 concentration was 32 micrograms, against a national standard limit of "
+                "35 micrograms.\n")
+    assert [by_value(cs, v).metric for v in ("35", "75")] == [None, None]
+    assert [by_value(cs, v).region for v in ("35", "75")] == ["china", "china"]
+    assert by_value(cs, "35", 1).metric is None
+    assert by_value(cs, "38").metric == "pm25_annual_mean"  # a measured figure after the limits keeps its metric
+    assert by_value(cs, "32").metric == "pm25_annual_mean"
+
+
+def test_its_average_is_the_measure_last_called_an_average() -> None:
+    text = ("Tianjin said its average PM2.5 concentration fell to 35 micrograms per cubic meter in 2024.\n\n"
+            "Against 2015, the reading is 50 percent lower, and PM10 is down 40 percent.\n\n"
+            "Between 2015 and 2019 the city cut its average from 70 to 51 micrograms. "
+            "It then took five more years to remove a further 16 micrograms.\n\n"
+            "Hebei's average fell 3.2 percent to 36.6 micrograms in 2024 and Beijing's fell 5.1 percent to "
+            "30.4 micrograms, both above the nationwide average of 29.1 micrograms.\n")
+    cs = claims(text)
+    for value in ("70", "51", "16", "3.2", "36.6", "5.1", "30.4", "29.1"):
+        assert by_value(cs, value).metric == "pm25_annual_mean", value
+    assert [by_value(cs, v).region for v in ("3.2", "36.6")] == ["hebei", "hebei"]
+    assert [by_value(cs, v).region for v in ("5.1", "30.4")] == ["beijing", "beijing"]
+
+
+def test_an_average_of_something_else_or_a_measure_not_called_an_average_is_not_its_average() -> None:
+    text = ("Beijing's average PM2.5 concentration was 31 micrograms in 2024.\n\n"
+            "The average wage in the city rose 6 percent in 2024.\n\n"
+            "Tianjin's PM10 average was 55 micrograms in 2024, and its PM2.5 concentration was 33 micrograms.\n\n"
+            "Residents said their average fell to 20 micrograms.\n")
+    cs = claims(text)
+    assert by_value(cs, "6").metric is None  # "the average wage": the noun after "average" is the measure
+    assert by_value(cs, "20").metric == "pm10_annual_mean"  # the measure called an average, not the last named
+
+
+def test_a_place_listed_with_and_before_a_possessive_stays_an_object() -> None:
+    cs = claims("Hebei and Tianjin's combined exports rose 8 percent in 2024.\n")  # no figure before "and"
+    assert by_value(cs, "8").region != "tianjin"
+
+
+def test_places_named_as_partners_or_origins_are_no_subject_nor_a_respective_list() -> None:
+    text = ("天津市2023年工作总结\n\n"
+            "2023年,全市引进北京、河北企业投资项目1500个,到位资金1800亿元,分别增长8.5%和3.2%。"
+            "深化与北京、河北的产业协作,全市新增注册企业超过900家。\n")
+    cs = claims(text)
+    for value in ("1500", "180000000000", "8.5", "3.2", "900"):
+        assert by_value(cs, value).region == "tianjin", value  # the report's own city (its title), not a partner
+
+
+def test_a_list_of_places_as_subjects_keeps_its_respective_figures() -> None:
+    cs = claims("2023年,PM2.5平均浓度降幅最大的是石家庄、北京和廊坊市,分别下降12.1%、10.3%和9.8%。"
+                "北京、天津和河北分别为32、41和38.6微克/立方米。\n")
+    assert [by_value(cs, v).region for v in ("12.1", "10.3", "9.8")] == ["shijiazhuang", "beijing", "langfang"]
+    assert [by_value(cs, v).region for v in ("32", "41", "38.6")] == ["beijing", "tianjin", "hebei"]
+
+
+_FILLER = ("Officials credited the closure of small boilers, tighter truck rules and the switch from coal to gas in "
+           "rural homes, measures that residents say changed how winters feel in the province. ")
+
+
+def test_a_concentration_far_from_its_measure_takes_the_only_one_named_before() -> None:
+    text = ("In 2015 Hebei averaged 77 micrograms of PM2.5 per cubic meter.\n\n" + _FILLER * 4 + "\n\n"
+            "Yet Hebei's 38.6 micrograms last year is still above the standard.\n")
+    assert by_value(claims(text), "38.6").metric == "pm25_annual_mean"
+
+
+def test_a_far_concentration_with_rival_measures_or_another_pollutant_gets_none() -> None:
+    rivals = ("In 2015 Hebei averaged 77 micrograms of PM2.5 per cubic meter and 120 micrograms of PM10.\n\n"
+              + _FILLER * 4 + "\n\nYet Hebei's 38.6 micrograms last year is still above the standard.\n")
+    assert by_value(claims(rivals), "38.6").metric is None
+    ozone = ("In 2015 Hebei averaged 77 micrograms of PM2.5 per cubic meter.\n\n" + _FILLER * 4 + "\n\n"
+             "Ozone is the new worry. Hebei's 170 micrograms last year is above the standard.\n")
+    assert by_value(claims(ozone), "170").metric is None
+
+
+def test_the_level_a_change_arrives_at_measures_what_the_change_measures() -> None:
+    text = ("Since 2013, the Beijing-Tianjin-Hebei region's economy has grown by about 90 percent, to 10.4 trillion "
+            "yuan last year. Good-air days rose 20 percent, to 250 days, while output rose 5 percent, to 4 "
+            "trillion yuan.\n")
+    cs = claims(text)
+    assert by_value(cs, "10400000000000").metric == "gdp"
+    assert by_value(cs, "250").metric == "good_air_days"
+    assert by_value(cs, "4000000000000").metric != "good_air_days"  # a change of another measure in between
+
+
+def test_a_travel_time_between_places_belongs_to_what_holds_them_or_to_none() -> None:
+    cs = claims("2023年,石家庄至保定高铁最快仅需35分钟。从北京出发,乘车到武清仅用40分钟。"
+                "The new line links Tangshan to Cangzhou in 80 minutes.\n")
+    assert by_value(cs, "35").region == "hebei"
+    assert by_value(cs, "40").region is None  # Beijing and a Tianjin district: no region of the reference holds both
+    assert by_value(cs, "80").region == "hebei"
+
+
+def test_a_duration_of_one_place_or_days_between_places_keep_the_subject() -> None:
+    cs = claims("2023年,唐山市居民平均通勤时间为35分钟。北京与天津优良天数分别为271天和267天。\n")
+    assert by_value(cs, "35").region == "tangshan"
+    assert [by_value(cs, v).region for v in ("271", "267")] == ["beijing", "tianjin"]
