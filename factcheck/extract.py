@@ -720,6 +720,7 @@ _MONTH_PATTERNS = frozenset(p.pattern for p in (T_EN_MDY, T_EN_DMY, T_EN_MY, T_E
 # match lies inside one piece of text between two of them, and holds one of the pattern's "required" strings.
 # A pattern then runs only over the pieces that hold one (a fraction of the text for 月, 日, 周年, 号...):
 # finditer over those pieces yields exactly what it yields over the whole text.
+_MON_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # of _MON
 _CHUNK_SEP = lazy_re(r"[，,。；;！？!?、]")
 _SPAN_REQUIRED = (  # a lead word of T_CN_SPAN's first form, 年来/年间/年以来, or 年 before a change verb
     "这", "近", "过去", "连续", "为期", "提前", "历时", "历经", "用了", "年来", "年间", "年以来",
@@ -727,6 +728,8 @@ _SPAN_REQUIRED = (  # a lead word of T_CN_SPAN's first form, 年来/年间/年�
 _REQUIRED: dict[str, tuple[str, ...]] = {
     **{p.pattern: ("月",) for p in (T_CN_MONTH_DAY, T_CN_MONTH_RANGE, T_CN_MONTH)},
     T_CN_DAY.pattern: ("日",), T_CN_AGO.pattern: ("前",), T_CN_ANNIVERSARY.pattern: ("周年",),
+    T_EN_MONTH.pattern: tuple(_MON_FULL.split("|")),
+    **{p.pattern: _MON_PREFIXES for p in (T_EN_DMY, T_EN_MY)},  # (T_EN_MDY's match may hold a comma)
     T_CN_PLAN.pattern: ("五",), B_LABEL.pattern: ("号",),
 }
 # Case-insensitive patterns: required strings of the lower-cased text (when lower-casing keeps every offset,
@@ -1027,7 +1030,7 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
         tokens.append(_Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(), Decimal(2) ** times,
                            Decimal(0), m.group(0), unit=BEI, unit_text="番", kind="multiple", fixed=True))
     if exotic or _EN_MULTIPLE_NEEDLE.search(lower):
-        for m in MULTIPLE_EN.finditer(text):
+        for m in (MULTIPLE_EN.finditer(text) if exotic else _near(MULTIPLE_EN, _EN_MULTIPLE_NEEDLE, text, lower)):
             if mask[m.start()]:
                 continue
             tok = _Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(),
@@ -1036,7 +1039,7 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
             _pre_qualifier(text, tok)  # "more than tripled", "nearly twice"
             tokens.append(tok)
     if exotic or _SHARE_EN_NEEDLE.search(lower):
-        for m in SHARE_EN.finditer(text):
+        for m in (SHARE_EN.finditer(text) if exotic else _near(SHARE_EN, _SHARE_EN_NEEDLE, text, lower)):
             tok = _share_token(text, m, english=True)
             if tok is not None and not mask[m.start("f")]:
                 tokens.append(tok)
@@ -1052,6 +1055,29 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
             continue
         deduped.append(t)
     return deduped, years
+
+
+# A character that no match of SHARE_EN or MULTIPLE_EN holds (letters, white space and hyphens only; their
+# look-arounds may see one next to the match).
+_NOT_IN_WORDS = lazy_re(r"[^\w\s-]")
+
+
+def _near(pattern: re.Pattern[str], needle: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match lies between two _NOT_IN_WORDS characters and
+    holds a match of ``needle`` in ``lower`` (``text.lower()``, same offsets): only the pieces of text between
+    two such characters that hold a needle are scanned."""
+    n = len(text)
+    rev: str | None = None
+    pos = 0
+    while (m := needle.search(lower, pos)) is not None:
+        i = m.start()
+        after = _NOT_IN_WORDS.search(text, i)
+        hi = after.start() + 1 if after is not None else n  # (the character after is seen by look-aheads)
+        if rev is None:
+            rev = text[::-1]
+        before = _NOT_IN_WORDS.search(rev, n - i)  # rev[n - 1 - j] is text[j]
+        yield from pattern.finditer(text, n - before.start() if before is not None else 0, hi)
+        pos = hi
 
 
 def _trim_run(text: str, s: int, e: int) -> tuple[int, int]:
