@@ -44,7 +44,7 @@ from factcheck.numbers import bind_lazy, fold, lazy_re
 from factcheck.places import NOT_PLACES, place_names
 from factcheck.positions import LineIndex
 from factcheck.segment import sentence_at
-from factcheck.units import canonical_unit
+from factcheck.units import canonical_unit, unit_spelling
 from factcheck.units import lookup as lookup_unit
 
 if TYPE_CHECKING:
@@ -1220,24 +1220,13 @@ def _metric_fits(ctx: _Context, metric_id: str, q: Quantity, named_after: bool =
         return True
     if canonical_unit(metric.unit) == canonical_unit(q.unit) or (q.unit is None and metric.unit == "index"):
         return True
-    if q.unit and _unit_spelling(metric.unit) == _unit_spelling(q.unit):
+    if q.unit and unit_spelling(metric.unit) == unit_spelling(q.unit):
         return True  # 1.1万公里 for a metric in km, "13.64 million people" for one in 人
     # An English count whose noun is the metric's name ("3,000 manufacturing companies") counts what its
     # measure word (家) counts.
     return bool(named_after and q.unit and q.unit.isascii() and _is_count(q.unit) and _is_count(metric.unit))
 
 
-# One unit in its spellings across scripts and languages (not merely the same dimension: 亩 is no km²).
-UNIT_SPELLINGS = {"公里": "km", "千米": "km", "平方公里": "square km", "平方千米": "square km", "km²": "square km",
-                  "people": "人", "resident": "人", "person": "人"}
-
-
-@functools.lru_cache(maxsize=256)
-def _unit_spelling(unit: str) -> str:
-    """The unit's one spelling: its canonical unit (万千瓦 and gigawatts are kW), then UNIT_SPELLINGS."""
-    found = lookup_unit(unit)
-    canonical = found.canonical if found is not None else unit
-    return UNIT_SPELLINGS.get(canonical, canonical)
 
 
 def _is_count(unit: str) -> bool:
@@ -1575,13 +1564,13 @@ def _economy_metric(ctx: _Context, q: Quantity, sentence: Sentence, part_start: 
     kind, ident = ctx.matcher.lookup.get("economic output", ("", ""))
     if kind != "metric" or ident not in ctx.ref.metrics:
         return None
-    unit = _unit_spelling(ctx.ref.metrics[ident].unit)
+    unit = unit_spelling(ctx.ref.metrics[ident].unit)
     if q.kind == "level":
-        return ident if q.unit and _unit_spelling(q.unit) == unit else None
+        return ident if q.unit and unit_spelling(q.unit) == unit else None
     # A change of "output" is the economy's only beside a figure in yuan, and never beside one in tonnes
     # ("Hebei's output dropped 2.6 percent … to roughly 196 million tonnes": steel).
     _, hi = ctx.clause_bounds(sentence, q.start)
-    units = [_unit_spelling(x.unit) for x in ctx.quantities_in(part_start, hi) if x is not q and x.unit
+    units = [unit_spelling(x.unit) for x in ctx.quantities_in(part_start, hi) if x is not q and x.unit
              and x.kind == "level"]
     for u in units:
         found_unit = lookup_unit(u)

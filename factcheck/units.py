@@ -19,6 +19,7 @@ sensors``): ``UnitMatch.modified`` says so.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -284,6 +285,27 @@ def canonical_unit(unit: str | None) -> str | None:
     if unit is None:
         return None
     return UNIT_ALIASES.get(unit, unit)
+
+
+# One unit in its spellings across scripts and languages (not merely the same dimension: 亩 is no km²).
+# Claims keep the unit as the text writes it (公里); a claim and a fact, or two claims, compare by this.
+UNIT_SPELLINGS = {"公里": "km", "千米": "km", "平方公里": "square km", "平方千米": "square km", "km²": "square km",
+                  "people": "人", "resident": "人", "person": "人"}
+
+
+@functools.lru_cache(maxsize=256)
+def unit_spelling(unit: str) -> str:
+    """The unit's one spelling: its canonical unit (万千瓦 and gigawatts are kW), then UNIT_SPELLINGS."""
+    found = lookup(unit)
+    canonical = found.canonical if found is not None else UNIT_ALIASES.get(unit, unit)
+    return UNIT_SPELLINGS.get(canonical, canonical)
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Do two units measure in the same unit, whatever the spelling (公里 and km; days and 天)?"""
+    if a is None or b is None:
+        return a is b
+    return a == b or unit_spelling(a) == unit_spelling(b)
 
 
 def lookup(written: str) -> Unit | None:

@@ -136,3 +136,21 @@ def test_catalog_examples_behave_as_documented(rule: Any) -> None:
 
     assert example_fires(rule.id, rule.fail), rule.fail
     assert not example_fires(rule.id, rule.passes), rule.passes
+
+
+def test_a_unit_in_another_script_is_the_same_unit_for_the_reference_and_across_articles() -> None:
+    """公里 / 平方公里 in Chinese text and km / km² in claims.yaml (and in English text) are one unit: the
+    Chinese figures are checked, not left unchecked for a spelling, and two articles are compared."""
+    from factcheck.api import check_texts
+    from factcheck.units import same_unit
+
+    assert same_unit("公里", "km") and same_unit("平方公里", "km²") and same_unit("people", "人")
+    assert not same_unit("亩", "km²") and not same_unit("公里", "km²") and not same_unit(None, "km")
+    data = check_texts([("zh.txt", "京津冀铁路营运里程2023年达到1.0万公里。\n"),
+                        ("en.txt", "In 2023 the Beijing-Tianjin-Hebei region had 9,000 km of railway lines.\n")])
+    zh, en = data["files"]
+    assert [(c["unit"], c["metric"], c["status"]) for c in zh["claims"]] == [("公里", "railway_length", "contradicts")]
+    assert [f["rule"] for f in zh["findings"]] == ["FC101"] and "11000 km" in zh["findings"][0]["message"]
+    assert [(c["unit"], c["status"]) for c in en["claims"]] == [("km", "contradicts")]
+    cross = [f for f in data["findings"] if f["category"] == "cross-source"]
+    assert len(cross) == 1 and "9000 km" in cross[0]["message"] and "10000 公里" in cross[0]["message"]

@@ -82,6 +82,13 @@ def _partial_period(sentence: str) -> bool:
     return PARTIAL_PERIOD.search(sentence) is not None
 
 
+def _unit(unit: str | None) -> str | None:
+    """The unit a figure is compared in: 公里 and km are one unit across articles."""
+    from factcheck.units import unit_spelling
+
+    return None if unit is None else unit_spelling(unit)
+
+
 def claim_key(claim: Claim) -> Key | None:
     """The identity of the figure a claim states, or None when it is not pinned down."""
     if claim.region is None or claim.metric is None or claim.year is None:
@@ -89,11 +96,11 @@ def claim_key(claim: Claim) -> Key | None:
     if _partial_period(claim.sentence):
         return None
     if claim.kind == "level":
-        return (claim.region, claim.metric, claim.year, "level", None, claim.unit)
+        return (claim.region, claim.metric, claim.year, "level", None, _unit(claim.unit))
     if claim.kind in ("change", "multiple") and claim.baseline_year is not None:
         if claim.kind == "change" and claim.direction is None:
             return None
-        return (claim.region, claim.metric, claim.year, claim.kind, claim.baseline_year, claim.unit)
+        return (claim.region, claim.metric, claim.year, claim.kind, claim.baseline_year, _unit(claim.unit))
     return None
 
 
@@ -129,9 +136,9 @@ def _reference_note(ref: Reference, key: Key, values: list[tuple[str, Interval]]
         facts = ref.facts_for(region, metric, year, kind="change", baseline_year=baseline)
     else:
         return ""
-    from factcheck.units import canonical_unit
+    from factcheck.units import same_unit
 
-    facts = tuple(f for f in facts if canonical_unit(f.unit) == unit)
+    facts = tuple(f for f in facts if same_unit(f.unit, unit))
     if not facts:
         return "; the reference has no figure for it"
     fact = facts[0]

@@ -136,10 +136,10 @@ def describe_key(ref: Reference, region: str | None, metric: str | None) -> str:
 
 
 def level_facts(ref: Reference, region: str, metric: str, year: int, unit: str | None) -> tuple[Fact, ...]:
-    from factcheck.units import canonical_unit
+    from factcheck.units import same_unit
 
     facts = ref.facts_for(region, metric, year)
-    return tuple(f for f in facts if unit is None or canonical_unit(f.unit) == unit)
+    return tuple(f for f in facts if unit is None or same_unit(f.unit, unit))
 
 
 def places_of(value: Decimal) -> int:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from factcheck.checks.base import Result, Rule, claim_finding
 from factcheck.interval import Interval, fmt, stated
 from factcheck.models import Claim, Verdict
-from factcheck.units import canonical_unit
+from factcheck.units import same_unit
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -77,7 +77,7 @@ def facts_for(claim: Claim, ref: Reference) -> tuple[Fact, ...]:
                               baseline_year=claim.baseline_year)
     else:
         return ()
-    return tuple(f for f in facts if canonical_unit(f.unit) == claim.unit)
+    return tuple(f for f in facts if same_unit(f.unit, claim.unit))
 
 
 def describe_claim(claim: Claim, ref: Reference) -> str:

@@ -232,10 +232,10 @@ def _pick(mention: Mention, metric: str | None) -> Standard | None:
 
 
 def _unit_fits(claim: Claim, std: Standard, ref: Reference) -> bool:
-    from factcheck.units import canonical_unit
+    from factcheck.units import same_unit
 
     metric = ref.metrics.get(std.metric)
-    return metric is not None and canonical_unit(metric.unit) == claim.unit
+    return metric is not None and same_unit(metric.unit, claim.unit)
 
 
 def _limit_quotes(doc: Document, ref: Reference, s: Sentence, mentions: Sequence[Mention],
