@@ -30,7 +30,8 @@ REGIONS = set(_REFERENCE["regions"])
 METRICS = set(_REFERENCE["metrics"])
 CANONICAL_UNITS = {"μg/m³", "%", "pp", "kW", "kWh", "元", "USD", "P", "index"}
 # Units a gold file must never use: they are written forms that the canonical set replaces.
-NON_CANONICAL_UNITS = {"万千瓦", "千瓦", "亿元", "万元", "微克/立方米", "百分点", "个百分点", "percent", "GW", "MW", "千瓦时", "亿千瓦时", "kilowatt hour", "TWh"}
+NON_CANONICAL_UNITS = {"万千瓦", "千瓦", "亿元", "万元", "微克/立方米", "百分点", "个百分点", "percent", "GW", "MW",
+                       "千瓦时", "亿千瓦时", "kilowatt hour", "TWh"}
 MEASURE_WORD = re.compile(r"^[\u3400-\u9fff]{1,4}$")  # 个 台 人次 天次 个月 平方公里 …
 ENGLISH_LEMMA = re.compile(r"^[a-z]+( [a-z]+)?$")  # day, tonne, square km, times …
 
