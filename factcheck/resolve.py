@@ -63,6 +63,10 @@ CITY_GROUP = lazy_re(r"(?<![\d.])(\d{2,3})\s*[个個]?\s*(重点)?城市|\b[Tt]h
 GROUP_CITY_COUNTS = (("jingjinji_zhoubian", 28), ("china", 74), ("china", 168), ("china", 169), ("china", 337),
                      ("china", 338), ("china", 339))
 NATIONAL = lazy_re(r"全国|全國|\bnationwide\b|\bnationally\b|\bnational\b", re.IGNORECASE)
+NATIONAL_ID = "china"  # the reference's region for the whole country
+CONTINUING_OPENER = lazy_re(r"\s*(?:Its|Their|It|They|Both)\b|\s*(?:该|其|两地|二者)")
+QUALIFIER_GAP = lazy_re(r"\s*[,,]?\s*")  # "Tangshan, Hebei": a broader place that only qualifies the one before
+QUALIFIER_BEFORE_GAP = lazy_re(r"(?:省|['’]s)?\s*")  # 河北省唐山市, "Hebei's Tangshan": ... or the one after
 REGION_ANAPHORS = lazy_re(r"\b[Tt]he region(?:['’]s)?(?![\w-])|该区域|該區域|区域内|區域內|(?<![京津冀\w])三地")
 HEADING_LIKE_MAX = 40  # characters of a line that heads a section without being marked as a heading
 TABLE_YEAR = lazy_re(r"((?:19|20)\d{2})\s*年?(?:\s*[(（][^)）]*[)）])?")
@@ -791,6 +795,104 @@ class _Context:
             return named.pop() if len(named) == 1 else None
         return None
 
+    def _qualifier(self, m: Mention, before: Mention | None, after: Mention | None) -> bool:
+        """Whether ``m`` only qualifies the place named right before or after it: ``Tangshan, Hebei``,
+        ``SHIJIAZHUANG, China``, 河北唐山, "Hebei's Tangshan" (its ancestor or the country)."""
+        if not m.id:
+            return False
+        if before is not None and before.id and before.end <= m.start and QUALIFIER_GAP.fullmatch(
+                self.text, before.end, m.start) and (m.id == NATIONAL_ID or m.id in self.ref.ancestors(before.id)):
+            return True
+        if after is not None and after.id and m.end <= after.start and QUALIFIER_BEFORE_GAP.fullmatch(
+                self.text, m.end, after.start):
+            return m.id == NATIONAL_ID or m.id in self.ref.ancestors(after.id)
+        return False
+
+    @functools.cached_property
+    def _places(self) -> list[tuple[Mention, bool]]:
+        """Every place named (region mentions, known or not, and the pronouns' regions), in order, each with
+        whether it only qualifies the place before it."""
+        named = sorted([*(m for m in self.mentions if m.kind == "region"), *self.pronouns], key=lambda m: m.start)
+        before: list[Mention | None] = [None, *named[:-1]]
+        after: list[Mention | None] = [*named[1:], None]
+        return [(m, self._qualifier(m, before[i], after[i])) for i, m in enumerate(named)]
+
+    @functools.cached_property
+    def _paragraph_bounds(self) -> dict[int, tuple[int, int, int]]:
+        """Each paragraph's (start, end, index of its first sentence)."""
+        out: dict[int, tuple[int, int, int]] = {}
+        for s in self.sentences:
+            lo, _, first = out.get(s.paragraph, (s.start, s.end, s.index))
+            out[s.paragraph] = (lo, s.end, first)
+        return out
+
+    def _places_in(self, lo: int, hi: int) -> list[Mention]:
+        """The places named in [lo, hi), qualifiers left out."""
+        starts = self._place_starts
+        return [m for m, qualifier in self._places[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)]
+                if not qualifier]
+
+    @functools.cached_property
+    def _place_starts(self) -> list[int]:
+        return [m.start for m, _ in self._places]
+
+    @functools.cached_property
+    def subject(self) -> str | None:
+        """The one region the article is about, when its top (titles and the lede paragraph) names that region
+        and nothing but places inside it: ``SHIJIAZHUANG, China … a power producer based in Hebei Province``
+        makes Hebei the subject of a release whose later paragraphs name no place. None when the top names two
+        regions neither of which holds the other, a place the reference does not know, or the country only (a
+        national article's unplaced figure may be anyone's)."""
+        top_end = None
+        for sentence in self.sentences[:LEDE_SENTENCES]:
+            if title_like(sentence, self.sentences) or len(sentence.text.strip()) < 20:
+                continue
+            top_end = self._paragraph_bounds[sentence.paragraph][1]
+            break
+        if top_end is None:
+            return None
+        named = self._places_in(0, top_end)
+        if not named or any(not m.id for m in named):
+            return None
+        ids = {m.id for m in named}
+        titled = [m for m in named if title_like(self.sentence_at(m.start) or self.sentences[0], self.sentences)]
+        # A title that names a place names the subject (廊坊去年GDP… with 比全省高 in the lede stays Langfang's).
+        candidates = [titled[0].id] if titled else sorted(ids)
+        subject = next((c for c in candidates if c != NATIONAL_ID and all(
+            i == c or c in self.ref.ancestors(i) for i in ids)), None)
+        if subject is None or len(ids - {subject}) > 1:
+            return None  # "Tangshan and Handan, two steel cities of Hebei": a comparison, not Hebei's story
+        # Places outside the subject may be asides, not rivals: the subject and its places fill most paragraphs
+        own = outside = 0
+        for lo, hi, _ in self._paragraph_bounds.values():
+            here = {m.id for m in self._places_in(lo, hi)}
+            if any(i != subject and subject not in self.ref.ancestors(i) for i in here):
+                outside += 1
+            elif here:
+                own += 1
+        # ... and are named more than once (a lone mention in a short text is too weak to place figures of a
+        # tracked metric).
+        return subject if own >= 2 and own > 2 * outside else None
+
+    def subject_for(self, sentence: Sentence) -> str | None:
+        """The article's subject region for a figure of ``sentence`` when its paragraph names no place but the
+        subject itself (a paragraph naming another place, or opening on what an earlier one was about, keeps
+        None)."""
+        subject = self.subject
+        if subject is None or sentence.index < 0:
+            return None
+        lo, hi, first = self._paragraph_bounds[sentence.paragraph]
+        if any(m.id != subject for m in self._places_in(lo, hi)):
+            return None
+        opener = self.sentences[first]
+        if first > 0 and (ANAPHORIC_OPENER.match(opener.text) or CONTINUING_OPENER.match(opener.text)):
+            prev = self.sentences[first - 1]
+            p_lo, p_hi, _ = self._paragraph_bounds[prev.paragraph]
+            named = self._places_in(p_lo, p_hi)
+            if named and named[-1].id != subject:
+                return None  # "Its good days rose to 109." after a paragraph on another city
+        return subject
+
     @functools.cached_property
     def lede_period(self) -> tuple[int, str, int] | None:
         """The part of a year the article's opening reports on, as (its year, its words, the index of the sentence
@@ -920,7 +1022,8 @@ def _is_subject_at(ctx: _Context, m: Mention) -> bool:
     if _partner(ctx, m, listed_only=True):
         return False
     if OBJECT_BEFORE.search(before) and not (
-            AND_BEFORE.search(before) and POSSESSIVE.match(ctx.text, m.end)
+            AND_BEFORE.search(before)
+            and (POSSESSIVE.match(ctx.text, m.end) or POSSESSIVE.search(ctx.text, m.start, m.end))
             and ctx.quantities_in(max(0, m.start - CLAUSE_FIGURE_REACH), m.start)):
         return False
     if POLICY_AFTER.match(ctx.text, m.end):
@@ -930,7 +1033,24 @@ def _is_subject_at(ctx: _Context, m: Mention) -> bool:
         return False
     if IN_SCOPE_BEFORE.search(before) and IN_SCOPE_AFTER.match(ctx.text, m.end, m.end + 16):
         return False  # 在全省11个设区市中(与廊坊市并列第四): the field ranked in, not the subject
+    if _in_apposition(ctx, m):
+        return False
     return not (SCOPE_BEFORE.search(before) and SCOPE_AFTER.match(ctx.text[m.end: m.end + 16]))
+
+
+# "Zhangjiakou alone, the province's largest renewable base, saw …", "In Handan, another steel city in the south of
+# the province, the average was …": a place inside a phrase that describes the place before it is no subject.
+APPOSITION_OPEN = lazy_re(r"(?:\s+alone)?\s*,\s*(?:[A-Za-z'’-]+\s+){0,8}")
+APPOSITION_CLOSE = lazy_re(r"(?:['’]s)?[^,.;:\d]{0,80},")
+APPOSITION_REACH = 100
+
+
+def _in_apposition(ctx: _Context, m: Mention) -> bool:
+    if not m.id or not ctx.text[m.start: m.end].isascii() or not APPOSITION_CLOSE.match(ctx.text, m.end):
+        return False
+    named = [x for x in ctx.mentions_in(max(0, m.start - APPOSITION_REACH), m.start)
+             if x.kind == "region" and x.id and x.end <= m.start]
+    return bool(named) and named[-1].id != m.id and bool(APPOSITION_OPEN.fullmatch(ctx.text, named[-1].end, m.start))
 
 
 def _partner(ctx: _Context, m: Mention, listed_only: bool = False) -> bool:
@@ -1141,6 +1261,8 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     before = _region_mentions(ctx, ctx.reach(sentence, q.start), q.start)
     if before:
         listed = _listed_with(ctx, before)
+        if len(listed) == 1:
+            listed = _listed_en(ctx, before[-1], q.start)
         if len(listed) > 1:
             # 张家口、承德、秦皇岛3市…: a figure about the listed places together belongs to what holds them all.
             return _common_ancestor(ctx.ref, [m.id for m in listed])
@@ -1155,6 +1277,9 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     if prev is not None:
         carried = _region_mentions(ctx, prev.start, prev.end)
         if carried:
+            listed = _listed_en(ctx, carried[0], prev.end)
+            if len(listed) > 1:
+                return _common_ancestor(ctx.ref, [m.id for m in listed])
             return carried[0].id or None  # the previous sentence's subject comes first
     heading = ctx.heading_before(sentence)
     if heading is not None:
@@ -1163,6 +1288,9 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
             return in_heading[-1].id or None
     if ctx.home_default:
         return ctx.home
+    subject = ctx.subject_for(sentence)
+    if subject is not None:
+        return subject
     # The lede's region is a guess: good enough to file a figure nobody checks, too weak to hold a figure of a
     # tracked metric against that region's reference (a false contradiction is worse than an unchecked claim).
     return ctx.lede if metric is None else None
@@ -1203,6 +1331,27 @@ def _listed_with(ctx: _Context, mentions: Sequence[Mention]) -> list[Mention]:
             break
         out.append(m)
     return out[::-1]
+
+
+def _listed_en(ctx: _Context, m: Mention, hi: int) -> list[Mention]:
+    """``m`` and the places listed with it in English up to ``hi`` ("Zhangjiakou and Chengde", "Beijing, Tianjin
+    and Hebei"); ``[m]`` alone when no "and" joins it to another place (a comma alone may be an apposition)."""
+    out = [m]
+    for x in ctx.mentions_in(m.end, hi):
+        if x.kind == "region" and x.start >= out[-1].end and LIST_JOIN_EN.fullmatch(ctx.text, out[-1].end, x.start):
+            out.append(x)
+        elif x.start >= out[-1].end:
+            break
+    for x in reversed(ctx.mentions_in(max(0, m.start - 120), m.start)):
+        if x.kind == "region" and x.end <= out[0].start and LIST_JOIN_EN.fullmatch(ctx.text, x.end, out[0].start):
+            out.insert(0, x)
+        elif x.end <= out[0].start:
+            break
+    joins = [ctx.text[a.end: b.start] for a, b in itertools.pairwise(out)]
+    return out if any(AND_JOIN.search(j) for j in joins) else [m]
+
+
+AND_JOIN = lazy_re(r"\band\b", re.IGNORECASE)
 
 
 def _common_ancestor(ref: Reference, ids: Sequence[str]) -> str | None:

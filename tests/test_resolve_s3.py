@@ -606,3 +606,105 @@ def test_a_duration_of_one_place_or_days_between_places_keep_the_subject() -> No
     cs = claims("2023年,唐山市居民平均通勤时间为35分钟。北京与天津优良天数分别为271天和267天。\n")
     assert by_value(cs, "35").region == "tangshan"
     assert [by_value(cs, v).region for v in ("271", "267")] == ["beijing", "tianjin"]
+
+
+# --- the article's subject region: a release about one province gives it to the figures of paragraphs naming no place
+
+SUBJECT_EN = (
+    "Grid Operator Posts Record Year\n\n"
+    "BAODING, China, March 2, 2024 -- A grid operator based in Hebei Province today reported its results for 2023.\n\n"
+    "Its PM2.5 average concentration fell to 37 micrograms per cubic meter in 2023.\n\n"
+    "Peak load rose 6.4% year on year to 41.5 GW in 2023.\n\n"
+    "Renewable output in Chengde climbed 12% in 2023.\n\n"
+    "Elsewhere in Hebei, wind output rose 9% in 2023.\n"
+)
+
+
+def test_a_release_about_one_province_gives_it_to_unplaced_figures_even_of_a_tracked_metric() -> None:
+    cs = claims(SUBJECT_EN)
+    pm = by_value(cs, "37")
+    assert pm.metric == "pm25_annual_mean" and pm.region == "hebei"  # "BAODING, China" only qualifies the dateline
+    assert by_value(cs, "6.4").region == "hebei"
+    assert by_value(cs, "12").region == "chengde"  # a paragraph naming a place keeps its own
+
+
+def test_an_aside_on_another_region_keeps_its_paragraph_and_the_one_continuing_it_unplaced() -> None:
+    text = SUBJECT_EN + ("\nBeijing's peak load rose 3.1% in 2023.\n\n"
+                         "Its PM2.5 average concentration fell to 30 micrograms per cubic meter in 2023.\n")
+    cs = claims(text)
+    assert by_value(cs, "6.4").region == "hebei"  # one aside among the subject's paragraphs
+    assert by_value(cs, "3.1").region == "beijing"
+    assert by_value(cs, "30").region is None  # "Its …" continues the Beijing paragraph: no guess
+
+
+def test_no_subject_when_asides_rival_the_subject() -> None:
+    text = SUBJECT_EN + "".join(f"\n{p} output rose {v}% in 2023.\n" for p, v in
+                                (("Beijing", "3.1"), ("Tianjin", "3.2"), ("Shandong", "3.3")))
+    assert by_value(claims(text), "6.4").region is None
+
+
+def test_a_national_article_gives_the_country_to_no_unplaced_figure() -> None:
+    text = ("Power Demand Hits New High\n\n"
+            "BEIJING, Jan 5 -- China's power use rose 6.7% in 2023 nationwide, the national energy administration "
+            "said, with Hebei and Shandong among the fastest.\n\n"
+            "Peak load rose 4.2% year on year.\n\n"
+            "Wind output in Hebei climbed 11% in 2023.\n")
+    cs = claims(text)
+    assert by_value(cs, "4.2").region is None
+    assert by_value(cs, "11").region == "hebei"
+
+
+def test_a_two_city_comparison_has_no_subject() -> None:
+    text = ("Steel Towns Compared\n\n"
+            "Tangshan and Handan, two steel cities of Hebei, both cut output in 2023, officials said on Monday.\n\n"
+            "The PM2.5 average concentration fell to 41 micrograms per cubic meter in 2023.\n\n"
+            "Tangshan's crude steel output fell 4.8% in 2023.\n\n"
+            "Handan's crude steel output fell 3.9% in 2023.\n")
+    cs = claims(text)
+    assert by_value(cs, "41").region is None
+    assert by_value(cs, "4.8").region == "tangshan"
+
+
+def test_a_title_naming_a_city_keeps_a_province_named_in_the_lede_from_becoming_the_subject() -> None:
+    text = ("廊坊去年GDP增长6.1%\n\n"
+            "记者从廊坊市统计局获悉,2023年廊坊市地区生产总值比上年增长6.1%,增速比全省高0.6个百分点。\n\n"
+            "工业生产稳中有进,规模以上工业增加值增长7.4%。\n")
+    cs = claims(text)
+    assert by_value(cs, "7.4").region in (None, "langfang")  # never the province the lede compares with
+    text = ("河北廊坊:经济运行稳中有进\n\n"
+            "记者从河北省廊坊市统计局获悉,2023年廊坊市地区生产总值比上年增长6.1%。\n\n"
+            "工业生产稳中有进,规模以上工业增加值增长7.4%。\n\n"
+            "廊坊市社会消费品零售总额增长6.3%。\n")
+    assert by_value(claims(text), "7.4").region == "langfang"  # 河北 only qualifies 廊坊
+
+
+# --- English lists of places: a figure about "Zhangjiakou and Chengde" belongs to what holds them both
+
+def test_a_figure_after_an_english_list_of_places_takes_what_holds_them_all() -> None:
+    text = ("In 2023 the company added 2.4 GW of capacity, mostly in Zhangjiakou and Chengde; its wind farms "
+            "generated 14.6 billion kilowatt-hours, up 21.7% year on year.\n\n"
+            "The share of solar in its generation rose to 21.2% in 2023.\n")
+    cs = claims(text)
+    assert by_value(cs, "21.7").region == "hebei"
+    assert by_value(cs, "21.2").region == "hebei"  # "The share …" carries the list, not its first place
+    cs = claims("Beijing, Tianjin and Hebei together produced output that rose 5.2% in 2023.")
+    assert by_value(cs, "5.2").region is None  # no region holds all three in the reference: no guess
+    cs = claims("Tangshan, Hebei's steel hub, cut output 4.8% in 2023.")
+    assert by_value(cs, "4.8").region == "tangshan"  # a comma alone is no list
+
+
+# --- a place inside an apposition describing the place before it is no subject
+
+def test_a_province_inside_an_apposition_is_not_the_subject() -> None:
+    text = ("Hebei's renewable capacity rose 19.6% in 2023. Zhangjiakou alone, the province's largest renewable "
+            "base, saw its renewable energy capacity pass 20 million kilowatts at the end of 2020.\n\n"
+            "In Handan, another steel city in the south of the province, the first-half average was 47 micrograms, "
+            "down 6 percent.\n")
+    cs = claims(text)
+    assert by_value(cs, "20000000").region == "zhangjiakou"
+    assert by_value(cs, "47").region == "handan"
+    assert by_value(cs, "6").region == "handan"
+    # Not an apposition: after a clause with a figure, "the province's" is the next clause's subject.
+    cs = claims("Hebei's average fell 2 percent in 2023. Handan recorded 47 micrograms in 2023, and the province's "
+                "good days rose 5 percent.")
+    assert by_value(cs, "5").region == "hebei"
