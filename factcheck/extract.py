@@ -68,7 +68,19 @@ from decimal import Decimal
 
 from factcheck.models import Extraction, Quantity, Sentence, TimeExpr
 from factcheck.numbers import EN_TENS, EN_UNITS, bind_lazy, clean, compiled, fold, lazy_re, parse
-from factcheck.units import BEI, CJK_UNITS, DU, PERCENT, TIMES, Unit, UnitMatch, lemma, lookup, match_unit
+from factcheck.units import (
+    BEI,
+    CJK_UNITS,
+    DU,
+    PERCENT,
+    TIMES,
+    WORD_UNITS,
+    Unit,
+    UnitMatch,
+    lemma,
+    lookup,
+    match_unit,
+)
 
 YEAR = r"(?:19\d{2}|20\d{2}|2100)"
 CN_NUM = "〇零一二两三四五六七八九十百千万亿"
@@ -202,7 +214,9 @@ B_CLOCK_PARTS = (
     lazy_re(r"(?:上午|下午|早上|早晨|晚上|凌晨|中午|傍晚|夜里|当晚|晚)\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?"),
 )
 B_TITLE = lazy_re(r"《[^《》\n]{0,200}》")
-B_FOOTNOTE = lazy_re(r"\[\d{1,3}\]")
+B_FOOTNOTE = lazy_re(r"\[\^?\d{1,3}\]")  # [1], Markdown [^1]
+# "+86 311 8765 4321", "+1 202-555-0143": an international phone number (groups of digits after +country code)
+B_INTL_PHONE = lazy_re(r"\+\d{1,3}(?:[ -]\(?\d{1,5}\)?){2,5}(?![\d.,]\d|\d)")
 _LIST_MARKER_BODY = r"[ \t\u3000]*(?:[(（]\d{1,2}[)）]|\d{1,2}(?=[.、)）](?!\d)))"
 B_LIST_MARKER = lazy_re(r"(?m)^" + _LIST_MARKER_BODY)
 B_LIST_MARKER_NL = lazy_re(r"\n" + _LIST_MARKER_BODY)  # the same after a line break (found at C speed)
@@ -337,7 +351,9 @@ EN_PHRASAL = lazy_re(
     r"picked|pick|built|build|opened|open|took|take|made|make|signed|sign|ended|end|backed|back|follow|followed|"
     r"gave|give|given|wound|wind|slowed|slow|calmed|calm|played|play|show|showed|showing|put|puts|putting)"
     r"\s+(?:down|up)\s+(?:by\s+)?$", re.IGNORECASE)
-EN_SUBJECT_UNIT = lazy_re(rf"\b([a-z]+)\s+(?:{_EN_DOWN}|{_EN_UP})\s+from\s*$", re.IGNORECASE)
+# (an adverb, "halved" or "doubled" and a comma may come between: "days nearly halved, from 19 to 10")
+EN_SUBJECT_UNIT = lazy_re(rf"\b([a-z]+)\s+(?:(?:nearly|almost|roughly|more\s+than|have|has|had)\s+)?"
+                          rf"(?:{_EN_DOWN}|{_EN_UP}|halved|doubled|tripled|quadrupled)\s*,?\s+from\s*$", re.IGNORECASE)
 EN_VERB_FROM = lazy_re(rf"\b(?:(?P<down>{_EN_DOWN})|(?P<up>{_EN_UP}))\s+from\s*$", re.IGNORECASE)
 EN_AFTER_NOUN = lazy_re(
     r"[ \t]*(?:(?P<down>drop|decline|decrease|fall|reduction|cut|slump|dip)"
@@ -418,6 +434,9 @@ SHARE_EN = lazy_re(
 SHARE_EN_VERB = lazy_re(r"\b(?:accounts?|accounted|accounting)\s+for\s+$|\b(?:makes?|made|making)\s+up\s+$|"
                            r"\b(?:represents?|represented|representing)\s+$|\bby\s+$", re.IGNORECASE)
 SHARE_EN_BY = lazy_re(r"\bby\s+$", re.IGNORECASE)
+# "a fall of almost two-thirds", "a drop of a third": a change by a fraction
+SHARE_EN_CHANGE_OF = lazy_re(r"\b(?:fall|drop|decline|decrease|reduction|cut|rise|increase|gain|jump|improvement)s?"
+                             r"\s+of\s+$", re.IGNORECASE)
 # 超过一半, 近一半, 不足北京的一半 (the qualifier before the compared thing)
 SHARE_CN = lazy_re(r"(?:(?P<q>超过|逾|近|将近|接近|约|不到|不足|占)(?:[^\d，,。；;、：:\s]{1,8}?的)?)?(?P<f>一半)"
                    r"(?P<post>以上|以下|多)?")
@@ -426,9 +445,21 @@ _FRACTION_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five
                         "eight": 8, "nine": 9}
 _FRACTION_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 MULTIPLE_CN = lazy_re(r"翻(?:了)?\s*([一两二三四]|\d)?\s*番")
-MULTIPLE_EN = lazy_re(r"\b(doubled|tripled|trebled|quadrupled|twice(?=\s+(?:as|the|that|its|their)\b))",
-                         re.IGNORECASE)
-_EN_MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twice": 2}
+MULTIPLE_EN = lazy_re(r"\b(doubled|tripled|trebled|quadrupled|twice(?=\s+(?:as|the|that|its|their)\b)"
+                     r"|doubles|double(?=\s+(?:the|that|its|their|from|since)\b))", re.IGNORECASE)
+_EN_MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twice": 2, "double": 2, "doubles": 2}
+# "halved", "nearly halved", 减半, 减少一半: a fall of 50 %
+HALVED = lazy_re(r"\b(?:halved|halving)\b|(?:减少|下降|降低|压减|削减)?(?:了)?一半(?![以多])|减半", re.IGNORECASE)
+# "one in five", "two in five", "four in every ten", "1 in 4": a share in percent
+_RATIO_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                r"hundred|a\s+hundred|a\s+thousand")
+RATIO_EN = lazy_re(rf"\b(?P<n>{_RATIO_WORDS}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                   rf"(?P<d>{_RATIO_WORDS}|\d{{1,4}})\b(?![.,]\d|\s*(?:%|percent\b|per\s+cent\b))", re.IGNORECASE)
+_RATIO_NEEDLE = lazy_re(rf"\b(?:in|out\s+of)\s+(?:every\s+)?(?:{_RATIO_WORDS}|\d{{1,4}})\b")
+# "half a million", "a quarter of a million": a fraction of a magnitude
+EN_FRACTION_MAG = lazy_re(r"\b(?P<f>half|a\s+quarter\s+of|three\s+quarters\s+of)\s+an?\s+"
+                          r"(?P<m>million|billion|trillion)\b", re.IGNORECASE)
+_FRACTION_MAG = {"half": Decimal("0.5"), "a quarter of": Decimal("0.25"), "three quarters of": Decimal("0.75")}
 # Every EN_WORD match that becomes a token holds one of these words ("one" and "zero" never do); every
 # MULTIPLE_EN or SHARE_EN match one of those (in the lower-cased text; one pass each).
 _EN_WORD_NEEDLE = lazy_re("|".join(w for w in (*EN_UNITS, *EN_TENS) if w not in ("one", "zero")))
@@ -970,6 +1001,10 @@ def _blocked_mask(text: str, times: Sequence[TimeExpr]) -> bytearray:
             continue
         for m in chunks.finditer(pattern):
             block(m.start(), m.end())
+    if "+" in text:
+        for m in B_INTL_PHONE.finditer(text):
+            if m.start() == 0 or not text[m.start() - 1].isalnum():
+                block(m.start(), m.end())
     return mask
 
 
@@ -1038,6 +1073,12 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
                        unit_text=m.group(1), kind="multiple", fixed=True, english=True)
             _pre_qualifier(text, tok)  # "more than tripled", "nearly twice"
             tokens.append(tok)
+    if exotic or "halv" in lower or "一半" in text or "减半" in text:
+        tokens.extend(_halved_tokens(text, mask))
+    if exotic or _RATIO_NEEDLE.search(lower):
+        tokens.extend(_ratio_tokens(text, lower, mask, exotic))
+    if exotic or ("illion" in lower and ("quarter" in lower or "half" in lower)):
+        tokens.extend(_fraction_mag_tokens(doc, mask))
     if exotic or _SHARE_EN_NEEDLE.search(lower):
         for m in (SHARE_EN.finditer(text) if exotic else _near(SHARE_EN, _SHARE_EN_NEEDLE, text, lower)):
             tok = _share_token(text, m, english=True)
@@ -1055,6 +1096,93 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
             continue
         deduped.append(t)
     return deduped, years
+
+
+def _halved_tokens(text: str, mask: bytearray) -> list[_Tok]:
+    """"halved", "nearly halved", 减半, 下降一半: a change of 50 %, down."""
+    out: list[_Tok] = []
+    for m in HALVED.finditer(text):
+        if mask[m.start()]:
+            continue
+        word = m.group(0)
+        english = word.isascii()
+        if not english and word.startswith("一半"):
+            continue  # a bare 一半 is a share (SHARE_CN), not a change
+        tok = _Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(), Decimal(50), Decimal(0), word,
+                   unit=PERCENT, unit_text=word, kind="change", direction="down", fixed=True, english=english)
+        _pre_qualifier(text, tok)  # "nearly halved", 近减半
+        out.append(tok)
+    return out
+
+
+def _ratio_value(word: str) -> int | None:
+    w = re.sub(r"\s+", " ", fold(word))
+    if w.isdigit():
+        return int(w)
+    if w in ("hundred", "a hundred"):
+        return 100
+    if w == "a thousand":
+        return 1000
+    return EN_UNITS.get(w) or EN_TENS.get(w)
+
+
+def _ratio_matches(text: str, lower: str, exotic: bool) -> Iterator[re.Match[str]]:
+    """RATIO_EN's matches: each holds a match of _RATIO_NEEDLE (its "in ... five" part), so only the few
+    characters around those are scanned (the number before it is at most 12 characters long)."""
+    if exotic:
+        yield from RATIO_EN.finditer(text)
+        return
+    last = -1
+    for nm in _RATIO_NEEDLE.finditer(lower):
+        m = RATIO_EN.search(text, max(0, nm.start() - 16, last), min(len(text), nm.end() + 16))
+        if m is not None and m.start() >= last:
+            last = m.end()
+            yield m
+
+
+def _ratio_tokens(text: str, lower: str, mask: bytearray, exotic: bool) -> list[_Tok]:
+    """"one in five", "Nearly four in every ten", "1 in 4": a share in percent (as "a fifth" is)."""
+    out: list[_Tok] = []
+    for m in _ratio_matches(text, lower, exotic):
+        if mask[m.start()] or mask[m.start("d")]:
+            continue
+        if m.start() > 0 and text[m.start() - 1] in "-.,$":
+            continue
+        n, d = _ratio_value(m.group("n")), _ratio_value(m.group("d"))
+        if n is None or d is None or not 0 < n < d or d > 1000:
+            continue
+        exact = Decimal(100 * n) / Decimal(d)
+        value = exact.quantize(Decimal("0.1"))
+        tok = _Tok(m.start(), m.end(), m.start(), m.end(), m.start(), m.end(), clean(value),
+                   Decimal("0.05") if value != exact else Decimal(0), m.group(0), unit=PERCENT,
+                   unit_text=m.group(0), english=True, keep_unitless=True)
+        _pre_qualifier(text, tok)  # "fewer than one in five"
+        out.append(tok)
+    return out
+
+
+def _fraction_mag_tokens(doc: _Doc, mask: bytearray) -> list[_Tok]:
+    """"half a million people", "a quarter of a billion yuan": the fraction times the magnitude, with the unit after
+    it (none: a bare figure, counted by what the sentence says of it)."""
+    text = doc.text
+    out: list[_Tok] = []
+    for m in EN_FRACTION_MAG.finditer(text):
+        if mask[m.start()]:
+            continue
+        factor = _FRACTION_MAG[re.sub(r"\s+", " ", fold(m.group("f")))]
+        mag = Decimal({"million": 10**6, "billion": 10**9, "trillion": 10**12}[fold(m.group("m"))])
+        value = clean(factor * mag)
+        um = match_unit(text, m.end(), fallback=False)
+        if um is not None and um.loose:
+            um = None
+        tok = _Tok(m.start(), um.end if um else m.end(), m.start(), m.end(), m.start(), um.end if um else m.end(),
+                   value, Decimal(0), m.group(0), unit=um.unit if um else None, unit_text=um.written if um else "",
+                   word=True, english=True)
+        if um is not None and um.unit.scale != 1:
+            tok.value = clean(tok.value * um.unit.scale)
+        _pre_qualifier(text, tok)
+        out.append(tok)
+    return out
 
 
 # A character that no match of SHARE_EN or MULTIPLE_EN holds (letters, white space and hyphens only; their
@@ -1116,6 +1244,14 @@ CN_DECIMALS = lazy_re(r"[〇零一二三四五六七八九]+[万亿]?")
 _ASCII_DIGITS = "0123456789"
 _ASCII_DIGIT = lazy_re(r"[0-9]")
 _ID_BEFORE = lazy_re(r"(?:第\s|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$")  # needs 第, N or n
+# "Table 1", "Figure 2", "Chart 3", "见表2", "如图1": a label of the article's own figures, not an amount
+LABEL_BEFORE = lazy_re(r"(?:\b(?:Table|Figure|Fig\.|Chart|Graph|Exhibit|Map|Box|Appendix|Annex|Chapter|Section|"
+                       r"Article|Part)[ \t]?|(?:见|如|据|附)[表图][ \t]?)$")
+# "the top 10", "in the bottom 20": a rank (as 前3位), not an amount
+EN_RANK_BEFORE = lazy_re(r"\b(?:top|bottom)[ \t]+$", re.IGNORECASE)
+# "3 charts", "five photos": the article's own graphics, not an amount
+_MEDIA_UNITS = frozenset(("chart", "graph", "graphic", "infographic", "photo", "picture", "image", "video",
+                          "slide", "takeaway"))
 _CURRENCY_LAST = frozenset("$¥￥€£BDYR")  # the last characters of CURRENCY_PREFIX's alternatives
 _SPACE_DIGIT = lazy_re(r"\s*\d")
 _SINCE_BEFORE = lazy_re(r"(?:\bsince|自)\s*$", re.IGNORECASE)
@@ -1183,6 +1319,8 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     w8 = text[(s - 8 if s > 8 else 0):s]
     if ("第" in w8 or "N" in w8 or "n" in w8) and _ID_BEFORE.search(w8):
         return None
+    if s > 1 and before in " \t表图" and LABEL_BEFORE.search(text, max(0, s - 9), s):
+        return None
     if ascii_only and len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
         return None  # 0313: a code
     if cn_only and CN_IMPRECISE_BEFORE.search(text[(s - 2 if s > 2 else 0):s]):
@@ -1234,6 +1372,11 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
             end = mag.end()
             if not number_text.isascii():
                 number_text = fold(number_text)  # 3 mıllion: the magnitude as the pattern read it
+        elif english and nxt in "tmM":
+            glued = EN_GLUED_MAG.match(text, end)
+            if glued is not None and _glued_magnitude(text, s, glued):
+                number_text = f"{raw} {'trillion' if glued.group(1) == 'trn' else 'million'}"
+                end = glued.end()
     parsed = parse(number_text)
     if parsed is None:
         return None
@@ -1275,11 +1418,19 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
                                                                                                     english):
             um = UnitMatch(um.start, um.end, um.written,
                            Unit(um.unit.canonical, um.unit.scale, "rating", um.unit.dimension))
+    if (english and um is not None and um.unit.kind == "level" and um.unit.dimension in _EN_RATED_BEFORE_DIMENSIONS
+            and EN_RATED_BEFORE.search(text, max(0, s - 40), s)):
+        rated = Unit(um.unit.canonical, um.unit.scale, "rating", um.unit.dimension)
+        um = UnitMatch(um.start, um.end, um.written, rated)
     if um is not None and um.written == "个多月":
         qualifier = qualifier or "at_least"
     if um is not None and um.written == "点" and _SPACE_DIGIT.match(text[um.end:um.end + 3]):
         um = None
     if before in "前后" and before and _cn_rank_or_period(text, s, um.written if um is not None else ""):
+        return None
+    if english and um is not None and um.unit.dimension == "duration" and _en_time_span(text, s, um):
+        return None
+    if english and _not_an_amount(text, s, um):
         return None
     unit = um.unit if um is not None else prefix_unit
     unit_text = um.written if um is not None else prefix_text
@@ -1328,6 +1479,36 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     return tok
 
 
+# "2.3trn yuan", "5m people", "$1.46trn": a magnitude glued to the number ("bn" and "mn" are in EN_MAG). "m" is also
+# the metre ("a 5m wall"): it is a million only where money or a count follows or precedes (_glued_magnitude).
+EN_GLUED_MAG = lazy_re(r"(trn|m|M)(?![A-Za-z0-9²³/_-])")
+_GLUED_COUNT_DIMENSIONS = ("money", "count", "mass", "volume", "area", "energy", "power")
+# "to 2m by 2025", "1.2m." — a bare "m" is a million after a word of people or money in its clause
+EN_GLUED_CONTEXT = lazy_re(r"\b(?:population|inhabitants|residents|people|yuan|dollars|investment|revenue|"
+                           r"output|sales|budget|cost|worth)\b|[$€£¥]", re.IGNORECASE)
+EN_GLUED_BARE_AFTER = lazy_re(r"\s*(?:[,.;:)]|$)|\s+(?:by|in|and|or|to|from|this|last|next|a|per|of|than|as|at)\b")
+
+
+def _glued_magnitude(text: str, s: int, glued: re.Match[str]) -> bool:
+    """Is the letter glued to the number at ``glued`` a magnitude (trillion, million) rather than a unit (metre)?"""
+    if glued.group(1) == "trn":
+        return True
+    if CURRENCY_PREFIX.search(text, max(0, s - 5), s):
+        return True  # "$5m", "US$1.2M"
+    if glued.group(1) == "M":
+        return False  # "5M" alone is no plain-text million
+    um = match_unit(text, glued.end(), fallback=True)
+    if um is not None and um.start == glued.end():
+        # "5m people", "470m yuan", "3m tonnes", "2m new homes" — not "a 5m wall surrounds …" (a guessed noun)
+        return um.unit.dimension in _GLUED_COUNT_DIMENSIONS and (not um.modified or _table_noun(um))
+    if EN_GLUED_BARE_AFTER.match(text, glued.end()) is None:
+        return False  # "a 5m wall", "5m high": metres
+    lo = text.rfind("\n", max(0, s - 80), s) + 1
+    for sep in ".;!?":
+        lo = max(lo, text.rfind(sep + " ", lo, s) + 1)
+    return EN_GLUED_CONTEXT.search(text, lo, s) is not None
+
+
 _SIGNS = "+-−"
 _TILDES = "~～≈"
 _SIGN_LEADS = " \t\n|(（:：=\u3000"  # what may stand before a sign or a tilde that is not a range or a formula
@@ -1342,6 +1523,13 @@ CN_RATED_EQUIPMENT = lazy_re(r"(?:及|级)?(?:以下|以上)?的?[^\d,，。;；
 EN_RATED_NOUN = lazy_re(r"[ \t]+(?:[a-z]+(?:-[a-z]+)*[ \t]+)?(?:units?|boilers?|generators?|turbines?|furnaces?|"
                         r"reactors?|transformers?|trucks?|vessels?|ships?|engines?|kilns?|wafers?|chargers?)\b")
 _RATED_DIMENSIONS = ("power", "mass", "boiler")
+# "blast furnaces of 1,000 cubic meters or smaller", "units of 300 MW and below": the size class of the equipment
+# named before the number
+EN_RATED_BEFORE = lazy_re(
+    r"\b(?:units?|boilers?|generators?|turbines?|furnaces?|reactors?|transformers?|kilns?|converters?|engines?|"
+    r"vessels?|ships?|trucks?)\s+(?:of|with|rated\s+at|below|above|under|over)\s+"
+    r"(?:(?:up\s+to|less\s+than|more\s+than|at\s+least|under|over|below|above)\s+)?$", re.IGNORECASE)
+_EN_RATED_BEFORE_DIMENSIONS = ("power", "mass", "boiler", "volume", "length", "voltage")
 
 
 def _rated_equipment(text: str, end: int, um: UnitMatch, english: bool) -> bool:
@@ -1379,6 +1567,40 @@ def _energy_du(doc: _Doc, pos: int) -> UnitMatch | None:
 
 
 # 目前, 此前, 之前, 提前, 日前…: words that end in 前 but do not make the number after them a rank
+# "in the first 11 months", "over the past ten years", "the next two years": the length of a period, no amount
+EN_PERIOD_BEFORE = lazy_re(r"\b(?:first|past|last|next|previous|coming|recent|following|final|remaining)\s+$",
+                           re.IGNORECASE)
+# "took ten years", "lasted 3 years", "a life of 30 years": a measured duration (a claim, as 用了十年 is)
+EN_YEARS_MEASURED = lazy_re(
+    r"\b(?:took|take|takes|taking|lasted|last|lasts|lasting|spent|spend|spends|spending|needed|need|needs|"
+    r"requires?|required|life(?:span|time)?\s+of|aged|age\s+of|sentenced\s+to)\s+"
+    r"(?:(?:about|around|nearly|almost|some|over|more\s+than|less\s+than|just|only|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE)
+EN_AGE_AFTER = lazy_re(r"[ \t]+(?:of[ \t]+age|old|of[ \t]+service)\b", re.IGNORECASE)
+_EN_SPAN_UNITS = ("year", "month", "week", "day", "hour", "minute")
+
+
+def _en_time_span(text: str, s: int, um: UnitMatch) -> bool:
+    """Is an English number with a duration unit a time expression, not an amount? "Seven years on", "Give us
+    twenty years", "a three-year plan" (years, unless measured: "took ten years"); "the first 11 months", "the
+    past 30 days" (any duration after first/past/next...)."""
+    if um.unit.canonical not in _EN_SPAN_UNITS:
+        return False
+    lo = max(0, s - 40)
+    if EN_PERIOD_BEFORE.search(text, lo, s):
+        return True
+    if um.unit.canonical != "year" or EN_AGE_AFTER.match(text, um.end):
+        return False  # "under 5 years of age": an age
+    return EN_YEARS_MEASURED.search(text, lo, s) is None
+
+
+def _not_an_amount(text: str, s: int, um: UnitMatch | None) -> bool:
+    """An English number that is a rank ("the bottom 20") or counts the article's own graphics ("3 charts")."""
+    if um is not None and um.unit.canonical in _MEDIA_UNITS:
+        return True
+    return s > 3 and EN_RANK_BEFORE.search(text, max(0, s - 8), s) is not None
+
+
 _NOT_RANK_BEFORE = "目此之以当提日先从跟向眼面事空生"
 _RANK_LEAD = lazy_re(r"(?:排名|排在|排|位列|位居|居|列|进入|跻身)[前后]$")
 _PERIOD_UNITS = ("个月", "个多月", "月", "季度", "个季度")
@@ -1414,6 +1636,14 @@ def _unit_before(text: str, tok: _Tok) -> None:
             return
 
 
+def _table_noun(um: UnitMatch) -> bool:
+    """Is a modified unit a plural count noun of the unit table ("three central state-owned enterprises")?"""
+    noun = um.written.rsplit(None, 1)[-1]
+    unit = WORD_UNITS.get(fold(noun))
+    return (um.modified and unit is not None and unit.dimension == "count" and unit.kind == "level"
+            and lemma(noun) != fold(noun))
+
+
 def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
     text = doc.text
     s, e = m.start(), m.end()
@@ -1428,8 +1658,12 @@ def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
     if parsed is None:
         return None
     um = match_unit(text, e, fallback=False)
-    if um is not None and um.loose:
+    if um is not None and um.loose and not _table_noun(um):
         um = None
+    if um is not None and um.unit.dimension == "duration" and _en_time_span(text, s, um):
+        return None
+    if _not_an_amount(text, s, um):
+        return None
     tok = _Tok(start=s, end=um.end if um else e, num_start=s, num_end=e, q_start=s,
                after=um.end if um else e, value=parsed.value, precision=parsed.precision, num_text=number_text,
                unit=um.unit if um else None, unit_text=um.written if um else "", word=True, english=True)
@@ -1468,7 +1702,8 @@ def _share_token(text: str, m: re.Match[str], *, english: bool) -> _Tok | None:
     if english:
         verb = SHARE_EN_VERB.search(text[max(0, m.start() - 24):m.start()])
         if not m.group("of"):
-            if not SHARE_EN_BY.search(text[max(0, m.start() - 8):m.start()]):
+            if not SHARE_EN_BY.search(text[max(0, m.start() - 8):m.start()]) and not SHARE_EN_CHANGE_OF.search(
+                    text, max(0, m.start() - 32), m.start()):
                 return None  # "a quarter earlier", "one third", "half": a share needs "of" or "by" ("cut by a third")
         elif not q and not verb and fold(f) == "half":
             return None  # "in the first half of 2023": not a share
@@ -2153,9 +2388,22 @@ CN_POPULATION_BEFORE = lazy_re(
 _PERSON = CJK_UNITS["人"]
 
 
+EN_POPULATION_BEFORE = lazy_re(
+    r"\bpopulation\s+(?:(?:of|to|at|reached|reaches|hit|hits|was|is|stood\s+at|grew\s+to|rose\s+to|fell\s+to|"
+    r"totaled|totalled|(?:more|less|fewer)\s+than|about|around|nearly|almost|some|over|under)\s+){1,3}$",
+    re.IGNORECASE)
+_PEOPLE = WORD_UNITS["people"]
+
+
 def _apply_population(doc: _Doc, tokens: list[_Tok]) -> None:
-    """京津冀三地人口合计1亿多, 常住人口约2185万: a bare Chinese figure of 人口 counts people (人)."""
+    """京津冀三地人口合计1亿多, 常住人口约2185万: a bare Chinese figure of 人口 counts people (人); so does an
+    English one ("raise its population to 2m", "a population of about 1.2 million")."""
     text = doc.text
+    if "population" in text:
+        for tok in tokens:
+            if (tok.unit is None and tok.english and not tok.keep_unitless and tok.kind == "level"
+                    and EN_POPULATION_BEFORE.search(text, max(0, tok.q_start - 48), tok.q_start)):
+                tok.unit, tok.unit_text = _PEOPLE, ""
     if "人口" not in text:
         return
     for tok in tokens:
@@ -2206,7 +2454,10 @@ def _apply_of_which(doc: _Doc, tokens: list[_Tok]) -> None:
             continue
         if OF_WHICH.match(text, tok.after):
             prev = tokens[i - 1]
-            if prev.unit is not None and doc.sentence_bounds(prev.num_start) == bounds:
+            if prev.unit is not None and (doc.sentence_bounds(prev.num_start) == bounds or (
+                    # "… 1.3m residents. Roughly half a million of them …": the count of the sentence before
+                    prev.unit.dimension == "count" and prev.unit.kind == "level" and tok.q_start - prev.after < 160
+                    and "\n" not in text[prev.after:tok.q_start] and text.startswith(" of them", tok.after))):
                 tok.unit, tok.unit_text = prev.unit, prev.unit_text
         elif MORE_THAN.match(text, tok.after) and carrier is not None and carrier_bounds == bounds:
             tok.unit, tok.unit_text = carrier.unit, carrier.unit_text

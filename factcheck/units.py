@@ -157,13 +157,14 @@ _WORD_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (_u("mile", "length"), ("miles", "mile")),
     (_u("tonne", "mass"), ("metric tons", "metric tonnes", "tonnes", "tonne", "tons", "ton")),
     (_u("kg", "mass"), ("kilograms", "kilogram", "kilos")),
+    (_u("m³", "volume"), ("cubic meters", "cubic metres", "cubic meter", "cubic metre")),
     (_u("ha", "area"), ("hectares", "hectare")),
     (_u("亩", "area"), ("mu",)),
     (KW, ("kilowatts", "kilowatt")), (_u("kW", "power", 1000), ("megawatts", "megawatt")),
     (_u("kW", "power", 10**6), ("gigawatts", "gigawatt")),
     (KWH, ("kilowatt-hours", "kilowatt hours", "kilowatt-hour")),
     (KV, ("kilovolts", "kilovolt")), (_u("inch", "length", kind="rating"), ("inches", "inch")),
-    (_u("people", "count"), ("people", "persons", "person")),
+    (_u("people", "count"), ("people", "persons", "person", "residents", "inhabitants")),
     (_u("人次", "count"), ("person-times", "person times")),
     (_u("day", "duration"), ("days", "day")), (_u("week", "duration"), ("weeks", "week")),
     (_u("month", "duration"), ("months", "month")), (_u("year", "duration"), ("years", "year")),
@@ -250,8 +251,10 @@ _WORD_RE = lazy_re(r"(?:[ \t]+|-)(" + _alternation(list(WORD_UNITS)) + r")(?![A-
 _STOP_ALT = _alternation(sorted(STOPWORDS))
 # ... and the plural count and duration words of the table: "20 smog days", "3 consecutive years"
 _MODIFIED_NOUNS = [*COUNT_NOUNS, *_words("days weeks months years hours minutes people persons")]
+# (one or two modifiers: "3 central state-owned enterprises")
 _MODIFIED_RE = lazy_re(
-    r"[ \t]+(?!(?:" + _STOP_ALT + r")\b)[a-z][a-z-]{1,20}[ \t]+(" + _alternation(_MODIFIED_NOUNS) + r")(?![A-Za-z])"
+    r"(?:[ \t]+(?!(?:" + _STOP_ALT + r")\b)[a-z][a-z-]{1,20}){1,2}[ \t]+(" + _alternation(_MODIFIED_NOUNS)
+    + r")(?![A-Za-z])"
 )
 _PLURAL_RE = lazy_re(r"[ \t]+([a-z][a-z]{2,20}s)(?![A-Za-z-])")
 # A hyphenated modifier and a noun: "250 good-air days", "1,000 low-cost sensors", "1,200 coal-fired boilers"
@@ -290,7 +293,7 @@ def canonical_unit(unit: str | None) -> str | None:
 # One unit in its spellings across scripts and languages (not merely the same dimension: 亩 is no km²).
 # Claims keep the unit as the text writes it (公里); a claim and a fact, or two claims, compare by this.
 UNIT_SPELLINGS = {"公里": "km", "千米": "km", "平方公里": "square km", "平方千米": "square km", "km²": "square km",
-                  "people": "人", "resident": "人", "person": "人"}
+                  "people": "人", "resident": "人", "person": "人", "立方米": "m³"}
 
 
 @functools.lru_cache(maxsize=256)

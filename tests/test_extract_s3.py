@@ -438,3 +438,158 @@ def test_english_change_lower_than_a_dated_level_takes_its_year_as_baseline() ->
 
 def test_english_change_lower_than_an_undated_thing_has_no_baseline() -> None:
     assert find(qs("Rainfall was 18.5 percent lower than the coastal average."), "18.5").baseline_year is None
+
+
+# ------------------------------------------------- round 3: abbreviated magnitudes glued to the number
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Planners expect the district to hold 4m people by 2035.", "4000000", "people"),
+    ("The suburb now has 2.6m residents.", "2600000", "people"),
+    ("The province spent 3.1trn yuan on roads.", "3100000000000", "元"),
+    ("Exports reached $2.05trn last year.", "2050000000000", "USD"),
+    ("Each plant cost some 380m yuan to build.", "380000000", "元"),
+    ("The fund raised €45m for clean buses.", "45000000", "EUR"),
+    ("The region aims to lift its population to 3m by 2030.", "3000000", "people"),
+])
+def test_glued_magnitudes_scale_the_number(text: str, value: str, unit: str) -> None:
+    q = find(qs(text), value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "A 5m wall surrounds the depot.",  # metres: a singular noun follows
+    "The new dyke is 4m high.",  # metres: a dimension adjective follows
+    "A 12m-long bridge spans the canal.",
+    "Sea levels rose 2m in places.",  # no word of people or money in the clause
+])
+def test_a_glued_m_that_is_a_metre_is_no_million(text: str) -> None:
+    assert not any(q.value >= 1000000 for q in qs(text)), [(q.text, q.value) for q in qs(text)]
+
+
+# -------------------------------------------------------- spelled-out shares, fractions of a magnitude
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("Fewer than one in five firms has staff on site.", "20", "less_than"),
+    ("Three in ten drivers said they would switch.", "30", None),
+    ("Nearly four in every ten households heat with gas.", "40", "nearly"),
+    ("About 1 in 4 buses is electric.", "25", "about"),
+    ("One in three residents commutes.", "33.3", None),
+])
+def test_n_in_m_is_a_share_in_percent(text: str, value: str, qualifier: str | None) -> None:
+    found = qs(text)
+    q = find(found, value)
+    assert (q.unit, q.kind, q.qualifier) == ("%", "level", qualifier)
+    assert len([x for x in found if x.start < q.end and x.end > q.start]) == 1  # no count of the denominator
+
+
+@pytest.mark.parametrize("text", [
+    "He scored one in 2023.",  # a year is no denominator
+    "It was one in a million.",
+    "Five in 3 rounds.",  # the share must be below one
+])
+def test_no_share_without_a_proper_ratio(text: str) -> None:
+    assert not any(q.unit == "%" for q in qs(text))
+
+
+def test_half_a_million_is_a_count_and_of_them_takes_the_count_before() -> None:
+    found = qs("The city had about 2.4 million residents last year. Some half a million of them arrived after 2015.")
+    q = find(found, "500000")
+    assert (q.unit, q.qualifier) == ("people", "about")
+    assert find(qs("A quarter of a billion yuan went to schools."), "250000000").unit == "元"
+
+
+def test_a_change_noun_before_a_fraction_makes_a_change() -> None:
+    q = find(qs("Shanxi's reading fell to 40 micrograms from 95, a drop of nearly three-fifths."), "60")
+    assert (q.unit, q.kind, q.direction, q.qualifier) == ("%", "change", "down", "nearly")
+
+
+# ------------------------------------------------------------------- halved, double (both languages)
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("Coal use in the county almost halved.", "nearly"),
+    ("Smog days were halved.", None),
+    ("全县燃煤消费量减半。", None),
+    ("重污染天数下降一半。", None),
+])
+def test_halved_is_a_fall_of_fifty_percent(text: str, qualifier: str | None) -> None:
+    q = find(qs(text), "50")
+    assert (q.unit, q.kind, q.direction, q.qualifier) == ("%", "change", "down", qualifier)
+
+
+def test_a_bare_half_share_stays_a_level() -> None:
+    q = find(qs("超过一半的企业完成改造。"), "50")
+    assert (q.kind, q.qualifier) == ("level", "more_than")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Wind output was nearly double the 2021 level.", True),
+    ("Sales are set to double from last year.", True),
+    ("Capacity doubles every five years.", True),
+    ("They rejected double standards.", False),
+    ("It was a double blow.", False),
+])
+def test_double_as_a_multiple(text: str, found: bool) -> None:
+    hits = [q for q in qs(text) if q.kind == "multiple"]
+    assert bool(hits) is found
+    if found:
+        assert (hits[0].value, hits[0].unit) == (D(2), "times")
+
+
+# ------------------------------------------------------- counts: number words before modified nouns
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Four large state-owned enterprises moved their offices.", "enterprise"),
+    ("The county closed two old coal-fired plants.", "plant"),
+])
+def test_a_number_word_counts_a_modified_table_noun(text: str, unit: str) -> None:
+    found = qs(text)
+    assert [q.unit for q in found] == [unit]
+
+
+def test_the_subject_before_halved_names_the_unit_of_from_and_to() -> None:
+    found = qs("Winter smog was 70 micrograms, and smog days nearly halved, from 22 to 12.")
+    assert (find(found, "22").unit, find(found, "12").unit) == ("day", "day")
+
+
+# ----------------------------------------------------------- not claims: spans, ranks, labels, phones
+
+
+@pytest.mark.parametrize("text", [
+    "Nine years on, the district is still half empty.",
+    "Give the city fifteen years.",
+    "The county adopted a five-year plan.",
+    "Output rose in the first 10 months of 2023.",
+    "Over the past 12 years the air got cleaner.",
+    "Emissions will fall over the next three years.",
+    "Hebei's rust belt in 4 charts",
+    "The city was still in the bottom 15 of the ranking.",
+    "See Table 2 and Figure 3.",
+    "Press office: +86 10 6512 3456.",
+])
+def test_time_spans_ranks_labels_and_phones_are_not_claims(text: str) -> None:
+    assert qs(text) == [], [(q.text, q.unit) for q in qs(text)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The tunnel took eight years to build.", "8", "year"),  # a measured duration stays
+    ("Children under 6 years of age ride free.", "6", "year"),  # an age
+    ("The scheme covers 30 days a year.", "30", "day"),
+])
+def test_measured_durations_stay_claims(text: str, value: str, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+def test_a_size_class_named_before_the_number_is_a_rating() -> None:
+    found = qs("The city shut 40 furnaces of 450 cubic meters or smaller; its reservoir holds 2 million cubic meters.")
+    assert find(found, "450").kind == "rating"
+    assert (find(found, "2000000").kind, find(found, "2000000").unit) == ("level", "m³")
+    assert find(found, "40").unit == "furnace"
+
+
+def test_signed_changes_are_no_phone_numbers() -> None:
+    found = qs("GDP rose +5.2% and exports (+12.4%).")
+    assert [(q.value, q.direction) for q in found] == [(D("5.2"), "up"), (D("12.4"), "up")]
