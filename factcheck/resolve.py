@@ -67,7 +67,8 @@ NATIONAL_ID = "china"  # the reference's region for the whole country
 CONTINUING_OPENER = lazy_re(r"\s*(?:Its|Their|It|They|Both)\b|\s*(?:该|其|两地|二者)")
 QUALIFIER_GAP = lazy_re(r"\s*[,,]?\s*")  # "Tangshan, Hebei": a broader place that only qualifies the one before
 QUALIFIER_BEFORE_GAP = lazy_re(r"(?:省|['’]s)?\s*")  # 河北省唐山市, "Hebei's Tangshan": ... or the one after
-REGION_ANAPHORS = lazy_re(r"\b[Tt]he region(?:['’]s)?(?![\w-])|该区域|該區域|区域内|區域內|(?<![京津冀\w])三地")
+REGION_ANAPHORS = lazy_re(r"\b[Tt]he region(?:['’]s)?(?![\w-])|该区域|該區域|区域内|區域內|(?<![京津冀\w])三地|"
+                          r"\b[Tt]he three (?:places|provinces|regions|localities)(?:['’]s?)?(?![\w-])")
 HEADING_LIKE_MAX = 40  # characters of a line that heads a section without being marked as a heading
 TABLE_YEAR = lazy_re(r"((?:19|20)\d{2})\s*年?(?:\s*[(（][^)）]*[)）])?")
 REACH = 600  # characters a look back within a sentence goes (figures, names, times of the same sentence)
@@ -99,6 +100,12 @@ SOURCE_NAME = lazy_re(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re
 SOURCE_LINE = lazy_re(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
 WIRE_DATELINE = lazy_re(
     r"(?:新华社|中新社|中新网|人民网|央视网|新华网|Xinhua)\s*([^\s\d,,]{2,6}?)\s*\d{1,2}月\d{1,2}日电")
+# An institution named after a place (北京大学, 天津理工大学, "Peking University", "Hebei Normal University"): its
+# name mentions no place a figure is about.
+INSTITUTION_AFTER = lazy_re(
+    r"(?:理工|师范|師範|交通|科技|工业|工業|医科|醫科|外国语|外國語|体育|體育|农业|農業|财经|財經)?(?:大学|大學|学院|學院)|"
+    r"\s+(?:(?:Normal|Jiaotong|Medical|Polytechnic|Sport|Agricultural|Foreign Studies|Technology)\s+)?"
+    r"(?:University|College)\b", re.IGNORECASE)
 FUZZY_WINDOW = 24
 FUZZY_CUTOFF = 90.0
 
@@ -380,6 +387,8 @@ class NameMatcher:
             kind, ident = self.lookup[text[start:end].lower()]
             if not ident and text.startswith(NOT_PLACES, start):
                 continue
+            if kind == "region" and INSTITUTION_AFTER.match(text, end):
+                continue  # 北京大学, "Peking University": an institution's name, no mention of the place
             out.append(Mention(start, end, kind, ident))
         return out
 
@@ -1106,7 +1115,8 @@ LIST_END = lazy_re(r"[;;。]")
 LIST_JOIN = lazy_re(r"\s*(?:[、,,]|和|及|与|以及)\s*")
 
 
-SUBSET_BEFORE = lazy_re(r"(?:其中|其中有|包括)\s*$")
+SUBSET_BEFORE = lazy_re(r"(?:其中|其中有|包括|\b[Aa]mong (?:them|these|which)\s*,?|\b[Oo]f (?:them|these)\s*,)\s*$")
+SUBSET_REACH = 16  # characters looked back for 其中 / "Among them,"
 SUBSET_AFTER = lazy_re(r"\s*(?:of which|of them)\b", re.IGNORECASE)
 RESPECTIVELY_EN = lazy_re(r"\brespectively\b", re.IGNORECASE)
 RESPECTIVELY_GAP = 40  # characters between the last figure and "respectively" ("… micrograms per cubic meter")
@@ -1224,10 +1234,15 @@ def _respective_en(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) ->
     index = items.index(q)
     lead = ctx.text[sentence.start: items[0].start]
     pieces = LIST_SPLIT_EN.split(lead)
-    if len(pieces) > len(items):
+    # "The annual average concentrations of PM10, nitrogen dioxide (NO2) and sulfur dioxide (SO2) were": the
+    # first piece holds the words before the list's first name, so as many pieces as figures is a list too.
+    if len(pieces) >= len(items):
         offsets = [0] + [m.end() for m in LIST_SPLIT_EN.finditer(lead)]
         named = _named_items(ctx, sentence.start, pieces, offsets, kind)[-len(items):]
-        if sum(1 for n in named if n) >= (len(items) if kind == "region" else 1):
+        if kind == "metric" and sum(1 for n in named if n) < 2 and any(
+                _named_items(ctx, sentence.start, pieces, offsets, "region")[-len(items):]):
+            named = []  # "the PM2.5 concentrations of Tianjin and Hebei were 41 and 38.6": a list of places
+        if named and sum(1 for n in named if n) >= (len(items) if kind == "region" else 1):
             return named[index][-1].id if named[index] else ""
     distinct = list(dict.fromkeys(m.id for m in reversed(ctx.mentions_in(sentence.start, items[0].start))
                                   if m.kind == kind and m.id))[::-1]
@@ -1467,7 +1482,7 @@ OTHER_MEASURE = lazy_re(
 # A figure stated as a goal, plan, forecast or suggestion is no measurement of its metric.
 GOAL_CUE = lazy_re(
     r"目标|力争|计划|规划|提出|要求|争取|确保|控制在|控制到|"
-    r"\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plans?|planned)\b", re.IGNORECASE)
+    r"\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plans?|planned|striv(?:e|es|ing) (?:to|for))\b", re.IGNORECASE)
 FORECAST_CUE = lazy_re(
     r"预计|预期|有望|建议|\b(?:expect(?:s|ed)?|forecast|projected|predicts?|estimates? that)\b", re.IGNORECASE)
 REQUIRED_BOUND = lazy_re(r"(?:不低于|不少于|不高于|不超过|不得(?:低于|高于|超过)?|\bby at least\b)\s*$", re.IGNORECASE)
@@ -1578,7 +1593,7 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
     candidates = [m for m in ctx.mentions_in(ctx.reach(sentence, q.start), q.start) if m.kind == "metric"]
     # 8天,其中6天由沙尘导致 / "eight days …, six of which …": a part, not the measure itself (unless a measure is
     # named after 其中).
-    subset = SUBSET_BEFORE.search(ctx.text, max(sentence.start, q.start - 4), q.start)
+    subset = SUBSET_BEFORE.search(ctx.text, max(sentence.start, q.start - SUBSET_REACH), q.start)
     if subset is not None:
         if not (candidates and candidates[-1].start >= subset.end()):
             return None
@@ -1659,8 +1674,17 @@ LEVEL_ANAPHOR = lazy_re(
     r"\b(?:the|its|this|that|their)\s+(?:(?:19|20)\d{2}\s+)?(?:annual\s+|average\s+)?"
     r"(?:(figure|level|average|total)|(reading|concentration|density))\b|"
     r"['’]s\s+(?:(?:19|20)\d{2}\s+)?(?:annual\s+|average\s+)?(?:(figure|level|average|total)|(reading|concentration|density))\b|"
-    r"(?:该|这一|此)(?:数值|数字|数据|指标|均值)()|(?<![A-Za-z0-9.])(?:年均|平均)?()浓度", re.IGNORECASE)
+    r"(?:该|这一|此)(?:数值|数字|数据|指标|均值)()|(?<![A-Za-z0-9.])(?:年均|平均)?()浓度|"
+    # "Compared with 2019, …, it dropped by 23.8%": "it" opening a clause, right before its verb of change.
+    r"(?-i:\bIt|(?<=[,;] )it)\s+(?:has\s+|had\s+)?(?:dropped|fell|declined|decreased|rose|increased|climbed|grew)\b",
+    re.IGNORECASE)
 CHANGE_GAP = 40  # characters between a level and the change of it stated right after it
+# A change restated right after another one ("rose by 2 μg/m³ over 2022, a year-on-year increase of 6.7%",
+# 上升2微克/立方米,同比上升6.7%): the same measure's change, in percent.
+RESTATED_CHANGE = lazy_re(
+    r"(?:\s+(?:over|from|compared with|on)\s+(?:19|20)\d{2})?\s*[,,]\s*(?:(?:an?|or)\s+)?(?:year-on-year\s+|"
+    r"annual\s+)?(?:increase|decrease|rise|drop|decline|fall|growth|reduction)\s+of\s*|"
+    r"\s*[,,]\s*(?:同比|比上年|较上年)(?:上升|下降|增长|减少|降低|提高|增加)了?\s*", re.IGNORECASE)
 
 
 def _change_of_level(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
@@ -1668,10 +1692,14 @@ def _change_of_level(ctx: _Context, q: Quantity, sentence: Sentence) -> str | No
     65.9 percent": a change stated right after a level of its sentence (nothing named between them: no measure,
     place or figure) changes that level's metric."""
     levels = ctx.quantities_in(ctx.reach(sentence, q.start), q.start)
-    if not levels or levels[-1].kind != "level" or levels[-1].end > q.start:
+    if not levels or levels[-1].end > q.start:
         return None
     level = levels[-1]
     gap = ctx.text[level.end: q.start]
+    if level.kind == "change" and not RESTATED_CHANGE.fullmatch(gap):
+        return None  # "rose by 2 μg/m³ over 2022, a year-on-year increase of 6.7%": the same change restated
+    if level.kind not in ("level", "change"):
+        return None
     if len(gap) > CHANGE_GAP or any(ch in gap for ch in ";;。") or _named_between(ctx, level.end, q.start) \
             or (may_match(OTHER_MEASURE, gap) and OTHER_MEASURE.search(gap)):
         return None

@@ -708,3 +708,97 @@ def test_a_province_inside_an_apposition_is_not_the_subject() -> None:
     cs = claims("Hebei's average fell 2 percent in 2023. Handan recorded 47 micrograms in 2023, and the province's "
                 "good days rose 5 percent.")
     assert by_value(cs, "5").region == "hebei"
+
+
+# --- round 6: an English bulletin's forms (restated change, "it", "Among them", "striving to", lists, institutions)
+
+BULLETIN_EN = (
+    "Beijing air quality in 2023\n\n"
+    "Release Date: 2024-01-04\n\n"
+    "In 2023, the annual average concentration of PM2.5 in Beijing was 32 micrograms per cubic meter. Affected by "
+    "sand and dust in spring, the concentration rose by 2 μg/m³ over 2022, a year-on-year increase of 6.7%.\n\n"
+    "Compared with 2013, the annual average concentration of PM2.5 dropped by 64.2%. Compared with 2019, when "
+    "conditions were similar, it dropped by 23.8%.\n\n"
+    "The annual average concentrations of PM10, nitrogen dioxide (NO2) and sulfur dioxide (SO2) were 61 μg/m³, "
+    "26 μg/m³ and 3 μg/m³ respectively.\n\n"
+    "Next, Beijing will continue, striving to keep the annual average PM2.5 concentration at around 30 μg/m³ in "
+    "2024.\n"
+)
+
+
+def test_a_change_restated_in_percent_after_a_change_measures_the_same() -> None:
+    cs = claims(BULLETIN_EN)
+    assert by_value(cs, "2").metric == "pm25_annual_mean"
+    assert by_value(cs, "6.7").metric == "pm25_annual_mean"
+
+
+def test_a_change_after_a_change_of_another_clause_is_not_carried() -> None:
+    text = ("Beijing, 2024-01-04. In 2023 the annual average concentration of PM2.5 in Beijing was 32 micrograms "
+            "per cubic meter. Affected by dust, the concentration rose by 2 μg/m³ over 2022, while flights rose by "
+            "6.7%.\n")
+    cs = claims(text)
+    assert by_value(cs, "2").metric == "pm25_annual_mean"
+    assert by_value(cs, "6.7").metric is None  # "while … rose by": no restatement of the change before
+
+
+def test_it_opening_a_clause_before_its_verb_of_change_is_the_measure_named_before() -> None:
+    assert by_value(claims(BULLETIN_EN), "23.8").metric == "pm25_annual_mean"
+
+
+def test_it_with_an_untracked_measure_named_since_gets_no_metric() -> None:
+    text = ("Beijing, 2024-01-04. In 2023 the annual average concentration of PM2.5 in Beijing was 32 micrograms "
+            "per cubic meter. Industrial output grew, and it rose by 4.5%.\n")
+    assert by_value(claims(text), "4.5").metric is None
+
+
+def test_an_english_respectively_list_whose_first_piece_holds_the_lead_words() -> None:
+    cs = claims(BULLETIN_EN)
+    assert by_value(cs, "61").metric == "pm10_annual_mean"
+    assert by_value(cs, "26").metric is None  # nitrogen dioxide: no metric of the reference
+    assert by_value(cs, "3").metric is None
+
+
+def test_an_english_respectively_list_of_places_shares_the_measure_named_before_it() -> None:
+    text = ("Beijing, 2024-01-04. In 2023, the annual average PM2.5 concentrations of Tianjin and Hebei were "
+            "41 μg/m³ and 38.6 μg/m³ respectively.\n")
+    cs = claims(text)
+    assert [by_value(cs, v).metric for v in ("41", "38.6")] == ["pm25_annual_mean"] * 2
+    assert [by_value(cs, v).region for v in ("41", "38.6")] == ["tianjin", "hebei"]
+
+
+def test_striving_to_states_a_goal() -> None:
+    assert by_value(claims(BULLETIN_EN), "30").metric == "pm25_annual_mean_target"
+
+
+def test_among_them_opens_a_part_not_the_measure() -> None:
+    text = ("Beijing, 2024-01-04. In 2023 the number of days with good air quality in Beijing was 271 days. "
+            "Among them, 128 days were rated excellent.\n")
+    cs = claims(text)
+    assert by_value(cs, "271").metric == "good_air_days"
+    assert by_value(cs, "128").metric is None
+
+
+def test_the_three_provinces_after_a_group_named_stand_for_the_group() -> None:
+    text = ("Beijing-Tianjin-Hebei coal, 14 March 2024. Coal use in the Beijing-Tianjin-Hebei region fell. "
+            "Hebei's steel mills burned less.\n\nCoal consumption in the three provinces fell by 2.4% in 2023.\n")
+    assert by_value(claims(text), "2.4").region == "jingjinji"
+
+
+def test_three_provinces_with_no_group_named_before_stay_unresolved_by_the_anaphor() -> None:
+    text = ("Hebei, 14 March 2024. Hebei's steel output fell. Shanxi, Shandong and Henan are the three "
+            "provinces that grew by 2.4% in 2023.\n")
+    assert by_value(claims(text), "2.4").region != "jingjinji"
+
+
+def test_an_institution_named_after_a_place_is_no_mention_of_it() -> None:
+    text = ("Tianjin air, 2024-01-04\n\nTianjin's air improved in 2023. A Peking University study found that the "
+            "PM2.5 concentration was 41 micrograms per cubic meter in 2023.\n\n天津空气质量持续改善。河北大学研究显示,"
+            "PM2.5平均浓度为41微克/立方米。\n")
+    cs = claims(text)
+    assert by_value(cs, "41").region == "tianjin"
+    assert by_value(cs, "41", 1).region == "tianjin"
+
+
+def test_a_place_before_an_ordinary_noun_is_still_a_place() -> None:
+    text = "Beijing, 2024-01-04. Beijing universities aside, the PM2.5 concentration of Beijing was 32 micrograms.\n"
+    assert by_value(claims(text), "32").region == "beijing"
