@@ -69,9 +69,11 @@ from decimal import Decimal
 from factcheck.models import Extraction, Quantity, Sentence, TimeExpr
 from factcheck.numbers import EN_TENS, EN_UNITS, bind_lazy, clean, compiled, fold, lazy_re, parse
 from factcheck.units import (
+    AGE_YEAR,
     BEI,
     CJK_UNITS,
     DU,
+    INDEX,
     PERCENT,
     TIMES,
     WORD_UNITS,
@@ -227,6 +229,26 @@ B_OTHER_AGO = lazy_re(
 
 # ---------------------------------------------------------------------------- tokens
 
+# An averaging period names a statistic (24小时平均浓度, "the daily maximum 8-hour average"): not an amount
+B_AVERAGING = lazy_re(r"(?<![\d.])\d{1,2}\s*(?:个)?小时(?:滑动|移动)?平均|"
+                      r"\b\d{1,2}-hours?\s+(?:rolling\s+|moving\s+|running\s+|sliding\s+)?(?:average|mean)\b",
+                      re.IGNORECASE)
+# A design speed is a rating of a line or a vehicle (设计时速350公里, "a design speed of 350 km/h")
+B_DESIGN_SPEED = lazy_re(r"设计(?:最高|运营)?时速(?:为|达到?|是)?\s*\d{2,3}\s*(?:公里|千米|km)|"
+                         r"\bdesign(?:ed)?\s+(?:top\s+|maximum\s+)?speed\s+(?:of\s+)?\d{2,3}\s*(?:km|kilomet)",
+                         re.IGNORECASE)
+# A "related reading" line of teasers (相关阅读：北京将新开3条线路 | 10条措施…): other stories' headlines
+B_TEASERS = lazy_re(r"(?m)^[ \t\u3000>*-]*(?:相关阅读|延伸阅读|推荐阅读|相关新闻|相关报道|相关链接|"
+                    r"(?:Related(?:\s+(?:reading|stories|articles|coverage))?|Read\s+more|See\s+also)\b)\s*[:：].*$",
+                    re.IGNORECASE)
+# A place named by a direction and a numeral (廊坊北三县, 东三省); not 河北三县, 湖南三市 (a province, then a count)
+B_PLACE_NUMERAL = lazy_re(
+    r"(?<![河湖江广山陕海云华东西南北闽])[东西南北]([一二两三四五六七八九十])(?:县|省)(?![市长委])")
+# A clock hour after a date (3月15日24时, 15日8时起): a time, not an amount
+B_DAY_HOUR = lazy_re(
+    r"\d[日号]\s*(\d{1,2})\s*[时点](?![\d间段速])(?:\s*(?:至|到|—|–|-|~|～)\s*\d{1,2}\s*[时点](?![\d间段速]))?")
+# A ranking list's name (世界500强企业, 中国企业500强): not an amount
+B_TOP_LIST = lazy_re(r"(?:世界|全球|中国|全国|财富|亚洲|民营企业|企业)\s*(\d{2,4})\s*强")
 MAX_RUN = 48  # a digit run longer than this is no statistic; scanning stays linear
 RUN = lazy_re(rf"[0-9{CN_NUM}][0-9.,{CN_NUM}]{{0,{MAX_RUN - 1}}}")
 RUN_TAIL = lazy_re(rf"[0-9.,{CN_NUM}]*")
@@ -599,6 +621,7 @@ def extract(text: str, sentences: Sequence[Sentence]) -> Extraction:
         _apply_of_which(doc, tokens)
         _apply_subject_units(doc, english)
     _apply_population(doc, tokens)
+    _apply_index(doc, tokens)
     _apply_baselines(doc, tokens)
     if english:
         _apply_change_to(doc, tokens)
@@ -1005,6 +1028,25 @@ def _blocked_mask(text: str, times: Sequence[TimeExpr]) -> bytearray:
         for m in B_INTL_PHONE.finditer(text):
             if m.start() == 0 or not text[m.start() - 1].isalnum():
                 block(m.start(), m.end())
+    # names that hold a number (gated: each scan runs only where its fixed word occurs)
+    if "小时" in text or "hour" in lower:
+        for m in B_AVERAGING.finditer(text):
+            block(m.start(), m.end())
+    if "时速" in text or "speed" in lower:
+        for m in B_DESIGN_SPEED.finditer(text):
+            block(m.start(), m.end())
+    if "阅读" in text or "相关" in text or "related" in lower or "read more" in lower or "see also" in lower:
+        for m in B_TEASERS.finditer(text):
+            block(m.start(), m.end())
+    if "日" in text or "号" in text:
+        for m in B_DAY_HOUR.finditer(text):
+            block(m.start(1), m.end())
+    if "强" in text:
+        for m in B_TOP_LIST.finditer(text):
+            block(m.start(1), m.end(1))
+    if "县" in text or "省" in text:
+        for m in B_PLACE_NUMERAL.finditer(text):
+            block(m.start(1), m.end(1))
     return mask
 
 
@@ -1238,6 +1280,7 @@ def _trim_run(text: str, s: int, e: int) -> tuple[int, int]:
     return e, max(e, s + 1) if resume == e else resume
 
 
+CN_AFTER_TRILLION = lazy_re(r"零?\d{1,4}(?:\.\d{1,4})?[亿万]")  # the rest of 126兆582亿元
 CN_DECIMALS = lazy_re(r"[〇零一二三四五六七八九]+[万亿]?")
 
 
@@ -1358,10 +1401,16 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         qualifier = "at_least"
         end = j
     nxt = text[end:end + 1]
-    if nxt == "兆" and _trillion_before_unit(doc, end + 1):
-        number_text += "兆"  # 10.4兆元 (Taiwan): 10^12
-        end += 1
-        nxt = text[end:end + 1]
+    if nxt == "兆":
+        rest = CN_AFTER_TRILLION.match(text, end + 1)
+        if rest is not None and _trillion_before_unit(doc, rest.end()):
+            number_text = text[s:rest.end()]  # 126兆582亿元 (Taiwan): 10^12 and 10^8 parts of one amount
+            end = rest.end()
+            nxt = text[end:end + 1]
+        elif _trillion_before_unit(doc, end + 1):
+            number_text += "兆"  # 10.4兆元 (Taiwan): 10^12
+            end += 1
+            nxt = text[end:end + 1]
     english = ascii_only and _english_context(text, s, e)
     if ascii_only and nxt == "-" and EN_SCALE_LABEL.match(text, end):
         return None  # "a 100-billion-yuan industry": a scale label (千亿级), not an amount
@@ -1445,6 +1494,14 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     if (unit is None and "." not in raw and s > 0 and text[s - 1].isspace()
             and CODE_BEFORE.search(text[(s - 10 if s > 10 else 0):s])):
         return None
+    if (unit is None and ascii_only and s > 0 and text[s - 1].isspace()
+            and VERSION_BEFORE.search(text, max(0, s - 16), s)):
+        return None  # CC BY 4.0, version 2.1: a version, not an amount
+    if (unit is None and ascii_only and len(raw) == 2 and s >= 5 and before in "-–/"
+            and _season_end(text[s - 5:s - 1], raw)):
+        return None  # the 2022-23 season, fiscal 2023/24: the second year of a span
+    if unit is None and english and raw.isdecimal() and len(raw) <= 3 and _en_age(text, s, end):
+        unit, unit_text = AGE_YEAR, ""  # "said Liu Hongbo, 46, who runs…": an age in an apposition
     span_end = um.end if um is not None else end
     if um is not None and FFFD in text[end:um.end]:
         return None
@@ -1530,6 +1587,32 @@ EN_RATED_BEFORE = lazy_re(
     r"vessels?|ships?|trucks?)\s+(?:of|with|rated\s+at|below|above|under|over)\s+"
     r"(?:(?:up\s+to|less\s+than|more\s+than|at\s+least|under|over|below|above)\s+)?$", re.IGNORECASE)
 _EN_RATED_BEFORE_DIMENSIONS = ("power", "mass", "boiler", "volume", "length", "voltage")
+
+
+VERSION_BEFORE = lazy_re(r"(?:\bCC(?:[ -](?:BY|SA|NC|ND))+|\b[Vv]ersion|\bv\.?)\s$")
+# "Liu Hongbo, 46, who runs…", "said Zhao Min, 62, a retired miner": a person's name, then an age between commas
+EN_AGE_NAME_BEFORE = lazy_re(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,1}[ -]([A-Z][a-z]+),[ \t]$")
+_NOT_PERSON_NAMES = frozenset((
+    "Province", "City", "District", "County", "Region", "Park", "Port", "Area", "Zone", "Group", "Company", "Corp",
+    "Bureau", "Ministry", "Station", "River", "Bay", "Lake", "Road", "Street", "Airport", "Institute"))
+EN_AGE_AFTER_APPOSITION = lazy_re(r",[ \t]+(?:who|whose|an?)\b|,?[ \t]*(?:said|says|told)\b")
+
+
+def _season_end(year: str, raw: str) -> bool:
+    """Is the two-digit ``raw`` after ``year`` and a dash or slash the span's next year (2022-23, 1999/00)?"""
+    if not (year.isdecimal() and year[:2] in ("19", "20")):
+        return False
+    return int(raw) == (int(year) + 1) % 100
+
+
+def _en_age(text: str, s: int, end: int) -> bool:
+    """Is the bare English number at ``s`` a person's age in an apposition ("Liu Hongbo, 46, who…")?"""
+    if not (s > 3 and text[s - 2] == ","):
+        return False
+    name = EN_AGE_NAME_BEFORE.search(text, max(0, s - 40), s)
+    if name is None or name.group(1) in _NOT_PERSON_NAMES:
+        return False
+    return EN_AGE_AFTER_APPOSITION.match(text, end) is not None
 
 
 def _rated_equipment(text: str, end: int, um: UnitMatch, english: bool) -> bool:
@@ -2411,6 +2494,43 @@ def _apply_population(doc: _Doc, tokens: list[_Tok]) -> None:
                 and text.find("人口", max(0, tok.q_start - 8), tok.q_start) >= 0
                 and CN_POPULATION_BEFORE.search(text, max(0, tok.q_start - 8), tok.q_start)):
             tok.unit, tok.unit_text = _PERSON, ""
+
+
+# 交通指数为5.46, 综合指数控制在5.6以内, 指数同比下降0.21; "the congestion index stood at 5.46": a bare figure of an
+# index is measured in index points (unit ``index``), as a composite index's is
+CN_INDEX_BEFORE = lazy_re(
+    r"指数(?:值)?(?:均|仅|只|已|将|由|力争|争取|要|需|预计)?(?:为|是|达到?|降至|降到|降为|下降到|升至|升到|上升到|控制在|保持在|稳定在|在|有|"
+    r"分别为)?(?:同比|环比|比上年|较上年)?(?:下降|上升|降低|升高|增加|减少|提高|回落)?了?(?:约|近|超过|不到)?\s*$")
+EN_INDEX_BEFORE = lazy_re(
+    r"\bindex(?:es)?\s+(?:(?:value\s+)?(?:of|at|was|is|were|stood\s+at|stands\s+at|averaged|reached|fell\s+to|"
+    r"rose\s+to|dropped\s+to|improved\s+to|came\s+in\s+at)\s+)(?:(?:about|around|nearly|just|only)\s+)?$",
+    re.IGNORECASE)
+_INDEX_GAP = 24  # how far before a figure its index noun may stand
+
+
+def _apply_index(doc: _Doc, tokens: list[_Tok]) -> None:
+    """A bare figure right after an index noun (指数为5.46, "the index stood at 5.46") gets the unit ``index``; so
+    does a bare change later in its sentence whose nearest figure before it is one (…5.46，同比下降0.21)."""
+    text = doc.text
+    cn, en = "指数" in text, "index" in text or "Index" in text
+    if not cn and not en:
+        return
+    last: _Tok | None = None
+    last_bounds: tuple[int, int] | None = None
+    for tok in tokens:
+        bounds = doc.sentence_bounds(tok.num_start)
+        if bounds != last_bounds:
+            last, last_bounds = None, bounds
+        if tok.unit is None and not tok.keep_unitless and tok.kind in ("level", "change"):
+            lo = max(bounds[0], tok.q_start - _INDEX_GAP)
+            pattern = EN_INDEX_BEFORE if tok.english else CN_INDEX_BEFORE
+            named = bool(en if tok.english else cn) and pattern.search(text, lo, tok.q_start) is not None
+            carried = (tok.kind == "change" and last is not None and last.unit is INDEX
+                       and tok.english == last.english)
+            if named or carried:
+                tok.unit, tok.unit_text = INDEX, ""
+        if tok.unit is not None:
+            last = tok
 
 
 def _carries(t: _Tok) -> bool:

@@ -71,6 +71,8 @@ DU = _u("度", "energy")  # 度 of electricity = 1 kWh, kept as written (the ext
 YUAN = _u("元", "money")
 USD = _u("USD", "money")
 TIMES = _u("times", "multiple", kind="multiple")  # English: 1.9 times, twice, doubled
+INDEX = _u("index", "index")  # a unitless index (综合指数, 交通指数): the extractor sets it from context
+AGE_YEAR = _u("year", "age")  # an English age with no unit word ("Liu Hongbo, 46,"): the README's lemma "year"
 BEI = _u("倍", "multiple", kind="multiple")  # Chinese: 1.9倍, 翻一番
 KM = _u("km", "length")
 KM2 = _u("square km", "area")
@@ -96,7 +98,7 @@ CJK_UNITS: dict[str, Unit] = {
     "元": YUAN, "人民币": YUAN, "块钱": YUAN, "美元": USD, "欧元": _u("EUR", "money"),
     "港元": _u("HKD", "money"), "港币": _u("HKD", "money"), "日元": _u("JPY", "money"), "英镑": _u("GBP", "money"),
     "倍": BEI,
-    "公里": _u("公里", "length"), "千米": _u("千米", "length"), "米": _u("米", "length"),
+    "公里": _u("公里", "length"), "千米": _u("千米", "length"), "米": _u("米", "length"), "毫米": _u("毫米", "length"),
     "平方公里": _u("平方公里", "area"), "平方千米": _u("平方千米", "area"), "平方米": _u("平方米", "area"),
     "立方米": _u("立方米", "volume"), "公顷": _u("公顷", "area"), "亩": _u("亩", "area"),
     "吨": _u("吨", "mass"), "公斤": _u("公斤", "mass"), "千克": _u("千克", "mass"), "克": _u("克", "mass"),
@@ -137,6 +139,8 @@ SYMBOL_UNITS: dict[str, Unit] = {
     "kV": KV, "KV": KV, "TEU": _u("teu", "count"), "PFLOPS": _u("P", "compute"),
     "EFLOPS": _u("P", "compute", 1000), "kg": _u("kg", "mass"), "°C": _u("°C", "temperature"),
     "USD": USD, "RMB": YUAN, "CNY": YUAN,
+    # mass in tonnes with an SI prefix (energy and climate reports: "318 Mt", "Coal use (Mt)")
+    "kt": _u("tonne", "mass", 10**3), "Mt": _u("tonne", "mass", 10**6), "Gt": _u("tonne", "mass", 10**9),
 }
 # Only directly after the number: 2.28万P.
 TIGHT_UNITS: dict[str, Unit] = {"P": _u("P", "compute"), "%": PERCENT}

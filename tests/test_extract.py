@@ -520,6 +520,8 @@ def test_english_changes(text: str, value: str, direction: str, unit: str, compa
 
 def test_points_without_a_change_are_not_percentage_points() -> None:
     q = one("The index stood at 105 points.")
+    assert (q.value, q.unit, q.kind) == (D(105), "index", "level")  # index points (round 4), not pp
+    q = one("The park counted 105 points.")
     assert (q.value, q.unit, q.kind) == (D(105), None, "level")
 
 

@@ -52,7 +52,8 @@ def test_count_noun_after_adjectives_takes_the_nouns_lemma(text: str, value: str
 ])
 def test_no_count_noun_through_function_words(text: str) -> None:
     found = qs(text)
-    assert all(q.unit is None or q.unit in ("day",) for q in found), [(q.text, q.unit) for q in found]
+    # (an index's bare figure is in index points: round 4)
+    assert all(q.unit is None or q.unit in ("day", "index") for q in found), [(q.text, q.unit) for q in found]
     assert not any(q.unit in ("year", "reading") for q in found)
 
 
@@ -593,3 +594,118 @@ def test_a_size_class_named_before_the_number_is_a_rating() -> None:
 def test_signed_changes_are_no_phone_numbers() -> None:
     found = qs("GDP rose +5.2% and exports (+12.4%).")
     assert [(q.value, q.direction) for q in found] == [(D("5.2"), "up"), (D("12.4"), "up")]
+
+
+# ------------------------------------------------------------- round 4: units and names found missing (issue #3)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Steel output reached 96.5 Mt last year.", "96500000", "tonne"),
+    ("The plant emits 450 kt of CO2 a year.", "450000", "tonne"),
+    ("Global emissions hit 37.4 Gt in 2023.", "37400000000", "tonne"),
+])
+def test_prefixed_tonnes_are_mass(text: str, value: str, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+def test_a_prefixed_tonne_header_scales_its_column() -> None:
+    found = qs("| Region | Cement (Mt) |\n|---|---|\n| North | 12.5 |\n| South | 7 |\n")
+    assert [(q.value, q.unit) for q in found] == [(D("12500000"), "tonne"), (D("7000000"), "tonne")]
+
+
+def test_mt_is_no_unit_inside_a_word_or_after_a_name() -> None:
+    found = qs("He climbed 3 Mtns and visited Mt Tai.")
+    assert all(q.unit != "tonne" for q in found)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("去年台湾出口总额为14兆305亿元。", "14030500000000"),
+    ("两岸贸易额达3兆零500亿元。", "3050000000000"),
+])
+def test_a_trillion_with_a_hundred_million_part_is_one_amount(text: str, value: str) -> None:
+    found = qs(text)
+    assert [(q.value, q.unit) for q in found] == [(D(value), "元")]
+
+
+def test_trillion_before_a_unit_of_its_own_stays_a_unit() -> None:
+    found = qs("装机容量为12兆瓦，另有5兆300亿次访问。")
+    assert find(found, "12000").unit == "kW"
+    assert all(q.value != D("530000000000") for q in found)  # 兆 before 亿次 (no money): not merged
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("上周全市平均拥堵指数为4.12，属于轻度拥堵，环比上升0.35。", ["4.12", "0.35"]),
+    ("今年空气质量综合指数力争控制在4.8以内。", ["4.8"]),
+    ("The city's congestion index stood at 1.87 last week, down 0.12 from the week before.", ["1.87", "0.12"]),
+])
+def test_bare_figures_of_an_index_are_index_points(text: str, values: list[str]) -> None:
+    found = qs(text)
+    assert [(q.value, q.unit) for q in found] == [(D(v), "index") for v in values]
+
+
+def test_an_index_does_not_lend_its_unit_to_other_figures() -> None:
+    found = qs("指数为3.1，全市新增企业20家，同比增加5。The index rose 3% to 120 points.")
+    assert find(found, "3.1").unit == "index"
+    assert find(found, "5").unit != "index"
+    assert find(found, "3").unit == "%"
+    assert find(found, "120").unit != "index"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('"We waited years," said Wang Lihua, 58, who sells tea near the station.', "58"),
+    ("Chen Jie, 34, a bus driver, says the air is better.", "34"),
+])
+def test_an_age_in_an_apposition_is_in_years(text: str, value: str) -> None:
+    q = find(qs(text), value)
+    assert (q.unit, q.kind) == ("year", "level")
+
+
+@pytest.mark.parametrize("text", [
+    "Firms in Baoding Province, 12, a record, joined.",  # a place before the number: no age
+    "Shares in Tianjin, 46, the most in years.",
+])
+def test_a_number_after_a_place_is_no_age(text: str) -> None:
+    assert all(q.unit != "year" for q in qs(text))
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    ("Visitors rose to 3.3 million in the 2021-22 season from 2.9 million.", "22", "3300000"),
+    ("The budget for fiscal 2023/24 is 4.5 billion yuan.", "24", "4500000000"),
+    ("Material is licensed under CC BY-SA 4.0; emissions fell 4.0 percent.", None, "4"),
+])
+def test_spans_and_versions_are_no_amounts(text: str, absent: str | None, present: str) -> None:
+    found = qs(text)
+    if absent is not None:
+        assert all(q.value != D(absent) for q in found)
+    assert find(found, present).value == D(present)
+
+
+def test_a_version_is_no_amount_but_the_change_beside_it_is() -> None:
+    found = qs("Released under CC BY 4.0, the data show a 4.0 percent rise from version 2.1.")
+    assert [(q.value, q.unit) for q in found] == [(D("4"), "%")]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("臭氧日最大8小时平均浓度为160微克/立方米，检修用了8小时。", ["160", "8"]),
+    ("The 24-hour average limit is 75 micrograms; repairs took 24 hours.", ["75", "24"]),
+    ("该高铁设计时速300公里，全长约120公里。", ["120"]),
+    ("The line, with a design speed of 250 km/h, is 86 km long.", ["86"]),
+    ("3月1日24时起执行，3月2日8时至18时限行，共限行10小时。", ["10"]),
+    ("落户的中国企业500强有15家，世界500强企业超过200家。", ["15", "200"]),
+])
+def test_names_holding_a_number_are_no_amounts(text: str, kept: list[str]) -> None:
+    assert sorted(q.value for q in qs(text)) == sorted(D(v) for v in kept)
+
+
+def test_a_direction_and_a_numeral_name_a_place_but_a_province_and_a_count_do_not() -> None:
+    found = qs("沧州东三县的近8万人通勤；河北三县入选示范县。")
+    assert [(q.value, q.unit) for q in found] == [(D(80000), "人"), (D(3), "县")]
+
+
+def test_a_teaser_line_is_skipped_but_the_story_is_not() -> None:
+    found = qs("本市新开5条公交线路。\n相关阅读：天津将新建8条地铁线 | 12项措施出台\n延伸阅读: 3个新公园开放")
+    assert [(q.value, q.unit) for q in found] == [(D(5), "条")]
+
+
+def test_millimetres_are_a_length() -> None:
+    assert find(qs("全年降水量为546.2毫米。"), "546.2").unit == "毫米"
