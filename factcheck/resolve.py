@@ -260,7 +260,19 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when ``pattern`` cannot match anywhere in ``text`` (none of its required literals is there): a
     few substring tests in C instead of a case-insensitive scan trying every alternative at every position."""
     keys = required_literals(pattern)
-    return keys is None or _holds_any(fold(text), keys)
+    return keys is None or _holds_any(_fold(text), keys)
+
+
+# The characters fold() translates before lowering (the translate is a dict lookup per character, slow on CJK).
+_FOLDED_SPECIALLY = lazy_re("[\u0130\u0131\u017f\u212a]")
+
+
+def _fold(text: str) -> str:
+    """:func:`factcheck.numbers.fold`, the same string, without its per-character translate when the text holds
+    none of the characters it translates (almost every text)."""
+    if text.isascii() or _FOLDED_SPECIALLY.search(text) is None:
+        return text.lower()
+    return fold(text)
 
 
 def _holds_any(folded: str, keys: Sequence[str]) -> bool:
@@ -272,6 +284,101 @@ def search_in(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match
     if not may_match(pattern, text[max(lo, 0): hi]):
         return None
     return pattern.search(text, lo, hi)
+
+
+# ------------------------------------------------------------------ first-character lookahead
+
+_SCANNERS: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead on the characters any of its matches starts with, ``(?=[…])(?:pattern)``:
+    the same matches (same spans and groups), but a whole-text scan rejects a position that starts no match with
+    one set test instead of trying every alternative there (cue patterns with ``\\b``, lookbehinds and English
+    alternatives scan 2-4x faster). ``pattern`` itself when the engine already skips by its first characters (a
+    literal prefix or an alternation of literals) or when they cannot be told (a class like ``[^…]``, ``.``)."""
+    key = (pattern.pattern, pattern.flags)
+    found = _SCANNERS.get(key)
+    if found is None:
+        found = _SCANNERS[key] = _with_lookahead(pattern) or pattern
+    return found
+
+
+def _with_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    c = importlib.import_module("re._constants")
+    try:
+        parsed = importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    first = parsed.data[0] if parsed.data else None
+    if first is not None and (first[0] in (c.LITERAL, c.IN) or (first[0] is c.BRANCH and all(
+            alt.data and alt.data[0][0] is c.LITERAL for alt in first[1][1]))):
+        return None  # re already scans for its first character(s) itself
+    found = _first_set(parsed.data, pattern.flags)
+    if found is None or found[1] or not found[0]:
+        return None  # unknown, or the pattern may match the empty string
+    try:
+        return re.compile(f"(?=[{''.join(dict.fromkeys(found[0]))}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:
+        return None
+
+
+def _first_set(items: Any, flags: int) -> tuple[list[str], bool] | None:
+    """(class items for every character a match of the parsed sequence can start with, whether it may match
+    empty), or None when that cannot be told. Zero-width items (``\\b``, lookarounds) are skipped: the set is a
+    superset, never too small."""
+    out: list[str] = []
+    c = importlib.import_module("re._constants")
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        found = _first_of(op, av, flags)
+        if found is None:
+            return None
+        out.extend(found[0])
+        if not found[1]:
+            return out, False
+    return out, True
+
+
+def _first_of(op: Any, av: Any, flags: int) -> tuple[list[str], bool] | None:
+    c = importlib.import_module("re._constants")
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                  c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+    if op is c.LITERAL:
+        return [f"\\U{av:08x}"], False
+    if op is c.IN:
+        parts = []
+        for item, value in av:
+            if item is c.LITERAL:
+                parts.append(f"\\U{value:08x}")
+            elif item is c.RANGE:
+                parts.append(f"\\U{value[0]:08x}-\\U{value[1]:08x}")
+            elif item is c.CATEGORY and value in categories:
+                parts.append(categories[value])
+            else:
+                return None  # a negated class, a locale category
+        return parts, False
+    if op is c.BRANCH:
+        out: list[str] = []
+        empty = False
+        for alt in av[1]:
+            found = _first_set(alt.data, flags)
+            if found is None:
+                return None
+            out.extend(found[0])
+            empty = empty or found[1]
+        return out, empty
+    if op is c.SUBPATTERN:
+        if av[1] & re.IGNORECASE and not flags & re.IGNORECASE:
+            return None  # (?i:…) inside a case-sensitive pattern: the set would be too narrow
+        return _first_set(av[3].data, flags)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        found = _first_set(av[2].data, flags)
+        return None if found is None else (found[0], found[1] or av[0] == 0)
+    if op is c.ATOMIC_GROUP:
+        return _first_set(av.data, flags)
+    return None  # ., [^…], a back reference, a conditional group
 
 
 class NameMatcher:
@@ -308,14 +415,24 @@ class NameMatcher:
         for index, (name, _) in enumerate(self.metric_names):
             for gram in sorted({name[j: j + 2].lower() for j in range(len(name) - 1)}):
                 self.metric_grams.setdefault(gram, []).append(index)
+        # The same index as bit sets (bit i: metric_names[i]): a window's bigrams are counted by a few big-int ops.
+        self._gram_bits: dict[str, int] = {g: sum(1 << i for i in ix) for g, ix in self.metric_grams.items()}
 
     def fuzzy_pool(self, window: str) -> list[tuple[str, str]]:
         """Metric names sharing at least two character bigrams with ``window``, in table order."""
-        hits: dict[int, int] = {}
+        once = twice = 0
+        bits = self._gram_bits
         for gram in {window[i: i + 2].lower() for i in range(len(window) - 1)}:
-            for index in self.metric_grams.get(gram, ()):
-                hits[index] = hits.get(index, 0) + 1
-        return [self.metric_names[i] for i in sorted(i for i, n in hits.items() if n >= 2)]
+            found = bits.get(gram)
+            if found:
+                twice |= once & found
+                once |= found
+        out = []
+        while twice:
+            low = twice & -twice
+            out.append(self.metric_names[low.bit_length() - 1])
+            twice ^= low
+        return out
 
     def period_metrics(self, ref: Reference) -> frozenset[str]:
         """Metrics whose own names carry a part-of-year period (1-11月PM2.5平均浓度), computed once."""
@@ -359,7 +476,11 @@ class NameMatcher:
                 parts.append(trie_pattern(n.lower() for n in self._cjk))
             if self._latin:
                 parts.append(r"(?<![A-Za-z0-9])" + trie_pattern(n.lower() for n in self._latin) + r"(?![A-Za-z0-9])")
-            self._pattern = re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.IGNORECASE)
+            # A lookahead on the names' first characters: one set test rejects a position that starts no name,
+            # instead of a walk through the trie's first branches (the same matches, the scan ~1.7x faster).
+            firsts = "".join(re.escape(c) for c in sorted({n.lower()[0] for n in (*self._cjk, *self._latin)}))
+            body = "|".join(f"(?:{p})" for p in parts)
+            self._pattern = re.compile(f"(?=[{firsts}])(?:{body})" if body else r"(?!)", re.IGNORECASE)
         return self._pattern
 
     @functools.cached_property
@@ -412,14 +533,16 @@ class NameMatcher:
         return out
 
 
-def _case_fold_tables() -> tuple[dict[int, str], dict[int, int]]:
+def _case_fold_tables() -> tuple[dict[int, str], dict[int, int], re.Pattern[str]]:
     # The characters re.IGNORECASE joins beyond their lowercase (ſ and s, ϱ and ρ), as the regex compiler has them.
     extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
     canon = {k: min(k, *v) for k, v in extra.items()}
-    return {0x130: "i"}, {k: v for k, v in canon.items() if k != v}
+    after = {k: v for k, v in canon.items() if k != v}
+    special = re.compile("[" + "".join(f"\\U{k:08x}" for k in sorted(after)) + "]" if after else r"(?!)")
+    return {0x130: "i"}, after, special
 
 
-_CASE_FOLD: tuple[dict[int, str], dict[int, int]] | None = None
+_CASE_FOLD: tuple[dict[int, str], dict[int, int], re.Pattern[str]] | None = None
 
 
 def case_fold(text: str) -> str:
@@ -433,8 +556,12 @@ def case_fold(text: str) -> str:
         return text.lower()
     if _CASE_FOLD is None:
         _CASE_FOLD = _case_fold_tables()
-    before, after = _CASE_FOLD
-    return text.translate(before).lower().translate(after)
+    before, after, special = _CASE_FOLD
+    if "\u0130" in text:
+        text = text.translate(before)
+    text = text.lower()
+    # The second translate is a dict lookup per character: only when a character it changes is there.
+    return text.translate(after) if special.search(text) else text
 
 
 # Characters a process scans by walking before it compiles the names' regex: the walk is ~3x slower per character
@@ -626,17 +753,29 @@ class _Context:
             matches = list(self.finditer(pattern))
             found = self._matches[pattern.pattern] = ([m.start() for m in matches], matches)
         starts, matches = found
-        return [m for m in matches[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)] if m.end() <= hi]
+        if not starts:
+            return []  # most cue patterns never occur in most articles
+        first = bisect.bisect_left(starts, lo)
+        last = bisect.bisect_left(starts, hi, first)
+        return [m for m in matches[first: last] if m.end() <= hi] if first < last else []
+
+    def any_match(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` matches anywhere in the text (the scan :meth:`matches_in` keeps)."""
+        found = self._matches.get(pattern.pattern)
+        if found is None:
+            self.matches_in(pattern, 0, 0)
+            found = self._matches[pattern.pattern]
+        return bool(found[0])
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
         """``pattern.finditer(text)``; nothing without a scan when the text holds none of the pattern's required
         literals (most cue patterns never occur in most articles)."""
         keys = required_literals(pattern)
-        return pattern.finditer(self.text) if keys is None or _holds_any(self._folded, keys) else ()
+        return scanner(pattern).finditer(self.text) if keys is None or _holds_any(self._folded, keys) else ()
 
     @functools.cached_property
     def _folded(self) -> str:
-        return fold(self.text)
+        return _fold(self.text)
 
     @functools.cached_property
     def subjects(self) -> dict[tuple[int, int], bool]:
@@ -645,6 +784,11 @@ class _Context:
 
     @functools.cached_property
     def standard_quotes(self) -> dict[tuple[int, int], str | None]:
+        return {}
+
+    @functools.cached_property
+    def year_memo(self) -> dict[int, tuple[TimeExpr, int | None]]:
+        """_time_year's answers by id of the time (with the time itself, so that an id is never reused)."""
         return {}
 
     @functools.cached_property
@@ -1141,6 +1285,8 @@ def respective_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | N
 
 
 def _respective(ctx: _Context, q: Quantity, sentence: Sentence, kind: str) -> str | None:
+    if not ctx.any_match(RESPECTIVELY) and not ctx.any_match(RESPECTIVELY_EN):
+        return None  # no 分别 / "respectively" anywhere in the text: both looks below find no marker
     found = _respective_zh(ctx, q, sentence, kind)
     return found if found is not None else _respective_en(ctx, q, sentence, kind)
 
@@ -1847,8 +1993,19 @@ def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
 
 
 def _time_year(ctx: _Context, t: TimeExpr) -> int | None:
+    """The year a time states (None for a year compared with or a period's first end), once per time and text."""
     if t.kind not in ("date", "year", "relative_year", "ago"):
         return None
+    memo = ctx.year_memo
+    held = memo.get(id(t))
+    if held is not None and held[0] is t:  # the memo holds t itself: its id cannot have been reused
+        return held[1]
+    year = _time_year_of(ctx, t)
+    memo[id(t)] = (t, year)
+    return year
+
+
+def _time_year_of(ctx: _Context, t: TimeExpr) -> int | None:
     before = ctx.text[max(0, t.start - 32): t.start]
     after = ctx.text[t.end: t.end + 10]
     range_start = RANGE_BEFORE.search(before)

@@ -83,3 +83,14 @@ def test_folded_name_scan_equals_case_insensitive_scan() -> None:
     for text in texts:
         plain = [m.span() for m in matcher.pattern.finditer(text)]
         assert [m.span() for m in matcher.folded_pattern.finditer(R.case_fold(text))] == plain
+
+
+@pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_scanner_finds_exactly_what_the_pattern_finds(name: str, pattern: re.Pattern[str]) -> None:
+    """scanner() puts a first-character lookahead before a pattern for whole-text scans: the same spans and groups,
+    on the samples and seeds and on text made of the characters a case-insensitive match treats specially."""
+    fast = R.scanner(pattern)
+    texts = [*_texts(), TRICKY * 3, "Ｐ M2.5 and ozone; 分别为 respectively 累计 目前 ſince 2013年"]
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)], name
