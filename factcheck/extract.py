@@ -282,6 +282,8 @@ CURRENCY_UNITS = {"US$": "USD", "$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "
                   "RMB": "元", "CNY": "元", "€": "EUR", "EUR": "EUR", "£": "GBP"}
 CODE_BEFORE = lazy_re(r"\b(?!RMB|USD|CNY|EUR|HKD|GDP|CPI)[A-Z]{2,5}(?:/T)?\s$")
 CN_IMPRECISE_BEFORE = lazy_re(r"(?:数|几|上|好|若干|星期|礼拜|周|每)$")
+# the last characters of its words, and "\n" ("$" matches before a final line break); "" (the text's start) is in it
+_IMPRECISE_LAST = "数几上好干期拜周每\n"
 
 QUAL_CN = lazy_re(
     r"(约为|约合|约占|约有|大约|大概|约|将近|接近|近乎|近|超过|超出|超|逾|多达|突破|不到|不足|少于|低于|高于|至少|不少于|不低于|"
@@ -487,6 +489,7 @@ _FRACTION_MAG = {"half": Decimal("0.5"), "a quarter of": Decimal("0.25"), "three
 _EN_WORD_NEEDLE = lazy_re("|".join(w for w in (*EN_UNITS, *EN_TENS) if w not in ("one", "zero")))
 _EN_MULTIPLE_NEEDLE = lazy_re("|".join(_EN_MULTIPLES))
 _SHARE_EN_NEEDLE = lazy_re("half|third|quarter|fifth|tenth")
+_ILLION = lazy_re("illion")  # in each EN_FRACTION_MAG match (lower-cased)
 
 
 @dataclass(slots=True)
@@ -802,6 +805,11 @@ _CHUNK_SPECS: dict[str, _ChunkSpec] = {
     **{src: ("lower", needles, "") for src, needles in _REQUIRED_LOWER.items()},
     T_CN_SPAN.pattern: ("text", _SPAN_REQUIRED, "年"),  # each of its forms holds 年 as well
     B_PHONE.pattern: ("phone", (), ""),
+    # the gated names that hold a number (no separator in a match; each holds its fixed word)
+    B_AVERAGING.pattern: ("lower", ("小时", "hour"), ""),
+    B_DAY_HOUR.pattern: ("text", ("时", "点"), ""),
+    B_TOP_LIST.pattern: ("text", ("强",), ""),
+    B_PLACE_NUMERAL.pattern: ("text", ("县", "省"), ""),
 }
 # Alternations scanned part by part (see _first_of).
 _SPLIT: dict[str, Sequence[re.Pattern[str]]] = {T_CN_SPAN.pattern: T_CN_SPAN_PARTS, B_CLOCK.pattern: B_CLOCK_PARTS}
@@ -927,7 +935,7 @@ def _worth(pattern: re.Pattern[str], text: str, lower: str, has_month: bool) -> 
     needles = _NEEDLES.get(pattern.pattern)
     if needles is None:
         return True
-    return any(n in lower for n in needles)
+    return any(map(lower.__contains__, needles))  # (no generator: C speed)
 
 
 def _opt(s: str | None) -> int | None:
@@ -1030,7 +1038,7 @@ def _blocked_mask(text: str, times: Sequence[TimeExpr]) -> bytearray:
                 block(m.start(), m.end())
     # names that hold a number (gated: each scan runs only where its fixed word occurs)
     if "小时" in text or "hour" in lower:
-        for m in B_AVERAGING.finditer(text):
+        for m in chunks.finditer(B_AVERAGING):
             block(m.start(), m.end())
     if "时速" in text or "speed" in lower:
         for m in B_DESIGN_SPEED.finditer(text):
@@ -1039,13 +1047,13 @@ def _blocked_mask(text: str, times: Sequence[TimeExpr]) -> bytearray:
         for m in B_TEASERS.finditer(text):
             block(m.start(), m.end())
     if "日" in text or "号" in text:
-        for m in B_DAY_HOUR.finditer(text):
+        for m in chunks.finditer(B_DAY_HOUR):
             block(m.start(1), m.end())
     if "强" in text:
-        for m in B_TOP_LIST.finditer(text):
+        for m in chunks.finditer(B_TOP_LIST):
             block(m.start(1), m.end(1))
     if "县" in text or "省" in text:
-        for m in B_PLACE_NUMERAL.finditer(text):
+        for m in chunks.finditer(B_PLACE_NUMERAL):
             block(m.start(1), m.end(1))
     return mask
 
@@ -1117,10 +1125,12 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
             tokens.append(tok)
     if exotic or "halv" in lower or "一半" in text or "减半" in text:
         tokens.extend(_halved_tokens(text, mask))
-    if exotic or _RATIO_NEEDLE.search(lower):
-        tokens.extend(_ratio_tokens(text, lower, mask, exotic))
+    # (each _RATIO_NEEDLE match begins with "in" or "out": a C-speed test first; the scan resumes at the first one)
+    first = None if exotic or ("in" not in lower and "out" not in lower) else _RATIO_NEEDLE.search(lower)
+    if exotic or first is not None:
+        tokens.extend(_ratio_tokens(text, lower, mask, exotic, first.start() if first is not None else 0))
     if exotic or ("illion" in lower and ("quarter" in lower or "half" in lower)):
-        tokens.extend(_fraction_mag_tokens(doc, mask))
+        tokens.extend(_fraction_mag_tokens(doc, mask, lower, exotic))
     if exotic or _SHARE_EN_NEEDLE.search(lower):
         for m in (SHARE_EN.finditer(text) if exotic else _near(SHARE_EN, _SHARE_EN_NEEDLE, text, lower)):
             tok = _share_token(text, m, english=True)
@@ -1168,24 +1178,25 @@ def _ratio_value(word: str) -> int | None:
     return EN_UNITS.get(w) or EN_TENS.get(w)
 
 
-def _ratio_matches(text: str, lower: str, exotic: bool) -> Iterator[re.Match[str]]:
+def _ratio_matches(text: str, lower: str, exotic: bool, first: int = 0) -> Iterator[re.Match[str]]:
     """RATIO_EN's matches: each holds a match of _RATIO_NEEDLE (its "in ... five" part), so only the few
-    characters around those are scanned (the number before it is at most 12 characters long)."""
+    characters around those are scanned (the number before it is at most 12 characters long). ``first``: where
+    the first needle begins (none before it)."""
     if exotic:
         yield from RATIO_EN.finditer(text)
         return
     last = -1
-    for nm in _RATIO_NEEDLE.finditer(lower):
+    for nm in _RATIO_NEEDLE.finditer(lower, first):
         m = RATIO_EN.search(text, max(0, nm.start() - 16, last), min(len(text), nm.end() + 16))
         if m is not None and m.start() >= last:
             last = m.end()
             yield m
 
 
-def _ratio_tokens(text: str, lower: str, mask: bytearray, exotic: bool) -> list[_Tok]:
+def _ratio_tokens(text: str, lower: str, mask: bytearray, exotic: bool, first: int = 0) -> list[_Tok]:
     """"one in five", "Nearly four in every ten", "1 in 4": a share in percent (as "a fifth" is)."""
     out: list[_Tok] = []
-    for m in _ratio_matches(text, lower, exotic):
+    for m in _ratio_matches(text, lower, exotic, first):
         if mask[m.start()] or mask[m.start("d")]:
             continue
         if m.start() > 0 and text[m.start() - 1] in "-.,$":
@@ -1203,12 +1214,13 @@ def _ratio_tokens(text: str, lower: str, mask: bytearray, exotic: bool) -> list[
     return out
 
 
-def _fraction_mag_tokens(doc: _Doc, mask: bytearray) -> list[_Tok]:
+def _fraction_mag_tokens(doc: _Doc, mask: bytearray, lower: str, exotic: bool) -> list[_Tok]:
     """"half a million people", "a quarter of a billion yuan": the fraction times the magnitude, with the unit after
-    it (none: a bare figure, counted by what the sentence says of it)."""
+    it (none: a bare figure, counted by what the sentence says of it). Each match is words and white space
+    holding "illion": only the pieces around those are scanned (see _near)."""
     text = doc.text
     out: list[_Tok] = []
-    for m in EN_FRACTION_MAG.finditer(text):
+    for m in EN_FRACTION_MAG.finditer(text) if exotic else _near(EN_FRACTION_MAG, _ILLION, text, lower):
         if mask[m.start()]:
             continue
         factor = _FRACTION_MAG[re.sub(r"\s+", " ", fold(m.group("f")))]
@@ -1290,6 +1302,7 @@ _ID_BEFORE = lazy_re(r"(?:第\s|\bNo\.?\s?|\bno\.\s?|\bNumber\s)$")  # needs 第
 # "Table 1", "Figure 2", "Chart 3", "见表2", "如图1": a label of the article's own figures, not an amount
 LABEL_BEFORE = lazy_re(r"(?:\b(?:Table|Figure|Fig\.|Chart|Graph|Exhibit|Map|Box|Appendix|Annex|Chapter|Section|"
                        r"Article|Part)[ \t]?|(?:见|如|据|附)[表图][ \t]?)$")
+_LABEL_LAST = frozenset("e.thpxrn表图")  # the last characters of LABEL_BEFORE's words (then a space or a tab)
 # "the top 10", "in the bottom 20": a rank (as 前3位), not an amount
 EN_RANK_BEFORE = lazy_re(r"\b(?:top|bottom)[ \t]+$", re.IGNORECASE)
 # "3 charts", "five photos": the article's own graphics, not an amount
@@ -1362,11 +1375,12 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     w8 = text[(s - 8 if s > 8 else 0):s]
     if ("第" in w8 or "N" in w8 or "n" in w8) and _ID_BEFORE.search(w8):
         return None
-    if s > 1 and before in " \t表图" and LABEL_BEFORE.search(text, max(0, s - 9), s):
+    if (s > 1 and before in " \t表图" and (before in "表图" or text[s - 2] in _LABEL_LAST)
+            and LABEL_BEFORE.search(text, max(0, s - 9), s)):
         return None
     if ascii_only and len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
         return None  # 0313: a code
-    if cn_only and CN_IMPRECISE_BEFORE.search(text[(s - 2 if s > 2 else 0):s]):
+    if cn_only and before in _IMPRECISE_LAST and CN_IMPRECISE_BEFORE.search(text[(s - 2 if s > 2 else 0):s]):
         return None  # 数十, 几百, 上千, 星期一
     if cn_only and all(c in "零〇" for c in raw):
         return None  # 零部件
