@@ -792,6 +792,11 @@ class _Context:
         return {}
 
     @functools.cached_property
+    def own_time_starts(self) -> list[int]:
+        """Sorted starts of the times that state a time of their own (see :func:`_own_times`)."""
+        return [t.start for t in self.times if _states_a_time(self, t)]
+
+    @functools.cached_property
     def metric_memo(self) -> dict[tuple[int, int], str | None]:
         """resolve_metric's answers by (start, end) of the figure, for figures asked about more than once."""
         return {}
@@ -2283,12 +2288,18 @@ SAME_PERIOD_AFTER = lazy_re(r"\s*同期|\s+same period\b", re.IGNORECASE)
 SAME_PERIOD_BEFORE = lazy_re(r"\bthe same period (?:of |in )?$", re.IGNORECASE)
 
 
-def _own_times(ctx: _Context, lo: int, hi: int) -> list[TimeExpr]:
-    """The times in [lo, hi) that state a time of their own (not 上年同期, "the same period last year")."""
-    return [t for t in ctx.times_in(lo, hi)
-            if not (t.kind == "relative_year" and (SAME_PERIOD_AFTER.match(ctx.text, t.end)
-                                                   or SAME_PERIOD_BEFORE.search(ctx.text, max(0, t.start - 24),
-                                                                                t.start)))]
+def _states_a_time(ctx: _Context, t: TimeExpr) -> bool:
+    """Whether a time states a time of its own (not 上年同期, "the same period last year")."""
+    return not (t.kind == "relative_year" and (SAME_PERIOD_AFTER.match(ctx.text, t.end)
+                                               or SAME_PERIOD_BEFORE.search(ctx.text, max(0, t.start - 24), t.start)))
+
+
+def _own_times(ctx: _Context, lo: int, hi: int) -> bool:
+    """Whether a time in [lo, hi) states a time of its own. One bisection in the document's sorted starts of such
+    times (built once): asked per figure over its whole sentence, a list per call was quadratic in one long line."""
+    starts = ctx.own_time_starts
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _quoted(text: str, lo: int, pos: int) -> bool:
