@@ -787,6 +787,27 @@ class _Context:
         return {}
 
     @functools.cached_property
+    def table_contexts(self) -> dict[tuple[int, int], tuple[str, str] | None]:
+        """table_context's answers by the figure's span (asked for its metric and its year)."""
+        return {}
+
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """Sorted starts of the text's lines: a figure's line is a bisection, not a scan of one endless line."""
+        return [0, *(m.end() for m in NEWLINE.finditer(self.text))]
+
+    def line_start(self, pos: int) -> int:
+        """``text.rfind("\\n", 0, pos) + 1`` by bisection."""
+        starts = self.line_starts
+        return starts[bisect.bisect_right(starts, pos) - 1]
+
+    def newline_at_or_after(self, pos: int) -> int:
+        """``text.find("\\n", pos)`` by bisection (-1 when none)."""
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, pos)
+        return starts[i] - 1 if i < len(starts) else -1
+
+    @functools.cached_property
     def year_memo(self) -> dict[int, tuple[TimeExpr, int | None]]:
         """_time_year's answers by id of the time (with the time itself, so that an id is never reused)."""
         return {}
@@ -1597,10 +1618,22 @@ def _period_metric(ctx: _Context, metric: str, context: str) -> str | None:
 
 def table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
     """For a figure in a Markdown table row: (its column's header cell, the heading above the table)."""
+    key = (q.start, q.end)
+    memo = ctx.table_contexts
+    if key not in memo:
+        memo[key] = _table_context(ctx, q)
+    return memo[key]
+
+
+TABLE_ROW_START = lazy_re(r"\s*\|")
+NEWLINE = lazy_re(r"\n")
+
+
+def _table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
     text = ctx.text
-    line_start = text.rfind("\n", 0, q.start) + 1
-    if not text[line_start:q.start].lstrip().startswith("|"):
-        return None
+    line_start = ctx.line_start(q.start)
+    if not TABLE_ROW_START.match(text, line_start, q.start):
+        return None  # (a match, not a slice of the line: one endless line stays linear)
     column = text[line_start:q.start].count("|")
     header_start = line_start
     while header_start > 0:
@@ -2149,7 +2182,7 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
     # "… fell 8.3 percent … in December", "… 32 in 2023": a year after the figure in its own clause.
     # It stops at the next figure (of another phrase): "doubled from 20 in 2013" gives "doubled" no year.
     _, c_hi = ctx.clause_bounds(sentence, q.start)
-    line_end = ctx.text.find("\n", q.end)
+    line_end = ctx.newline_at_or_after(q.end)
     line_end = sentence.end if line_end < 0 else min(line_end, sentence.end)
     c_hi = min(c_hi, line_end)  # a title's dateline on the next line dates no figure of the title
     for other in ctx.quantities_in(q.end, c_hi):
