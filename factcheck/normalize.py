@@ -47,6 +47,7 @@ from itertools import chain, compress, repeat
 from operator import mul, ne, sub
 
 from factcheck.models import Normalized, Repair, Unreadable
+from factcheck.numbers import bind_lazy, lazy_re
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -56,23 +57,6 @@ if TYPE_CHECKING:
 
     class _Converter(Protocol):
         def convert(self, text: str) -> str: ...
-
-
-class _Lazy:
-    """A regular expression compiled on first use: ``_X().search(text)``."""
-
-    __slots__ = ("_flags", "_pattern", "_rx")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._pattern = pattern
-        self._flags = flags
-        self._rx: re.Pattern[str] | None = None
-
-    def __call__(self) -> re.Pattern[str]:
-        rx = self._rx
-        if rx is None:
-            rx = self._rx = re.compile(self._pattern, self._flags)
-        return rx
 
 
 # ------------------------------------------------------------------ mapped text
@@ -199,8 +183,8 @@ _HTML_BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "
                          "summary", "body", "html"})
 _HTML_CELL = frozenset({"td", "th"})
 _WS = " \t\n\r\f\v"
-_WS_OR_NOT = _Lazy(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
-_NEWLINE = _Lazy("\n")
+_WS_OR_NOT = lazy_re(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
+_NEWLINE = lazy_re("\n")
 
 
 class _HTMLState:
@@ -208,7 +192,7 @@ class _HTMLState:
 
     def __init__(self, src: str) -> None:
         self.src = src
-        self.line_starts = [0, *(m.end() for m in _NEWLINE().finditer(src))]
+        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(src))]
         self.chars: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -247,7 +231,7 @@ class _HTMLState:
             for i, ch in enumerate(data):
                 self.text_char(ch, p + i, p + i + 1)
             return
-        for m in _WS_OR_NOT().finditer(data):
+        for m in _WS_OR_NOT.finditer(data):
             i, j = m.start(), m.end()
             if data[i] in _WS:
                 self.space = (self.space[0], p + j) if self.space else (p + i, p + j)
@@ -363,15 +347,15 @@ def _from_html(text: str, result: _Result) -> _Text:
     return _Text("".join(parser.chars), parser.starts, parser.ends, len(text))
 
 
-_FENCE_OPEN = _Lazy(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
-_HTML_COMMENT = _Lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_FENCE_OPEN = lazy_re(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+_HTML_COMMENT = lazy_re(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # Bounded and "[" excluded from the link text: "[[[[…" or "[a]([a]([a](…" must not rescan the line from every "[".
-_MD_LINK = _Lazy(r"(!?\[)([^\[\]\n]{0,1000})(\]\((?:<[^>\n]{0,2048}>|[^)\s\[\]]{0,2048})"
+_MD_LINK = lazy_re(r"(!?\[)([^\[\]\n]{0,1000})(\]\((?:<[^>\n]{0,2048}>|[^)\s\[\]]{0,2048})"
                  r"(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'))?[ \t]*\)|\]\[[^\]\n]{0,500}\])")
 # An inline code span (CommonMark): a run of backticks, then the same run closing it on the same line, neither
 # touching another backtick. `--jobs 4`, `v2.3` are code, not figures.
-_MD_CODE_SPAN = _Lazy(r"(?<!`)(`{1,8})(?!`)[^\n]{1,500}?(?<!`)\1(?!`)")
-_MD_REF_DEF = _Lazy(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
+_MD_CODE_SPAN = lazy_re(r"(?<!`)(`{1,8})(?!`)[^\n]{1,500}?(?<!`)\1(?!`)")
+_MD_REF_DEF = lazy_re(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
 
 
 def _markdown_blocks(text: str) -> list[_Edit]:
@@ -385,7 +369,7 @@ def _markdown_blocks(text: str) -> list[_Edit]:
         edits.append(_Edit(0, fm[1], "\n", POINT, "front-matter"))
         pos = fm[1]
     lines = _lines(text)
-    fence_open = _FENCE_OPEN()
+    fence_open = _FENCE_OPEN
     i = 0
     prev_blank = True
     while i < len(lines):
@@ -430,7 +414,7 @@ def _markdown_blocks(text: str) -> list[_Edit]:
         taken_starts = [a for a, _ in taken]
         taken_ends = [b for _, b in taken]  # sorted too: the spans do not overlap
         found = []
-        for m in pattern().finditer(text):
+        for m in pattern.finditer(text):
             a, b = m.span()
             i = bisect_right(taken_ends, a)  # the first taken span ending after a
             if i < len(taken) and taken_starts[i] < b:
@@ -444,12 +428,12 @@ def _markdown_blocks(text: str) -> list[_Edit]:
 def _from_markdown(src: _Text, result: _Result) -> _Text:
     cur = _apply(src, _markdown_blocks(src.text), result)
     if "`" in cur.text:  # inline code spans first: a link's text may hold one
-        spans = [_Edit(m.start(), m.end(), "", SPAN, "code") for m in _MD_CODE_SPAN().finditer(cur.text)]
+        spans = [_Edit(m.start(), m.end(), "", SPAN, "code") for m in _MD_CODE_SPAN.finditer(cur.text)]
         if spans:
             cur = _apply(cur, spans, result)
     edits = []
     if "[" in cur.text:
-        for m in _MD_LINK().finditer(cur.text):
+        for m in _MD_LINK.finditer(cur.text):
             edits.append(_Edit(m.start(1), m.end(1), "", SPAN, "link"))
             edits.append(_Edit(m.start(3), m.end(3), "", SPAN, "link"))
     return _apply(cur, edits, result)
@@ -467,7 +451,7 @@ def _find_runs(text: str) -> list[GarbleRun]:
         return []
 
 
-_FFFD_RUN = _Lazy("\ufffd+")
+_FFFD_RUN = lazy_re("\ufffd+")
 
 
 def _garble_edits(cur: _Text, result: _Result, original: str | None, again: bool = False) -> list[_Edit]:
@@ -506,7 +490,7 @@ def _garble_edits(cur: _Text, result: _Result, original: str | None, again: bool
             edits.append(_Edit(a, b, "\ufffd" * (b - a), ONE))
     if not again and "\ufffd" in text:  # U+FFFD outside every run (a detector that found nothing) is unreadable
         i = 0  # covered is sorted and non-overlapping: one sweep
-        for m in _FFFD_RUN().finditer(text):
+        for m in _FFFD_RUN.finditer(text):
             a, b = m.span()
             while i < len(covered) and covered[i][1] <= a:
                 i += 1
@@ -546,14 +530,14 @@ def _record_new_mask(cur: _Text, result: _Result, original: str | None, a: int, 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # Glued to the character before it; at least one tone mark, so (PM2.5) or (see) survive. (The lookbehind comes
 # after the bracket so that the search can skip from bracket to bracket.)
-PINYIN = _Lazy(rf"[(（](?<=\S[(（])(?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,6}}[)）]")
+PINYIN = lazy_re(rf"[(（](?<=\S[(（])(?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,6}}[)）]")
 
 
 def _pinyin_spans(text: str) -> tuple[list[int], list[int]]:
     """(starts, ends) of the annotations."""
     if "(" not in text and "（" not in text:
         return [], []
-    found = list(PINYIN().finditer(text))
+    found = list(PINYIN.finditer(text))
     return list(map(re.Match.start, found)), list(map(re.Match.end, found))
 
 
@@ -580,8 +564,8 @@ def _drop(src: _Text, spans: tuple[list[int], list[int]], reason: str | None, re
 # The GB2312 characters that OpenCC t2s changes on their own (tests/test_normalize.py
 # checks this against OpenCC); every other GB2312 character is left as it is.
 _GB2312_CHANGED = "乾菸薹拚捱摺吒後徵夥榘於袷麴醣麽"
-_HAN_RUN = _Lazy(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")  # one group: split
-_CHANGED = _Lazy(f"[{_GB2312_CHANGED}]")
+_HAN_RUN = lazy_re(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")  # one group: split
+_CHANGED = lazy_re(f"[{_GB2312_CHANGED}]")
 
 
 @lru_cache(maxsize=1)
@@ -596,7 +580,7 @@ def _gb2312_unchanged() -> frozenset[str]:
 
 def _safe(han: str) -> bool:
     """Are all these Han characters ones t2s leaves alone (in GB2312, not one of ``_GB2312_CHANGED``)?"""
-    return len(han.encode("gb2312", "ignore")) == 2 * len(han) and not _CHANGED().search(han)
+    return len(han.encode("gb2312", "ignore")) == 2 * len(han) and not _CHANGED.search(han)
 
 
 def needs_t2s(text: str) -> bool:
@@ -604,8 +588,8 @@ def needs_t2s(text: str) -> bool:
     try:
         text.encode("gb2312")  # the common case for simplified text: every character is in GB2312
     except UnicodeEncodeError:
-        return not _safe("".join(_HAN_RUN().findall(text)))
-    return bool(_CHANGED().search(text))
+        return not _safe("".join(_HAN_RUN.findall(text)))
+    return bool(_CHANGED.search(text))
 
 
 @lru_cache(maxsize=1)
@@ -628,16 +612,16 @@ def _t2s(cur: _Text) -> _Text:
     except UnicodeEncodeError:
         pass
     else:
-        if not _CHANGED().search(text):
+        if not _CHANGED.search(text):
             return cur
-    parts = _HAN_RUN().split(text)  # text between runs, run, text between runs, ...
+    parts = _HAN_RUN.split(text)  # text between runs, run, text between runs, ...
     runs = parts[1::2]
     joined = "\n".join(runs)
     # A Han character is 2 bytes in GB2312, one it cannot encode 1 byte ("?"): a run is in GB2312 iff 2 bytes each.
     sizes = map(len, joined.encode("gb2312", "replace").split(b"\n"))
     unsafe = list(map(ne, sizes, map(mul, map(len, runs), repeat(2))))
-    if _CHANGED().search(joined):
-        changed = _CHANGED()
+    if _CHANGED.search(joined):
+        changed = _CHANGED
         unsafe = [u or changed.search(run) is not None for u, run in zip(unsafe, runs, strict=True)]
     originals = list(compress(runs, unsafe))
     if not originals:
@@ -656,11 +640,11 @@ def _t2s(cur: _Text) -> _Text:
 
 # ------------------------------------------------------------------ 4. folding
 
-_FOLD = _Lazy("\r\n|[\r\uff01-\uff5e\u3000\u00a0\u202f\u2000-\u200a\u200b\u2060\ufeff]")
+_FOLD = lazy_re("\r\n|[\r\uff01-\uff5e\u3000\u00a0\u202f\u2000-\u200a\u200b\u2060\ufeff]")
 _INVISIBLE = "\u200b\u2060\ufeff"
 
 
-_FOLD_ONE = _Lazy("[\uff01-\uff5e\u3000\u00a0\u202f\u2000-\u200a]")  # the one-for-one foldings
+_FOLD_ONE = lazy_re("[\uff01-\uff5e\u3000\u00a0\u202f\u2000-\u200a]")  # the one-for-one foldings
 
 
 def _fold_char(m: re.Match[str]) -> str:
@@ -685,7 +669,7 @@ def _fold(cur: _Text, result: _Result) -> _Text:
     CRLF, CR and invisible characters are edits."""
     text = cur.text
     if not text.isascii():
-        one = _FOLD_ONE()
+        one = _FOLD_ONE
         if one.search(text):
             cur = _retext(cur, one.sub(_fold_char, text))
             text = cur.text
@@ -693,14 +677,14 @@ def _fold(cur: _Text, result: _Result) -> _Text:
             return cur
     elif "\r" not in text:
         return cur
-    edits = [_Edit(m.start(), m.end(), _fold_one(m), SPAN) for m in _FOLD().finditer(text)]
+    edits = [_Edit(m.start(), m.end(), _fold_one(m), SPAN) for m in _FOLD.finditer(text)]
     return _apply(cur, [ed for ed in edits if ed.text != text[ed.start:ed.end]], result)
 
 
 # ------------------------------------------------------------------ 5. spaced Latin tokens
 
-_SPACED_RUN = _Lazy(r"(?<![A-Za-z0-9.])[A-Za-z0-9.]+(?: [A-Za-z0-9.]+)+(?![A-Za-z0-9.])")
-_PM25 = _Lazy(r"(?<![A-Za-z])PM (?=2\.5(?![\d.]))")
+_SPACED_RUN = lazy_re(r"(?<![A-Za-z0-9.])[A-Za-z0-9.]+(?: [A-Za-z0-9.]+)+(?![A-Za-z0-9.])")
+_PM25 = lazy_re(r"(?<![A-Za-z])PM (?=2\.5(?![\d.]))")
 _OPEN = "(（[【“‘《「『"
 _CLOSE = ")）]】”’》」』"
 
@@ -725,7 +709,7 @@ def _rejoin_spans(text: str) -> tuple[list[int], list[int]]:
     if " " not in text:
         return [], []
     cuts: set[int] = set()  # positions of spaces to drop
-    for m in _SPACED_RUN().finditer(text):
+    for m in _SPACED_RUN.finditer(text):
         # A group is joined only when it touches the run's first token (Chinese before it) or its last
         # (Chinese after it): a run with Chinese on neither side has nothing to join.
         start, end = m.span()
@@ -758,7 +742,7 @@ def _rejoin_spans(text: str) -> tuple[list[int], list[int]]:
                 cuts.update(q - 1 for q, _ in group[1:])
             i = j + 1
     if "PM " in text:
-        cuts.update(m.end() - 1 for m in _PM25().finditer(text))
+        cuts.update(m.end() - 1 for m in _PM25.finditer(text))
     at = sorted(cuts)
     return at, [q + 1 for q in at]
 
@@ -1015,7 +999,7 @@ def normalize(text: str, fmt: str = "text") -> Normalized:
     rounds = _MAX_ROUNDS if cur.text != read else 0
     for _ in range(rounds):
         edits = _garble_edits(cur, result, original, again=True)
-        if not edits and not (("(" in cur.text or "（" in cur.text) and PINYIN().search(cur.text)):
+        if not edits and not (("(" in cur.text or "（" in cur.text) and PINYIN.search(cur.text)):
             break
         cur = _after_garble(_apply(cur, edits, result), result)
     return Normalized(
@@ -1034,3 +1018,6 @@ def _visible(cur: _Text, start: int, end: int) -> bool:
     if j < len(cur.starts) and cur.starts[j] < end and cur.ends[j] > cur.starts[j]:
         return True
     return j > 0 and cur.ends[j - 1] > start
+
+
+bind_lazy(globals())

@@ -31,7 +31,6 @@ from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
-from typing import cast
 
 
 class _LazyPattern:
@@ -92,7 +91,8 @@ def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     Call :func:`bind_lazy` with the module's ``globals()`` at the end of the module so that
     the first use also replaces the global by the compiled pattern.
     """
-    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+    # typed as the pattern it stands for (no typing.cast: importing typing costs every pre-commit run)
+    return _LazyPattern(pattern, flags)  # type: ignore[return-value]
 
 
 def compiled(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -116,7 +116,12 @@ def fold(s: str) -> str:
     """``s.lower()`` with the four characters that match an ASCII letter under ``re.IGNORECASE`` folded to that
     letter first: a word found by a case-insensitive pattern (``twİce``, ``ſquare km``) folds to the key of the
     table it was found with (``twice``, ``square km``). Same length as ``s``."""
-    return s.translate(_FOLD).lower() if not s.isascii() else s.lower()
+    if s.isascii() or _FOLD_SPECIAL.search(s) is None:  # almost every text: no per-character translate
+        return s.lower()
+    return s.translate(_FOLD).lower()
+
+
+_FOLD_SPECIAL = lazy_re("[\u0130\u0131\u017f\u212a]")  # the keys of _FOLD
 
 
 MAX_DIGITS = 24  # more stated digits than this is not a statistic

@@ -260,19 +260,7 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when ``pattern`` cannot match anywhere in ``text`` (none of its required literals is there): a
     few substring tests in C instead of a case-insensitive scan trying every alternative at every position."""
     keys = required_literals(pattern)
-    return keys is None or _holds_any(_fold(text), keys)
-
-
-# The characters fold() translates before lowering (the translate is a dict lookup per character, slow on CJK).
-_FOLDED_SPECIALLY = lazy_re("[\u0130\u0131\u017f\u212a]")
-
-
-def _fold(text: str) -> str:
-    """:func:`factcheck.numbers.fold`, the same string, without its per-character translate when the text holds
-    none of the characters it translates (almost every text)."""
-    if text.isascii() or _FOLDED_SPECIALLY.search(text) is None:
-        return text.lower()
-    return fold(text)
+    return keys is None or _holds_any(fold(text), keys)
 
 
 def _holds_any(folded: str, keys: Sequence[str]) -> bool:
@@ -775,7 +763,7 @@ class _Context:
 
     @functools.cached_property
     def _folded(self) -> str:
-        return _fold(self.text)
+        return fold(self.text)
 
     @functools.cached_property
     def subjects(self) -> dict[tuple[int, int], bool]:

@@ -533,7 +533,7 @@ def test_import_compiles_nothing_and_loads_no_heavy_module() -> None:
 def _fold_reference(text: str) -> tuple[str, list[int], list[int]]:
     """Folding as one regular-expression pass of edits (what _fold does with fast paths)."""
     cur = N._identity(text)
-    edits = [N._Edit(m.start(), m.end(), N._fold_one(m), N.SPAN) for m in N._FOLD().finditer(text)]
+    edits = [N._Edit(m.start(), m.end(), N._fold_one(m), N.SPAN) for m in N._FOLD.finditer(text)]
     out = N._apply(cur, [e for e in edits if e.text != text[e.start:e.end]], N._Result())
     return out.text, out.starts, out.ends
 
