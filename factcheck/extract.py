@@ -76,6 +76,7 @@ from factcheck.units import (
     INDEX,
     PERCENT,
     TIMES,
+    UGM3,
     WORD_UNITS,
     Unit,
     UnitMatch,
@@ -230,9 +231,22 @@ B_OTHER_AGO = lazy_re(
 # ---------------------------------------------------------------------------- tokens
 
 # An averaging period names a statistic (24小时平均浓度, "the daily maximum 8-hour average"): not an amount
-B_AVERAGING = lazy_re(r"(?<![\d.])\d{1,2}\s*(?:个)?小时(?:滑动|移动)?平均|"
-                      r"\b\d{1,2}-hours?\s+(?:rolling\s+|moving\s+|running\s+|sliding\s+)?(?:average|mean)\b",
+# and so does a standard's period ("the 24-hour guideline", "an 8-hour ozone limit", 24小时浓度限值)
+B_AVERAGING = lazy_re(r"(?<![\d.])\d{1,2}\s*(?:个)?小时(?:滑动|移动)?(?:平均|浓度限值|浓度标准|限值)|"
+                      r"\b\d{1,2}-hours?\s+(?:rolling\s+|moving\s+|running\s+|sliding\s+)?"
+                      r"(?:(?:PM2\.5|PM10|ozone|O3|NO2|SO2)\s+)?"
+                      r"(?:average|mean|guideline|limit|standard|threshold|target)s?\b",
                       re.IGNORECASE)
+# The particle size in the definition of PM2.5 / PM10 / PM1 ("particles 2.5 micrometres or smaller", 直径小于等于
+# 2.5微米): it spells out an identifier, no amount
+B_PARTICLE_SIZE = lazy_re(r"(?<![\d.])(?:2\.5|10|1)\s*(?:micrometres?|micrometers?|microns?|μm|µm|微米)(?![A-Za-z])",
+                          re.IGNORECASE)
+PARTICLE_NAME = lazy_re(r"pm\s?(?:2\.5|10|1)(?![\d.])")
+# A postcode in a footer ("Postcode: 100048", 邮编：050051): an identifier
+B_POSTCODE = lazy_re(r"(?:\bpost\s?code|\bpostal\s+code|\bzip(?:\s+code)?|邮编|邮政编码)\s*[:：]?\s*(\d{5,6})(?!\d)",
+                     re.IGNORECASE)
+# A reading time in a by-line ("7 min read", "5-minute read"): no claim of the article
+B_READ_TIME = lazy_re(r"\b\d{1,3}(?:\s+|-)?(?:mins?|minutes?)\.?\s+read\b", re.IGNORECASE)
 # A design speed is a rating of a line or a vehicle (设计时速350公里, "a design speed of 350 km/h")
 B_DESIGN_SPEED = lazy_re(r"设计(?:最高|运营)?时速(?:为|达到?|是)?\s*\d{2,3}\s*(?:公里|千米|km)|"
                          r"\bdesign(?:ed)?\s+(?:top\s+|maximum\s+)?speed\s+(?:of\s+)?\d{2,3}\s*(?:km|kilomet)",
@@ -454,7 +468,13 @@ _SHARE_QUALS = (r"more\s+than|less\s+than|nearly|about|almost|over|around|roughl
 _EN_FRACTION = (r"half|(?:a|one)[- ](?:third|quarter|fifth|tenth)|"
                 r"(?:two|three|four|five|six|seven|eight|nine)[- ](?:thirds|quarters|fifths|tenths)")
 SHARE_EN = lazy_re(
-    rf"\b(?:(?P<q>{_SHARE_QUALS})\s+)?(?P<f>{_EN_FRACTION})(?![\w-])(?P<of>\s+of\b)?", re.IGNORECASE)
+    rf"\b(?:(?P<q>{_SHARE_QUALS})\s+)?(?P<f>{_EN_FRACTION})(?![\w-])"
+    r"(?P<of>\s+of\b|(?<=half)\s+(?:the|its|their|our|his|her|my|your|all)\b)?", re.IGNORECASE)
+# "the first half of 2023", "in the second half the team …": a part of a period or a game, no share
+HALF_OF_PERIOD_BEFORE = lazy_re(r"\b(?:first|second|latter|former|later|earlier|other|back|front)\s+$", re.IGNORECASE)
+HALF_OF_PERIOD_AFTER = lazy_re(
+    rf"\s+(?:of\s+)?(?:{YEAR}\b|(?:the|this|that|last|next)\s+(?:year|month|decade|century|season|day|game|match)\b)",
+    re.IGNORECASE)
 SHARE_EN_VERB = lazy_re(r"\b(?:accounts?|accounted|accounting)\s+for\s+$|\b(?:makes?|made|making)\s+up\s+$|"
                            r"\b(?:represents?|represented|representing)\s+$|\bby\s+$", re.IGNORECASE)
 SHARE_EN_BY = lazy_re(r"\bby\s+$", re.IGNORECASE)
@@ -621,8 +641,8 @@ def extract(text: str, sentences: Sequence[Sentence]) -> Extraction:
     english = [t for t in tokens if t.english]
     english_bare = any(t.unit is None for t in english)
     if english_bare:
+        _apply_subject_units(doc, english)  # first: "… days were down to 12, 37 fewer than …" lends its unit on
         _apply_of_which(doc, tokens)
-        _apply_subject_units(doc, english)
     _apply_population(doc, tokens)
     _apply_index(doc, tokens)
     _apply_baselines(doc, tokens)
@@ -631,6 +651,8 @@ def extract(text: str, sentences: Sequence[Sentence]) -> Extraction:
     _apply_groups(doc, tokens)
     if english_bare:
         _carry_units(doc, tokens)
+    if "-" in text or "−" in text or "－" in text:
+        _apply_signs(doc, tokens)
     quantities = [_quantity(text, t) for t in tokens if _keep(t)]
     quantities.sort(key=lambda q: (q.start, q.end))
     return Extraction(tuple(quantities), tuple(sorted(times, key=lambda t: (t.start, t.end))))
@@ -1040,6 +1062,18 @@ def _blocked_mask(text: str, times: Sequence[TimeExpr]) -> bytearray:
     if "小时" in text or "hour" in lower:
         for m in chunks.finditer(B_AVERAGING):
             block(m.start(), m.end())
+    if "micro" in lower or "微米" in text or "μm" in text or "µm" in text:
+        for m in chunks.finditer(B_PARTICLE_SIZE):
+            # only next to what it defines (a bounded look each way): "a drill bit 10 microns wide" is a size
+            near = lower[max(0, m.start() - 120):m.end() + 120]
+            if "particl" in near or "颗粒" in near or PARTICLE_NAME.search(near):
+                block(m.start(), m.end())
+    if "code" in lower or "zip" in lower or "邮" in text:
+        for m in chunks.finditer(B_POSTCODE):
+            block(m.start(1), m.end(1))
+    if " read" in lower:
+        for m in chunks.finditer(B_READ_TIME):
+            block(m.start(), m.end())
     if "时速" in text or "speed" in lower:
         for m in B_DESIGN_SPEED.finditer(text):
             block(m.start(), m.end())
@@ -1284,11 +1318,11 @@ def _trim_run(text: str, s: int, e: int) -> tuple[int, int]:
         elif c in CN_NUM and i > s and text[i - 1].isdigit():
             dots = 0
         i += 1
-    # a trailing 千 that begins a unit (千瓦, 千伏, 千米, 千克), a 百 that begins 百分点
+    # a trailing 千 that begins a unit (千瓦, 千伏, 千米, 千克), a 百 that begins 百分点 (a 千, 千分点)
     if e - s > 1 and text[e - 1] == "千" and e < len(text) and text[e] in "瓦伏米克焦卡帕":
         e -= 1
-    if e - s > 1 and text[e - 1] == "百" and text.startswith("分点", e):
-        e -= 1
+    if e - s > 1 and text[e - 1] in "百千" and text.startswith("分点", e):
+        e -= 1  # (and a 千 that begins 千分点, per-mille points)
     return e, max(e, s + 1) if resume == e else resume
 
 
@@ -1802,8 +1836,11 @@ def _share_token(text: str, m: re.Match[str], *, english: bool) -> _Tok | None:
             if not SHARE_EN_BY.search(text[max(0, m.start() - 8):m.start()]) and not SHARE_EN_CHANGE_OF.search(
                     text, max(0, m.start() - 32), m.start()):
                 return None  # "a quarter earlier", "one third", "half": a share needs "of" or "by" ("cut by a third")
-        elif not q and not verb and fold(f) == "half":
+        elif fold(f) == "half" and (HALF_OF_PERIOD_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                                    or HALF_OF_PERIOD_AFTER.match(text, m.end("f"))):
             return None  # "in the first half of 2023": not a share
+        elif not q and not verb and fold(f) == "half" and not text.startswith(" of", m.end("f")):
+            return None  # "half the trucks": a share only when qualified ("about half the cost")
         if q:
             qualifier = QUAL_EN_MAP.get(re.sub(r"\s+", " ", fold(q)))
     else:
@@ -2179,7 +2216,7 @@ def _header_noun(cell: str) -> str | None:
     m = _HEADER_NOUN.search(cell)
     if m is None:
         return None
-    noun = m.group(1)
+    noun = m.group(1) or m.group(2)
     unit = lookup(noun)
     if unit is None or unit.kind != "level" or unit.dimension not in ("count", "duration") or lemma(noun) == fold(noun):
         return None
@@ -2447,12 +2484,24 @@ OF_THE_NOUN = lazy_re(r"[ \t]+of[ \t]+(?:the|its|their|these|those)[ \t]+(?:[a-z
 # "Of the port's 192 berths, 126 …": the fronted whole a bare count is part of
 OF_FRONTED = lazy_re(r"[^\w]*of\s+[^,;:.\d]{0,40}$", re.IGNORECASE)
 COMMA_ONLY = lazy_re(r"[ \t]*,[ \t]*")
+# "…8 days of heavy pollution, of which 6 were …", "Among them, 128 days …": a part of the count before
+WHICH_BEFORE = lazy_re(r"\b(?:of\s+(?:which|whom|them|these|those)|among\s+(?:them|these|those|which))\s*,?\s*$",
+                       re.IGNORECASE)
+# "The number of days with good air quality reached 271": the counted noun of "the number of"
+NUMBER_OF_SUBJECT = lazy_re(
+    r"\b(?:number|count|total)\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,20}s)\b[^.;:!?\d]{0,60}?"
+    r"\b(?:reached|was|were|is|are|stood\s+at|totaled|totalled|came\s+to|hit|rose\s+to|fell\s+to|grew\s+to|"
+    r"dropped\s+to|climbed\s+to|increased\s+to|decreased\s+to)\s*$", re.IGNORECASE)
 
 
 EN_SUBJECT_VERB = lazy_re(
     rf"\b([A-Za-z]+)\s+(?:(?:have|has|had)\s+)?(?:{_EN_DOWN}|{_EN_UP}|numbered|totaled|totalled|reached|hit|"
-    r"stood\s+at|came\s+to|amounted\s+to|were|was)(?:\s+(?:back|further|again|sharply|slightly))?"
-    r"(?:\s+(?:by|to|from))?\s*$", re.IGNORECASE)
+    r"stood\s+at|came\s+to|amounted\s+to|were|was)(?:\s+(?:back|further|again|sharply|slightly|down))?"
+    r"(?:\s+(?:by|to|from))?\s*$|"
+    # the object of a verb of cutting or raising: "to cut heavy-pollution days to fewer than five"
+    r"\b(?:cut|cuts|cutting|reduce|reduces|reducing|bring|brings|bringing|lower|lowers|lowering|raise|raises|"
+    r"raising|increase|increases|increasing|limit|limits|limiting)\s+(?:its\s+|their\s+|the\s+)?"
+    r"(?:[a-z-]+\s+)?([A-Za-z]+)\s+(?:to|by)\s*$", re.IGNORECASE)
 
 
 def _subject_unit(doc: _Doc, tok: _Tok) -> tuple[Unit, str] | None:
@@ -2465,7 +2514,7 @@ def _subject_unit(doc: _Doc, tok: _Tok) -> tuple[Unit, str] | None:
     m = EN_SUBJECT_VERB.search(text, lo, tok.q_start)
     if m is None:
         return None
-    noun = m.group(1)
+    noun = m.group(1) or m.group(2)
     unit = lookup(noun)
     if unit is None or unit.kind != "level" or unit.dimension not in ("count", "duration") or lemma(noun) == fold(noun):
         return None
@@ -2559,6 +2608,10 @@ def _apply_of_which(doc: _Doc, tokens: list[_Tok]) -> None:
     text = doc.text
     carrier: _Tok | None = None  # the last token of the current sentence that can lend its unit
     carrier_bounds: tuple[int, int] | None = None
+    # (the look-backs below run only where their words occur in the text at all)
+    lower_words = text.lower() if ("umber" in text or "ount" in text or "otal" in text) else ""
+    has_number_of = "number of" in lower_words or "count of" in lower_words or "total of" in lower_words
+    has_which = any(w in text for w in ("which", "whom", "them", "these", "those"))
     for i, tok in enumerate(tokens):
         if tok.unit is not None or not tok.english or tok.keep_unitless:
             if _carries(tok):
@@ -2576,6 +2629,19 @@ def _apply_of_which(doc: _Doc, tokens: list[_Tok]) -> None:
             unit = lookup(m_noun.group(1))
             if unit is not None and unit.dimension == "count" and lemma(m_noun.group(1)) != m_noun.group(1):
                 tok.unit, tok.unit_text = unit, m_noun.group(1)
+                continue
+        if (has_which and carrier is not None and carrier_bounds == bounds and carrier.unit is not None
+                and carrier.unit.dimension in ("count", "duration")
+                and WHICH_BEFORE.search(text, max(bounds[0], tok.q_start - 24), tok.q_start)):
+            tok.unit, tok.unit_text = carrier.unit, carrier.unit_text
+            continue
+        m_number = NUMBER_OF_SUBJECT.search(text, max(bounds[0], tok.q_start - 120), tok.q_start) if (
+            has_number_of) else None
+        if m_number is not None:
+            unit = lookup(m_number.group(1))
+            if unit is not None and unit.kind == "level" and unit.dimension in ("count", "duration"):
+                tok.unit, tok.unit_text = unit, m_number.group(1)
+                carrier, carrier_bounds = tok, bounds
                 continue
         if i == 0:
             continue
@@ -2968,11 +3034,19 @@ def _in_table_row(text: str, pos: int) -> bool:
 # another function word — not inside a name ("a level 3 alert", "Route 5 traffic").
 _BARE_BEFORE = lazy_re(
     r"(?:\b(?:from|to|against|versus|vs\.?|than|at|of|hit|hitting|averaging|was|were|is|are|be|been|and|or|with|by|as|"
-    r"had|has|have|saw|sees|got|[a-z]{2,}ed)|[,(]|\b[A-Z][a-z]+(?:['’]s)?)\s*$")  # (Tianjin 37: a place names it)
+    r"had|has|have|saw|sees|got|[a-z]{2,}ed)|[,(]|\b[A-Z][a-z]+(?:['’]s)?|\b(?:year|month)['’]s)\s*$")
+# (Tianjin 37: a place names it; "last year's 41")
 _BARE_AFTER = lazy_re(
     r"\s*(?:[,.;:)—–]|$)|\s+(?:in|on|at|for|by|and|or|a|an|the|than|last|this|that|during|against|when|while|from|to|"
     r"over|compared|versus|respectively|before|after|earlier|ago|now|as|under|so|since|with|but|year|up|down|"
-    r"according|amid|despite)\b", re.IGNORECASE)
+    r"according|amid|despite|was|were|is|are)\b", re.IGNORECASE)
+
+# A pollutant's statistic named right before a bare number of its clause: "the PM2.5 average was 37", "Tianjin's
+# PM2.5 is still above the national limit of 35", "PM10 concentrations stood at 61": a concentration in μg/m³.
+EN_POLLUTANT_SUBJECT = lazy_re(
+    r"\bPM\s?(?:2\.5|10)(?![\d.])[^.;:!?]{0,40}?\b(?:average|mean|concentration|level|reading|density|limit|"
+    r"standard|guideline|benchmark|target)s?\b[^.;:!?\d]{0,24}?\b(?:was|were|is|are|of|at|averaged|hit|reached|"
+    r"stood\s+at|to|around|about|roughly)\s*$")
 
 
 EN_SUBJECT_GAP = lazy_re(
@@ -3000,12 +3074,15 @@ def _carry_units(doc: _Doc, tokens: list[_Tok]) -> None:
     last: _Tok | None = None
     earlier: _Tok | None = None  # the carrier before ``last`` in the sentence
     last_bounds: tuple[int, int] | None = None
+    prev_end = 0  # where the token before ends
+    has_pm = "PM" in text
     for tok in tokens:
         bounds = doc.sentence_bounds(tok.num_start)
         if bounds != last_bounds:
             last, earlier, last_bounds = None, None, bounds
         if (tok.unit is None and tok.english and not tok.keep_unitless and tok.kind in ("level", "change")
-                and (not tok.word or tok.group is not None)):
+                and (not tok.word or tok.group is not None or tok.qualifier is not None)):
+            # (a qualified number word stands for a figure: "three lines then; today there are more than ten")
             donor = by_group.get(tok.group) if tok.group is not None else None
             if donor is None and last is not None and _parallel_position(text, tok):
                 donor = last
@@ -3017,8 +3094,45 @@ def _carry_units(doc: _Doc, tokens: list[_Tok]) -> None:
                         earlier.unit.dimension != "count") else None
             if donor is not None and not (has_tables and _in_table_row(text, tok.num_start)):
                 _share_unit(tok, donor)
+            elif (donor is None and not tok.word and tok.kind == "level" and has_pm
+                  and _pollutant_subject(doc, tok, prev_end)
+                  and not (has_tables and _in_table_row(text, tok.num_start))):
+                tok.unit, tok.unit_text = UGM3, ""
         if _carries(tok):
             last, earlier = tok, last
+        prev_end = tok.after
+
+
+def _pollutant_subject(doc: _Doc, tok: _Tok, prev_end: int) -> bool:
+    """Does a pollutant's statistic (EN_POLLUTANT_SUBJECT) end right before ``tok``, in its sentence and after
+    the figure before it? Looks back a fixed 90 characters."""
+    lo = max(doc.sentence_bounds(tok.num_start)[0], prev_end, tok.q_start - 90)
+    return lo < tok.q_start and EN_POLLUTANT_SUBJECT.search(doc.text, lo, tok.q_start) is not None
+
+
+# ============================================================================ signs
+
+_MINUS = frozenset("-−－")
+# A level stated negative after a copula: 自然增长率为-0.71‰, "the balance was -3.2%", 气温降至-12℃
+SIGN_BEFORE = lazy_re(r"(?:[为是：:达至到]|\b(?:was|were|is|are|at|of|to)[ \t])[ \t]*$", re.IGNORECASE)
+
+
+def _apply_signs(doc: _Doc, tokens: list[_Tok]) -> None:
+    """A minus sign before a level read as a value (not a change: "-64.2%" in a change column keeps its
+    direction) makes it negative. Only right after a copula or a colon, so that a range or a hyphen stays one."""
+    text = doc.text
+    has_tables = "|" in text
+    for tok in tokens:
+        n = tok.num_start
+        if (tok.kind != "level" or tok.q_start != n or tok.start != n or n < 2 or text[n - 1] not in _MINUS
+                or tok.value <= 0 or tok.value_high is not None):
+            continue
+        if SIGN_BEFORE.search(text, max(0, n - 8), n - 1) is None:
+            continue
+        if has_tables and _in_table_row(text, n):
+            continue
+        tok.value = -tok.value
+        tok.start = tok.q_start = n - 1
 
 
 # ============================================================================ output

@@ -89,6 +89,8 @@ CJK_UNITS: dict[str, Unit] = {
     "公尺": _u("米", "length"), "平方公尺": _u("平方米", "area"), "立方公尺": _u("立方米", "volume"),
     "%": PERCENT, "％": PERCENT, "‰": _u("%", "percent", "0.1"), "成": _u("%", "percent", 10),
     "个百分点": POINTS, "百分点": POINTS,
+    # per-mille points: a tenth of a percentage point (下降0.84个千分点 -> 0.084 pp)
+    "个千分点": _u("pp", "points", "0.1"), "千分点": _u("pp", "points", "0.1"),
     "千瓦时": KWH, "兆瓦时": _u("kWh", "energy", 1000), "吉瓦时": _u("kWh", "energy", 10**6),
     "千瓦": KW, "兆瓦": _u("kW", "power", 1000), "吉瓦": _u("kW", "power", 10**6),
     "千伏": KV, "英寸": _u("inch", "length", kind="rating"),
@@ -157,6 +159,7 @@ _WORD_TABLE: list[tuple[Unit, tuple[str, ...]]] = [
     (_u("EUR", "money"), ("euros", "euro")),
     (KM2, ("square kilometers", "square kilometres", "square kilometer", "square kilometre", "square km",
            "sq km")),
+    (_u("square meter", "area"), ("square meters", "square metres", "square meter", "square metre", "sq m")),
     (KM, ("kilometers", "kilometres", "kilometer", "kilometre", "km")),
     (_u("mile", "length"), ("miles", "mile")),
     (_u("tonne", "mass"), ("metric tons", "metric tonnes", "tonnes", "tonne", "tons", "ton")),
@@ -217,6 +220,8 @@ def lemma(word: str) -> str:
         return w
     if w in _ES_PLURALS:
         return _ES_PLURALS[w]
+    if w in _NOT_PLURAL:
+        return w  # bus, gas, campus: singular already
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "shes", "ches", "xes", "zes")):
@@ -251,14 +256,18 @@ _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 # Chinese units with their guards; symbols and tight units must not run into an ASCII letter or digit.
 _CJK_FIRST = _by_first({w: CJK_GUARDS.get(w, "") for w in CJK_UNITS})
 _SYMBOL_FIRST = _by_first({w: "" for w in SYMBOL_UNITS})
-_WORD_RE = lazy_re(r"(?:[ \t]+|-)(" + _alternation(list(WORD_UNITS)) + r")(?![A-Za-z])", re.IGNORECASE)
+# (not the first half of a compound adjective: "168 county-level cities" counts cities)
+_WORD_RE = lazy_re(r"(?:[ \t]+|-)(" + _alternation(list(WORD_UNITS))
+                   + r")(?![A-Za-z]|-(?:level|class|grade|based|owned|run|wide|scale)\b)", re.IGNORECASE)
 _STOP_ALT = _alternation(sorted(STOPWORDS))
 # ... and the plural count and duration words of the table: "20 smog days", "3 consecutive years"
 _MODIFIED_NOUNS = [*COUNT_NOUNS, *_words("days weeks months years hours minutes people persons")]
-# (one or two modifiers: "3 central state-owned enterprises")
+# (one to three modifiers: "3 central state-owned enterprises", "12 new urban forest parks", "74 Chinese cities";
+# a level joined to the one above it: "339 prefecture-level and higher cities")
 _MODIFIED_RE = lazy_re(
-    r"(?:[ \t]+(?!(?:" + _STOP_ALT + r")\b)[a-z][a-z-]{1,20}){1,2}[ \t]+(" + _alternation(_MODIFIED_NOUNS)
-    + r")(?![A-Za-z])"
+    r"(?:[ \t]+(?!(?i:" + _STOP_ALT + r")\b)[A-Za-z][a-z-]{1,20}"
+    r"(?:[ \t]+(?:and|or)[ \t]+(?:above|higher|larger|bigger|over))?){1,3}[ \t]+("
+    + _alternation(_MODIFIED_NOUNS) + r")(?![A-Za-z])"
 )
 _PLURAL_RE = lazy_re(r"[ \t]+([a-z][a-z]{2,20}s)(?![A-Za-z-])")
 # A hyphenated modifier and a noun: "250 good-air days", "1,000 low-cost sensors", "1,200 coal-fired boilers"
@@ -267,11 +276,11 @@ _COMPOUND_RE = lazy_re(r"[ \t]+[a-z]+(?:-[a-z]+){1,2}[ \t]+([a-z]{3,20})(?![A-Za
 _NOT_MODIFIER = _alternation(sorted({*STOPWORDS, *_words(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
     "million billion trillion last next previous first second third such also still just only then even")}))
-# One or two plain modifiers and a plural noun: "5,000 older taxis", "1,200 heavy diesel trucks",
+# One to three plain modifiers and a plural noun: "5,000 older taxis", "1,200 heavy diesel trucks",
 # "3,000 public charging points" (group 1: the last modifier, group 2: the noun).
 _MODIFIERS_RE = lazy_re(
-    r"(?:[ \t]+(?!(?:" + _NOT_MODIFIER + r")\b)(?![a-z]+ly\b)[a-z][a-z-]{1,20}){0,1}"
-    r"[ \t]+(?!(?:" + _NOT_MODIFIER + r")\b)(?![a-z]+ly\b)([a-z][a-z-]{1,20})[ \t]+([a-z]{3,20}s)(?![A-Za-z-])"
+    r"(?:[ \t]+(?!(?i:" + _NOT_MODIFIER + r")\b)(?![a-z]+ly\b)[A-Za-z][a-z-]{1,20}){0,2}"
+    r"[ \t]+(?!(?i:" + _NOT_MODIFIER + r")\b)(?![a-z]+ly\b)([A-Za-z][a-z-]{1,20})[ \t]+([a-z]{3,20}s)(?![A-Za-z-])"
 )
 # Head nouns too general to stand alone: the modifier before them is part of the unit ("charging point").
 _COMPOUND_HEADS = frozenset(("point", "pile"))
@@ -297,7 +306,7 @@ def canonical_unit(unit: str | None) -> str | None:
 # One unit in its spellings across scripts and languages (not merely the same dimension: 亩 is no km²).
 # Claims keep the unit as the text writes it (公里); a claim and a fact, or two claims, compare by this.
 UNIT_SPELLINGS = {"公里": "km", "千米": "km", "平方公里": "square km", "平方千米": "square km", "km²": "square km",
-                  "people": "人", "resident": "人", "person": "人", "立方米": "m³"}
+                  "people": "人", "resident": "人", "person": "人", "立方米": "m³", "平方米": "square meter"}
 
 
 @functools.lru_cache(maxsize=256)
@@ -376,7 +385,17 @@ def match_unit(text: str, pos: int, *, fallback: bool = True) -> UnitMatch | Non
             return None  # every other form starts with a space, a tab or a hyphen
     m = _WORD_RE.match(text, pos)
     if m:
-        return UnitMatch(pos, m.end(), m.group(1), WORD_UNITS[fold(m.group(1))])
+        unit = WORD_UNITS[fold(m.group(1))]
+        if unit.dimension == "count" and lemma(m.group(1)) == fold(m.group(1)):
+            # a singular count noun before the counted one modifies it: "4 bus routes", "3 city parks"
+            mm = _PLURAL_RE.match(text, m.end())
+            if mm and mm.group(1) not in STOPWORDS and mm.group(1) not in _NOT_PLURAL:
+                noun = mm.group(1)
+                table = WORD_UNITS.get(noun)
+                if table is None or (table.kind == "level" and table.dimension == "count"):
+                    return UnitMatch(pos, mm.end(), text[pos:mm.end()].strip(), table or _u(lemma(noun), "count"),
+                                     loose=True, modified=True)
+        return UnitMatch(pos, m.end(), m.group(1), unit)
     if c == "-":
         return None
     m = _COMPOUND_RE.match(text, pos)
