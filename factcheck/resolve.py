@@ -775,7 +775,12 @@ class _Context:
         return {}
 
     @functools.cached_property
-    def table_contexts(self) -> dict[tuple[int, int], tuple[str, str] | None]:
+    def limit_quotes(self) -> dict[tuple[int, int], str | None]:
+        """limit_quote's answers by the figure's span (asked for region, metric and year)."""
+        return {}
+
+    @functools.cached_property
+    def table_contexts(self) -> dict[tuple[int, int], tuple[str, str, int | None] | None]:
         """table_context's answers by the figure's span (asked for its metric and its year)."""
         return {}
 
@@ -1195,6 +1200,8 @@ def _is_subject_at(ctx: _Context, m: Mention) -> bool:
         return False
     if POLICY_AFTER.match(ctx.text, m.end):
         return False
+    if LIMIT_OWNER_AFTER.match(ctx.text, m.end) and COMPARED_WITH_BEFORE.search(before):
+        return False  # "28% above China's national limit": the limit's owner, not the figure's place
     # "Hebei province, which borders both Beijing and Tianjin, recorded …"; "a Beijing-based analyst".
     if RELATIVE_CLAUSE.search(ctx.text, max(0, m.start - 80), m.start) or BASED_AFTER.match(ctx.text, m.end):
         return False
@@ -1266,6 +1273,89 @@ def quoted_standard(ctx: _Context, q: Quantity) -> str | None:
              if m.kind == "standard" and m.end <= q.start and q.start - m.end <= STANDARD_QUOTE_REACH
              and STANDARD_QUOTE_GAP.match(ctx.text[m.end: q.start])), None)
     return ctx.standard_quotes[key]
+
+
+# A limit or a guideline quoted in words, with no standard of the reference named: "the national limit of 35
+# micrograms", "the WHO's guideline of 5", "allows an annual mean of 35", "the 5 µg/m³ guideline", 限值为35. It is no
+# measurement (metric null); a Chinese limit belongs to the country, a foreign body's (WHO, EU) to no region id.
+_LIMIT_NOUN = (r"(?:limits?|guidelines?|guideline values?|thresholds?|benchmarks?|standards?|"
+               r"recommended\s+(?:(?:annual|24-hour|daily)\s+)?(?:mean|average|level|value|concentration)s?)")
+LIMIT_BEFORE = lazy_re(
+    r"(?:\b" + _LIMIT_NOUN + r"(?:\s+(?:for|of)\s+(?:PM2\.5|PM10|fine particles|fine particulate matter))?"
+    r"(?:\s+(?:is|was|were|are|has|have|had|been|now|set|lowered|raised|tightened|cut|reduced|revised|stands|"
+    r"stood))*\s*(?:\b(?:of|at|from|to|is|was|as)\b|[:(（])|"
+    r"\ballows?\s+(?:an?\s+)?(?:(?:annual|24-hour|daily)\s+)?(?:(?:mean|average|concentration)\s+)?(?:of\s+)?|"
+    r"(?:限值|标准值|指导值|准则值|建议值|限值标准)\s*(?:为|是|[:：(（])?)\s*$", re.IGNORECASE)
+LIMIT_AFTER = lazy_re(
+    r"\s*(?:(?:annual|24-hour|daily|WHO|national)\s+)?(?:guideline|limit|threshold)s?\b|\s*的?(?:限值|指导值|准则值)",
+    re.IGNORECASE)
+LIMIT_WORD = lazy_re(r"limit|guideline|threshold|benchmark|standard|recommended|allow|限值|标准值|指导值|准则值|建议值",
+                     re.IGNORECASE)
+LIMIT_REACH = 48  # characters looked back from the limit's noun for its owner (WHO, "national", China's)
+# "from 10 µg/m³ to 5 µg/m³", "an annual mean of 35 µg/m³ and a 24-hour mean of 75 µg/m³": the next limit of a list.
+LIMIT_THEN = lazy_re(
+    r"\s*(?:,\s*)?(?:to|and|or|[-–—~～至到、,])\s*(?:(?:an?|the)\s+)?(?:(?:annual|24-hour|daily|hourly)\s+)?"
+    r"(?:(?:mean|average|limit|guideline)\s+)?(?:of\s+)?|\s*(?:,\s*)?(?:和|及|与)?\s*(?:日均|年均|24小时平均)?(?:值)?(?:为)?\s*",
+    re.IGNORECASE)
+GUIDELINE = lazy_re(r"guideline|recommended|指导值|准则值", re.IGNORECASE)
+FOREIGN_BODY = lazy_re(r"(?-i:\bWHO\b|\bEU\b)|World Health Organi[sz]ation|\bEuropean\b|世卫|世界卫生组织|欧盟",
+                       re.IGNORECASE)
+DOMESTIC_LIMIT = lazy_re(r"\bnational\b|\bChina['’]s\b|\bChinese\b|\bGrade I|\bGB\s*3095|国家|國家", re.IGNORECASE)
+# "more than 28% above China's national limit": the owner of a limit compared with is no subject of the figure.
+LIMIT_OWNER_AFTER = lazy_re(
+    r"(?:['’]s)?\s+(?:(?:own|national|official|annual|24-hour|daily|air[- ]quality|everyday)\s+){0,3}"
+    r"(?:limit|guideline|standard|benchmark|threshold)s?\b", re.IGNORECASE)
+COMPARED_WITH_BEFORE = lazy_re(
+    r"\b(?:above|below|exceed(?:s|ed|ing)?|than|over|under|beyond|within|times|meet(?:s|ing)?|met)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
+def limit_quote(ctx: _Context, q: Quantity) -> str | None:
+    """For a limit or guideline quoted in words: "china" (a Chinese limit), "world" (the WHO's, the EU's), ""
+    (no owner named), else None (no limit). Looked up once per figure."""
+    key = (q.start, q.end)
+    memo = ctx.limit_quotes
+    if key not in memo:
+        memo[key] = None  # (a chain "from 10 to 5 to …" asks its earlier figures; they are answered first)
+        memo[key] = _limit_quote(ctx, q)
+    return memo[key]
+
+
+def _limit_quote(ctx: _Context, q: Quantity) -> str | None:
+    if q.kind != "level" or q.value_high is not None:
+        return None
+    found = lookup_unit(q.unit) if q.unit else None
+    if found is not None and found.dimension != "concentration":
+        return None  # "a cap of 300 Mt", "a limit of 70 km/h": not a pollution limit the reference could hold
+    text = ctx.text
+    lo = max(0, q.start - 80)
+    sentence = ctx.sentence_at(q.start)
+    if sentence is not None:
+        lo = max(lo, sentence.start)
+    # The cue words are found by one scan of the text; a figure with none near it costs a bisection.
+    words = ctx.matches_in(LIMIT_WORD, lo, q.start)
+    cue = LIMIT_BEFORE.search(text, words[0].start(), q.start) if words else None
+    after = LIMIT_AFTER.match(text, q.end) if cue is None and ctx.matches_in(LIMIT_WORD, q.end, q.end + 32) else None
+    if cue is None and after is None:
+        earlier = [x for x in ctx.quantities_in(max(0, q.start - 48), q.start) if x.end <= q.start]
+        if not earlier:
+            return None
+        known = ctx.limit_quotes.get((earlier[-1].start, earlier[-1].end), "?")
+        owner = limit_quote(ctx, earlier[-1]) if known == "?" else known
+        return owner if owner is not None and LIMIT_THEN.fullmatch(text, earlier[-1].end, q.start) else None
+    # The owner is the body named last before the limit's noun ("the World Health Organization's guideline of",
+    # "The WHO tightened its guidelines in 2021, cutting the recommended annual mean from 10 to 5").
+    hi = cue.end() if cue is not None else after.end() if after is not None else q.end
+    owner_lo = sentence.start if sentence is not None else max(0, q.start - LIMIT_REACH)
+    owner_lo = max(owner_lo, q.start - 4 * LIMIT_REACH)
+    foreign = [m.end() for m in ctx.matches_in(FOREIGN_BODY, owner_lo, hi)]
+    domestic = [m.end() for m in ctx.matches_in(DOMESTIC_LIMIT, owner_lo, hi)]
+    if foreign and (not domestic or foreign[-1] > domestic[-1]):
+        return "world"
+    if domestic:
+        return "china"
+    noun = text[cue.start(): cue.end()] if cue is not None else text[q.end: hi]
+    return "world" if GUIDELINE.search(noun) else ""  # a guideline with no owner named is the WHO's
 
 
 RESPECTIVELY = lazy_re(r"分别|依次为|依次是")
@@ -1416,6 +1506,11 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     if standard is not None:
         # The standard's limit belongs where the standard holds (GB 3095: the whole country), if the reference says.
         return next((s.region for s in ctx.ref.standards if s.id == standard), None)
+    limit = limit_quote(ctx, q)
+    if limit == "china":
+        return NATIONAL_ID  # "the national limit of 35 micrograms": China's, wherever the sentence is
+    if limit == "world":
+        return None  # "the WHO's guideline of 5 micrograms": the world's, no region id
     respective = respective_region(ctx, q, sentence)
     if respective is not None:
         return respective or None  # "" = a list item naming a place the reference does not know
@@ -1604,8 +1699,9 @@ def _period_metric(ctx: _Context, metric: str, context: str) -> str | None:
     return None
 
 
-def table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
-    """For a figure in a Markdown table row: (its column's header cell, the heading above the table)."""
+def table_context(ctx: _Context, q: Quantity) -> tuple[str, str, int | None] | None:
+    """For a figure in a Markdown table row: (its column's header cell, the heading above the table, the one year
+    the header row states for the whole table, if it states exactly one that is no year compared with)."""
     key = (q.start, q.end)
     memo = ctx.table_contexts
     if key not in memo:
@@ -1617,7 +1713,11 @@ TABLE_ROW_START = lazy_re(r"\s*\|")
 NEWLINE = lazy_re(r"\n")
 
 
-def _table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
+HEADER_COMPARED = lazy_re(r"\b(?:vs\.?|versus|since|from|compared|change|over)\b|比|较|較|以来|以來|同比",
+                          re.IGNORECASE)
+
+
+def _table_context(ctx: _Context, q: Quantity) -> tuple[str, str, int | None] | None:
     text = ctx.text
     line_start = ctx.line_start(q.start)
     if not TABLE_ROW_START.match(text, line_start, q.start):
@@ -1632,12 +1732,16 @@ def _table_context(ctx: _Context, q: Quantity) -> tuple[str, str] | None:
     header_end = text.find("\n", header_start)
     cells = text[header_start: header_end if header_end >= 0 else len(text)].split("|")
     cell = cells[column] if column < len(cells) else ""
+    # | City | PM2.5, 2023 (µg/m³) | Multiple of WHO guideline |: the year the header gives one column dates the row.
+    years = {int(m.group(1)) for c in cells if not HEADER_COMPARED.search(c) for m in YEAR_WORD.finditer(c)}
+    compared = any(HEADER_COMPARED.search(c) and YEAR_WORD.search(c) for c in cells)
+    table_year = years.pop() if len(years) == 1 and not compared else None
     heading = ""
     for s in reversed(ctx.sentences):
         if s.end <= header_start and s.text.strip() and not s.text.lstrip().startswith("|"):
             heading = s.text if title_like(s, ctx.sentences) or s.text.lstrip().startswith("#") else ""
             break
-    return cell, heading
+    return cell, heading, table_year
 
 
 # Pollutants the reference does not track: 臭氧浓度为180微克/立方米 after a PM2.5 sentence is no PM2.5 figure.
@@ -1664,11 +1768,21 @@ GOAL_BREAK = lazy_re(r"[,,]\s*(?:优于|好于|低于|高于|较|比|同比|完�
 METRIC_RIGHT_AFTER = lazy_re(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+MULTIPLE_OF_LIMIT = lazy_re(
+    r"\s*(?:the\s+|what\s+the\s+|that\s+of\s+the\s+)?(?:[A-Za-z.'’-]+\s+){0,4}?"
+    r"(?:limits?|guidelines?|standards?|benchmarks?|thresholds?|recommends?|recommended)\b|"
+    r"\s*(?:世卫组织|世界卫生组织)?[^,,。;;\d]{0,8}(?:限值|指导值|准则值)", re.IGNORECASE)
+
+
 def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     if quoted_standard(ctx, q) is not None:
         return None  # 国家二级标准(35微克/立方米): the standard's limit, not a measurement
     if q.kind == "multiple" and any(m.kind == "standard" for m in ctx.mentions_in(q.start - 32, q.end + 24)):
         return None  # 是国家二级标准的2.6倍, "3.6 times the national standard": a ratio to a limit, no measure
+    if limit_quote(ctx, q) is not None:
+        return None  # "the national limit of 35 micrograms", "the WHO guideline of 5": a limit, not a measurement
+    if q.kind == "multiple" and MULTIPLE_OF_LIMIT.match(ctx.text, q.end):
+        return None  # "nine times the World Health Organization's guideline": a ratio to a limit, no measure
     respective = respective_metric(ctx, q, sentence)
     if respective is not None:
         return respective if respective and _metric_fits(ctx, respective, q) else None
@@ -1743,7 +1857,10 @@ def _measured_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | No
                 context = ctx.lede_period[1] + context  # a notice's later paragraph: in the period of its opening
     metric = None
     if table is not None:
-        cell, heading = table
+        cell, heading, _ = table
+        if q.kind == "multiple" and MULTIPLE_OF_LIMIT.match(cell.strip().removeprefix("Multiple of").removeprefix(
+                "multiple of")):
+            return None  # | Multiple of WHO guideline |: ratios to a limit, no measure
         context = heading + cell
         for part in (cell, heading + cell):
             found = [m for m in ctx.matcher.scan(part) if m.kind == "metric" and _metric_fits(ctx, m.id, q)]
@@ -2045,6 +2162,8 @@ def _time_year_of(ctx: _Context, t: TimeExpr) -> int | None:
     if t.kind in ("date", "year") and t.year is not None:
         return t.year
     if t.kind == "date" and t.month is not None and t.day is None and ctx.published is not None:
+        if MONTH_THEN_YEAR.match(ctx.text, t.end):
+            return None  # "in September 2021" read as a month and a year: the year time dates it
         # A bare month ("in December", 7月) is the latest such month up to the article's date.
         return ctx.published.year - (1 if t.month > ctx.published.month else 0)
     if t.kind == "ago" and t.years is not None and ctx.published is not None:
@@ -2062,6 +2181,9 @@ RANGE_BEFORE = lazy_re(r"(?:19|20)\d{2}(?:\s*年)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{
 RANGE_NEXT = lazy_re(r"\s*(?:[—\-–~～]|至|到)\s*(?:19|20)\d{2}(?!\d)")
 
 
+MONTH_THEN_YEAR = lazy_re(r",?\s*(?:of\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
+
+
 def relative_offset(text: str) -> int | None:
     table = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1,
              "this year": 0, "last year": -1, "next year": 1}
@@ -2076,10 +2198,17 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
         return q.year
     if quoted_standard(ctx, q) is not None:
         return None  # a standard's limit holds for no particular year
+    if limit_quote(ctx, q) is not None:
+        # A limit or guideline quoted in words holds for no year the text goes on about: only a year its own
+        # sentence states ("tightened its guidelines in September 2021, cutting … from 10 to 5") dates it.
+        years = [y for t in ctx.times_in(sentence.start, sentence.end) if (y := _time_year(ctx, t)) is not None]
+        return years[0] if len(set(years)) == 1 else None
     table = table_context(ctx, q)
     header_year = TABLE_YEAR.fullmatch(table[0].strip()) if table else None
     if header_year:
         return int(header_year.group(1))  # | 城市 | 2013 | 2017 | 2023 |: a cell's year is its column's
+    if table is not None and table[2] is not None and not ctx.times_in(sentence.start, sentence.end):
+        return table[2]  # | City | PM2.5, 2023 (µg/m³) | Multiple of WHO guideline |: the header's one year
     if q.role == "to":
         # "fell from 58 in 2013 to two": the "to" end is not the "from" year; a later year after it, if any.
         start_years = ctx.from_years.get(q.group, set()) if q.group is not None else set()
@@ -2099,6 +2228,10 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
         # "Measured against 2023, when the city logged 271 days", 与2016—2017年采暖季的139微克/立方米相比: the
         # figure of the year compared with
         return before[-1].year
+    if before and before[-1].year is not None and before[-1].kind in ("year", "date") and q.kind == "level":
+        listed = _when_list_year(ctx, q, before[-1])
+        if listed is not None:
+            return listed
     for t in ctx.times_in(q.end, q.end + YEAR_RIGHT_AFTER_REACH):
         # "the 108 micrograms recorded in 2013", "58 such days in 2013": the figure's own year, stated right after
         # it, over a year the sentence opened on.
@@ -2126,6 +2259,25 @@ def _over_the_period(ctx: _Context, q: Quantity, sentence: Sentence) -> tuple[in
     years = sorted({t.year for t in ctx.times_in(sentence.start, sentence.end) if t.kind in ("year", "date")
                     and t.year is not None})
     return (years[0], years[-1]) if len(years) >= 2 else None
+
+
+WHEN_LIST_JOIN = lazy_re(r"\s*(?:,\s*)?(?:and\s+)?", re.IGNORECASE)
+WHEN_LIST_MAX = 6  # figures listed in one "when" clause
+
+
+def _when_list_year(ctx: _Context, q: Quantity, t: TimeExpr) -> int | None:
+    """"Compared with 2013, when the province recorded 108 micrograms, 129 good days and 80 heavy-pollution days":
+    every figure listed in the when clause is of that year (not only the first one)."""
+    when = WHEN_CLAUSE.match(ctx.text, t.end, q.start)
+    if when is None or when.end() >= q.start:
+        return None
+    listed = [x for x in ctx.quantities_in(when.end(), q.start) if x.end <= q.start]
+    if not listed or len(listed) > WHEN_LIST_MAX or listed[0].start != when.end():
+        return None
+    for a, b in itertools.pairwise([*listed, q]):
+        if b.start < a.end or not WHEN_LIST_JOIN.fullmatch(ctx.text, a.end, b.start):
+            return None
+    return t.year
 
 
 # A figure in a "when" clause after a year belongs to that year, even a year compared with.
@@ -2358,8 +2510,8 @@ def resolve(loaded: Loaded, norm: Normalized, sentences: Sequence[Sentence], ext
     published = date or find_published(loaded, norm, times, front)
     home = Home(region_id(ref, region), True) if region else find_home_region(norm, ref, front, sentences, mentions)
     quantities = sorted((q for q in extraction.quantities if q.kind in CLAIM_KINDS), key=lambda q: (q.start, q.end))
-    ctx = _Context(norm.text, sentences, [s.start for s in sentences], mentions, times, home.region, home.default,
-                   published, ref, matcher, quantities)
+    ctx = _Context(norm.text, sentences, [s.start for s in sentences], _with_day_measures(norm.text, mentions, ref),
+                   times, home.region, home.default, published, ref, matcher, quantities)
     lines = lines or LineIndex(loaded.text)
     ids = {id(q): f"c{i + 1}" for i, q in enumerate(quantities)}
     groups: dict[int, list[str]] = {}
@@ -2374,6 +2526,34 @@ def resolve(loaded: Loaded, norm: Normalized, sentences: Sequence[Sentence], ext
         claims.append(_claim(ctx, q, sentence, ids[id(q)], groups, loaded, norm, lines))
     return Resolution(tuple(_changes_take_their_levels_metric(ctx, quantities, claims)), published, home.region,
                       tuple(mentions))
+
+
+# English names of the day-count measures that the reference's names do not spell: "250 good days", "231 days of good
+# or excellent air", "the number of good days" (good_air_days); "days of severe pollution" (heavy_pollution_days).
+DAY_MEASURES_EN = lazy_re(
+    r"\b(?:(?P<good>good(?:-air|\s+air)?\s+days|days\s+of\s+(?:good|excellent|good\s+or\s+excellent|excellent\s+or\s+"
+    r"good|good\s+to\s+excellent)(?:\s+air(?:\s+quality)?)?|days\s+with\s+(?:good|excellent)\s+air)|"
+    r"(?P<heavy>heav(?:y|ily)[- ]pollut\w*\s+days|days\s+of\s+(?:heavy|severe)\s+(?:air\s+)?(?:pollution|smog)))\b",
+    re.IGNORECASE)
+
+
+def _with_day_measures(text: str, mentions: Sequence[Mention], ref: Reference) -> list[Mention]:
+    """The matcher's mentions plus the English day-count measures it does not name (one scan of the text)."""
+    found = []
+    for m in DAY_MEASURES_EN.finditer(text) if DAY_MEASURES_EN.search(text) else ():
+        metric = "good_air_days" if m.group("good") else "heavy_pollution_days"
+        if metric in ref.metrics:
+            found.append(Mention(m.start(), m.end(), "metric", metric))
+    if not found:
+        return list(mentions)
+    taken = [(x.start, x.end) for x in mentions if x.kind == "metric"]
+    starts = [a for a, _ in taken]
+    kept = []
+    for f in found:
+        i = bisect.bisect_right(starts, f.end)
+        if not any(a < f.end and f.start < b for a, b in taken[max(0, i - 4): i]):
+            kept.append(f)
+    return sorted([*mentions, *kept], key=lambda x: (x.start, x.end))
 
 
 def _changes_take_their_levels_metric(ctx: _Context, quantities: Sequence[Quantity],

@@ -1,0 +1,157 @@
+"""resolve, session 4: claim forms unseen English (and Chinese) articles got wrong, on sentences written here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from factcheck.models import Claim
+from factcheck.pipeline import Options, check_text
+from factcheck.reference import default_reference_path, load_reference
+
+
+def claims(text: str, fmt: str = "text", **options: Any) -> list[Claim]:
+    ref = load_reference(default_reference_path())
+    return list(check_text(text, ref, fmt=fmt, options=Options(**options)).files[0].claims)
+
+
+def by_value(cs: list[Claim], value: str, nth: int = 0) -> Claim:
+    hits = [c for c in cs if c.value == Decimal(value)]
+    assert len(hits) > nth, [(c.quote, c.value) for c in cs]
+    return hits[nth]
+
+
+# --- a limit or a guideline quoted in words: no metric; a Chinese limit is China's, the WHO's no region's
+
+LIMITS_EN = (
+    "Cangzhou air report\n\n"
+    "Published 3 May 2024\n\n"
+    "Cangzhou's PM2.5 averaged 41 micrograms per cubic meter in 2023, some 17% above China's national limit of "
+    "35 micrograms and eight times the World Health Organization's guideline of 5 micrograms.\n\n"
+    "Doctors in the city say the WHO guideline of 5 micrograms is the one that matters, and the national limit is "
+    "35 micrograms.\n"
+)
+
+
+def test_a_limit_quoted_in_words_is_no_measurement_and_belongs_to_its_owner() -> None:
+    cs = claims(LIMITS_EN)
+    measured = by_value(cs, "41")
+    assert (measured.region, measured.metric, measured.year) == ("cangzhou", "pm25_annual_mean", 2023)
+    national = by_value(cs, "35")
+    assert (national.region, national.metric) == ("china", None)
+    who = by_value(cs, "5")
+    assert (who.region, who.metric) == (None, None)
+    # the multiple of the WHO's guideline is the city's ratio, not China's, and measures nothing
+    eight = by_value(cs, "8")
+    assert (eight.region, eight.metric) == ("cangzhou", None)
+    # the sentence with no year: the limits hold for no year
+    later = [c for c in cs if c.line == 7]
+    assert [(c.value, c.region, c.metric, c.year) for c in later] == [
+        (Decimal(5), None, None, None), (Decimal(35), "china", None, None)]
+
+
+def test_a_revised_guideline_takes_its_sentences_year_and_no_region() -> None:
+    text = ("Guidelines explained\n\nPublished 12 June 2024\n\n"
+            "The World Health Organization revised its guidelines in October 2021, lowering the recommended "
+            "24-hour mean for PM2.5 from 25 µg/m³ to 15 µg/m³.\n\n"
+            "China's Grade II standard allows an annual mean of 35 µg/m³ and a 24-hour mean of 75 µg/m³.\n")
+    cs = claims(text)
+    for value in ("25", "15"):
+        c = by_value(cs, value)
+        assert (c.year, c.region, c.metric) == (2021, None, None), value  # "October 2021" is one date, not 2023
+    for value in ("35", "75"):
+        c = by_value(cs, value)
+        assert (c.region, c.metric, c.year) == ("china", None, None), value
+
+
+def test_a_limit_in_chinese_and_a_measured_level_beside_it() -> None:
+    text = ("邢台市空气质量\n\n2024年3月1日\n\n"
+            "2023年邢台市PM2.5平均浓度为43微克/立方米,世界卫生组织指导值为5微克/立方米。\n")
+    cs = claims(text)
+    assert (by_value(cs, "43").region, by_value(cs, "43").metric) == ("xingtai", "pm25_annual_mean")
+    assert (by_value(cs, "5").region, by_value(cs, "5").metric) == (None, None)
+
+
+def test_guard_a_level_that_merely_meets_a_standard_keeps_its_metric() -> None:
+    text = ("Beijing air\n\nPublished 2 January 2024\n\n"
+            "Beijing's annual average PM2.5 concentration fell to 32 micrograms per cubic meter in 2023, meeting the "
+            "national standard for a third year.\n")
+    c = by_value(claims(text), "32")
+    assert (c.region, c.metric, c.year) == ("beijing", "pm25_annual_mean", 2023)
+
+
+def test_guard_an_exceedance_of_a_limit_is_no_limit() -> None:
+    text = ("Shijiazhuang air\n\nPublished 2 January 2024\n\n"
+            "Shijiazhuang averaged 42 micrograms in 2023, exceeding the national limit by 7 micrograms.\n")
+    c = by_value(claims(text), "7")
+    assert c.region == "shijiazhuang"
+
+
+# --- a Markdown table whose header row states one year dates its rows
+
+TABLE_MD = (
+    "# Cities compared\n\n*Published 12 June 2024*\n\n"
+    "| City | PM2.5, 2022 (µg/m³) | Multiple of WHO guideline |\n"
+    "|---|---|---|\n"
+    "| Tianjin | 37 | 7.4 |\n"
+    "| Baoding | 40 | 8.0 |\n"
+)
+
+
+def test_a_table_header_with_one_year_dates_every_cell_and_a_multiple_of_a_guideline_measures_nothing() -> None:
+    cs = claims(TABLE_MD, fmt="markdown")
+    for value in ("37", "7.4", "40"):
+        assert by_value(cs, value).year == 2022, value
+    assert by_value(cs, "7.4").metric is None
+    assert by_value(cs, "37").region == "tianjin"
+
+
+def test_guard_a_header_year_compared_with_dates_no_row() -> None:
+    text = ("# Change\n\n*Published 12 June 2024*\n\n"
+            "| City | Change vs 2013 (%) |\n|---|---|\n| Tianjin | -57 |\n")
+    cs = claims(text, fmt="markdown")
+    assert all(c.year != 2013 for c in cs), [(c.quote, c.year) for c in cs]
+
+
+# --- English names of the day-count measures: "good days", "days of good or excellent air", their share and change
+
+DAYS_EN = (
+    "Xingtai air\n\nPublished 5 March 2024\n\n"
+    "Xingtai logged 240 days of good or excellent air in 2023, 9 fewer than the year before.\n\n"
+    "The province logged 255 good days, or 69.9 percent of the year, with 10 days of severe pollution.\n\n"
+    "The number of good days has nearly doubled since 2013.\n"
+)
+
+
+def test_english_day_counts_take_their_measure_its_share_and_its_change() -> None:
+    cs = claims(DAYS_EN)
+    assert (by_value(cs, "240").metric, by_value(cs, "240").region) == ("good_air_days", "xingtai")
+    assert by_value(cs, "9").metric == "good_air_days"  # "9 fewer than the year before"
+    assert by_value(cs, "255").metric == "good_air_days"
+    assert by_value(cs, "69.9").metric == "good_days_ratio"  # "or 69.9 percent of the year"
+    assert by_value(cs, "10").metric == "heavy_pollution_days"
+    assert by_value(cs, "2").metric == "good_air_days"  # "the number of good days has nearly doubled"
+
+
+def test_guard_days_that_are_not_good_or_polluted_days_get_no_day_measure() -> None:
+    text = ("Tianjin\n\nPublished 5 March 2024\n\n"
+            "The trip takes 12 days by sea, and the school stayed indoors on 10 days in January.\n")
+    cs = claims(text)
+    assert all(c.metric is None for c in cs), [(c.quote, c.metric) for c in cs]
+
+
+# --- every figure listed in a "when" clause after a year is of that year
+
+def test_every_figure_listed_in_a_when_clause_takes_its_year() -> None:
+    text = ("Xingtai air\n\nPublished 5 March 2024\n\n"
+            "Compared with 2013, when the city recorded 150 micrograms, 100 good days and 90 heavy-pollution days, "
+            "its air has improved.\n")
+    cs = claims(text)
+    assert [by_value(cs, v).year for v in ("150", "100", "90")] == [2013, 2013, 2013]
+
+
+def test_guard_a_figure_after_the_when_clause_is_not_of_its_year() -> None:
+    text = ("Xingtai air\n\nPublished 5 March 2024\n\n"
+            "Compared with 2013, when the city recorded 150 micrograms, the annual concentration has fallen by "
+            "70 percent.\n")
+    assert by_value(claims(text), "70").year != 2013
