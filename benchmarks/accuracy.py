@@ -204,9 +204,9 @@ def main() -> int:
         group = [row for row in rows if row.holdout is held_out]
         if not group:
             continue
-        if held_out and not blind:
-            # While tuning, the blind set's figures are not shown at all (not even in the totals): watching them
-            # move is tuning on them. --held-out (or --check, in CI) prints them.
+        if held_out and not args.held_out:
+            # While tuning, the blind set's files are not shown (and, without --check, not even in the totals):
+            # watching them move is tuning on them. --held-out prints them; --check (CI) only the totals it gates.
             print(f"-- held-out set: {len(group)} files not shown (pass --held-out to measure them)")
             continue
         print(f"-- {'held-out set (holdout: true, never tuned on)' if held_out else 'tuned set'}")
