@@ -83,6 +83,17 @@ def dec(x: Any) -> Decimal | None:
     return None if x is None else Decimal(str(x))
 
 
+def same_value(tool: Decimal | None, want: Decimal | None) -> bool:
+    """The tool's value is the gold value — or a repeating fraction the annotator rounded (三分之二: the tool gives
+    66.6666666667, the gold 66.7). Only a value with 4+ decimals (no writer types that) is rounded to the gold's
+    places."""
+    if tool is None or want is None or tool == want:
+        return tool == want
+    places = -int(tool.as_tuple().exponent)
+    gold_places = max(0, -int(want.as_tuple().exponent))
+    return places >= 4 and gold_places < places and tool.quantize(Decimal(1).scaleb(-gold_places)) == want
+
+
 def score_file(gold: dict[str, Any], result: dict[str, Any]) -> Score:
     s = Score()
     claims = list(result["claims"])
@@ -91,7 +102,7 @@ def score_file(gold: dict[str, Any], result: dict[str, Any]) -> Score:
         want = dec(g["value"])
         match = None
         for i, c in enumerate(claims):
-            if i not in used and c["line"] == g["line"] and dec(c["value"]) == want:
+            if i not in used and c["line"] == g["line"] and same_value(dec(c["value"]), want):
                 match = i
                 break
         if match is None:
