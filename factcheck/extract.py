@@ -355,6 +355,9 @@ CN_CHANGE_VERB = lazy_re(
     r"(?:(?P<down>下降|减少|降低|下滑|回落|下跌|缩减|削减|压减|压降|下调|缩小|减排|下挫|收窄|降|减|跌)"
     r"|(?P<up>上升|增长|提高|增加|上涨|提升|攀升|扩大|上调|跃升|回升|增多|高出|反弹|净增|增|升|涨)"
     r"|(?P<flat>改善|变化|变动))$")
+# an increase "by one times" (增长一倍, 翻了一倍): the thing doubled; only 一倍 is unambiguous
+# (增长2倍 is read both ways)
+CN_GREW_BY = lazy_re(r"(?:增长|增加|提高|提升|上升|扩大|翻)了?$")
 CN_COMPARE_ADJ = lazy_re(r"(?:比|较)[^,，;；。]{0,24}?(?:(?P<up>多出?|高出?)|(?P<down>少|低))$")
 CN_YOY = lazy_re(r"同比|按年|(?:比|较|与|同|相比)\s*(?:上年|去年|上一年)(?:同期)?|去年同期|上年同期")
 CN_MOM = lazy_re(r"环比|(?:比|较)\s*上月")
@@ -1529,11 +1532,14 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         return None
     if english and _not_an_amount(text, s, um):
         return None
+    if cn_only and um is not None and um.written in _PLACE_WORDS and _names_counted(text, s, parsed.value):
+        return None  # 张家口、承德两市: the count of the places just named, not a figure
     unit = um.unit if um is not None else prefix_unit
     unit_text = um.written if um is not None else prefix_text
     # a bare year: 2014, in 2023, "| 2013 |"
     if (ascii_only and len(number_text) == 4 and number_text.isdecimal() and 1900 <= int(number_text) <= 2100
-            and prefix_unit is None and (um is None or um.loose or um.modified or um.unit.canonical == "year")):
+            and prefix_unit is None and (um is None or um.loose or um.modified or um.unit.canonical == "year"
+                                         or _singular_noun(um))):
         kind = "since" if _SINCE_BEFORE.search(text[(s - 7 if s > 7 else 0):s]) else "year"
         years.append(TimeExpr(s, e, raw, kind, year=int(number_text)))
         return None
@@ -1767,12 +1773,47 @@ def _unit_before(text: str, tok: _Tok) -> None:
             return
 
 
+_SAME_PLURAL = frozenset(("people", "species", "series"))
+
+
+_PLACE_WORDS = frozenset("市省区县国")
+# the places named right before a numeral: 张家口、承德 | 北京和天津 (an item is up to 10 Chinese characters)
+NAMED_LIST_BEFORE = lazy_re(r"(?:[\u4e00-\u9fff]{1,10}(?:、|和|与|及))+[\u4e00-\u9fff]{1,10}$")
+_LIST_SEPARATORS = lazy_re(r"、|和|与|及")
+
+
+def _names_counted(text: str, s: int, value: Decimal) -> bool:
+    """Is the numeral at ``s`` the number of the places listed right before it (张家口、承德两市)?"""
+    if not ("\u4e00" <= text[s - 1:s] <= "\u9fff") or value < 2 or value > 9:
+        return False
+    m = NAMED_LIST_BEFORE.search(text, max(0, s - 48), s)
+    return m is not None and len(_LIST_SEPARATORS.findall(m.group(0))) + 1 == value
+
+
+def _singular_noun(um: UnitMatch) -> bool:
+    """Is the unit a singular English count noun ("2013 city data", "the 2024 project list")? After a year it
+    is a modifier of what follows, not a count."""
+    w = um.written
+    return (um.unit.dimension == "count" and w.isalpha() and w.islower() and w not in _SAME_PLURAL
+            and lemma(w) == w)
+
+
 def _table_noun(um: UnitMatch) -> bool:
     """Is a modified unit a plural count noun of the unit table ("three central state-owned enterprises")?"""
     noun = um.written.rsplit(None, 1)[-1]
     unit = WORD_UNITS.get(fold(noun))
     return (um.modified and unit is not None and unit.dimension == "count" and unit.kind == "level"
             and lemma(noun) != fold(noun))
+
+
+EN_DETERMINER_BEFORE = lazy_re(r"\b(?:the|these|those|all|both)\s$", re.IGNORECASE)
+
+
+def _word_count_noun(value: Decimal, um: UnitMatch) -> bool:
+    """May a number word count the plural noun a loose match found after a modifier ("seven ski resorts")? A bare
+    plural after a number word is too often a description ("the three provinces", "three things") to count."""
+    noun = um.written.rsplit(None, 1)[-1]
+    return um.modified and value >= 2 and noun.islower() and lemma(noun) != fold(noun)
 
 
 def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
@@ -1788,13 +1829,15 @@ def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
     parsed = parse(number_text if number_text.isascii() else fold(number_text))
     if parsed is None:
         return None
-    um = match_unit(text, e, fallback=False)
-    if um is not None and um.loose and not _table_noun(um):
+    um = match_unit(text, e, fallback=True)
+    if um is not None and um.loose and not _table_noun(um) and not _word_count_noun(parsed.value, um):
         um = None
     if um is not None and um.unit.dimension == "duration" and _en_time_span(text, s, um):
         return None
     if _not_an_amount(text, s, um):
         return None
+    if um is None and s > 4 and text[s - 1] == " " and EN_DETERMINER_BEFORE.search(text, max(0, s - 8), s):
+        return None  # "the highest of the three", "these two were closed": a pronoun, not an amount
     tok = _Tok(start=s, end=um.end if um else e, num_start=s, num_end=e, q_start=s,
                after=um.end if um else e, value=parsed.value, precision=parsed.precision, num_text=number_text,
                unit=um.unit if um else None, unit_text=um.written if um else "", word=True, english=True)
@@ -1998,6 +2041,8 @@ def _classify(doc: _Doc, tok: _Tok, tokens: list[_Tok], i: int) -> None:
     clause_before = text[max(c_lo, tok.q_start - SPAN_BEFORE * 2):tok.q_start]
     if tok.unit is not None and tok.unit.kind == "multiple":
         tok.kind = "multiple"
+        if tok.value == 1 and not tok.english and CN_GREW_BY.search(window):
+            tok.value = Decimal(2)  # 增长一倍, 增加了近一倍: grew by one times its size -> a factor of 2
     cue = False
     direction: str | None = None
     if not tok.fixed:
@@ -2268,11 +2313,25 @@ def _row_label_unit(cell: str) -> str | None:
     return None
 
 
+MULTIPLE_HEADER = lazy_re(r"^\s*(?:(?:multiples?|times)\s+(?:of|the|over)\b|ratio\s+to\b)|倍数|超标倍数",
+                          re.IGNORECASE)
+
+
+def _multiple_header(cell: str) -> str | None:
+    """A column of factors: ``Multiple of WHO guideline`` (times), ``超标倍数`` / ``为标准的倍数`` (倍)."""
+    m = MULTIPLE_HEADER.search(cell)
+    if m is None:
+        return None
+    return "倍" if m.group(0).endswith("倍数") else "times"
+
+
 def _set_table_unit(tok: _Tok, written: str) -> None:
     unit = _table_unit(written)
     if unit is None:
         return
     tok.unit, tok.unit_text = unit, written
+    if unit.kind == "multiple" and tok.kind == "level":
+        tok.kind = "multiple"  # | Multiple of WHO guideline | 6.4 |: a factor
     if unit.scale != 1:
         tok.value, tok.precision = clean(tok.value * unit.scale), clean(tok.precision * unit.scale)
 
@@ -2309,7 +2368,7 @@ def _apply_tables(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
                 caption = _corner_unit(cells[0])
             for cell in cells:
                 um = HEADER_UNIT.search(cell)
-                unit = um.group(1).strip() if um else _header_noun(cell)
+                unit = um.group(1).strip() if um else (_header_noun(cell) or _multiple_header(cell))
                 year_cell = TABLE_YEAR_CELL.fullmatch(cell.strip())
                 if unit is None and caption is not None and year_cell:
                     unit = caption  # ## 京津冀PM2.5年均浓度(微克/立方米) over | 地区 | 2013年 | 2017年 |
@@ -2521,16 +2580,90 @@ def _subject_unit(doc: _Doc, tok: _Tok) -> tuple[Unit, str] | None:
     return unit, noun
 
 
+# "Electric heavy trucks have nearly doubled in number since the end of 2022, to about 21,000": the subject of a
+# verb of change earlier in the sentence, when the figure is the "to" end that continues it
+EN_SUBJECT_TO = lazy_re(
+    rf"\b([a-z]+)\s+(?:(?:have|has|had)\s+)?(?:(?:nearly|almost|roughly|more\s+than)\s+)?"
+    rf"(?:doubled|tripled|quadrupled|halved|{_EN_DOWN}|{_EN_UP})\b[^.;:!?]{{0,60}}?,\s*to\s+"
+    r"(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
+# A topic of the sentences before: a modified plural count noun ("good-air days", "heavy-pollution days",
+# "ski resorts"); the words before it are no number, determiner or function word
+EN_TOPIC_NOUN = lazy_re(r"\b(?:[a-z]+-[a-z]+|[a-z]{3,})\s+(days|[a-z]{3,20}s)\b")
+TOPIC_REACH = 320  # how far back (at most two sentences of the same paragraph) a topic is looked for
+_NOT_TOPIC_MODIFIER = frozenset(re.split(r"\s+", (
+    "the these those their its our your his her some many few several more less fewer other recent past next last "
+    "first early late and or of in on at to for by with from than all both any each every two three four five six "
+    "seven eight nine ten such same two-thirds")))
+
+
+def _topic_unit(doc: _Doc, tok: _Tok, s_lo: int) -> tuple[Unit, str] | None:
+    """The modified plural count noun the sentences before ``tok``'s (at most two, in its paragraph, within
+    TOPIC_REACH characters) are about: "… had more good-air days than Beijing last year. The bureau reported 232
+    for 2023" counts days. The last such noun wins."""
+    text = doc.text
+    lo = max(0, s_lo - TOPIC_REACH)
+    nl = text.rfind("\n", lo, s_lo)
+    if nl >= 0:
+        lo = nl + 1
+    if lo >= s_lo:
+        return None
+    p_lo = doc.sentence_bounds(s_lo - 1)[0]
+    if p_lo > lo:
+        lo = max(lo, doc.sentence_bounds(p_lo - 1)[0]) if p_lo > 0 else p_lo
+    found: tuple[Unit, str] | None = None
+    for m in EN_TOPIC_NOUN.finditer(text, lo, s_lo):
+        noun = m.group(1)
+        modifier = m.group(0)[:m.start(1) - m.start()].strip().lower()
+        if modifier in _NOT_TOPIC_MODIFIER or text[m.start() - 2:m.start()].strip()[-1:].isdigit():
+            continue
+        unit = lookup(noun)
+        if (unit is not None and unit.kind == "level" and unit.dimension in ("count", "duration")
+                and lemma(noun) != fold(noun) and unit.canonical not in ("year", "month", "week", "hour", "minute")):
+            found = unit, noun
+    return found
+
+
 def _apply_subject_units(doc: _Doc, tokens: list[_Tok]) -> None:
+    text = doc.text
+    has_topic: bool | None = None  # (found once per document: is there any topic noun at all?)
+    prev_bounds: tuple[int, int] | None = None
     for tok in tokens:
-        if tok.unit is None and tok.english and (tok.kind == "change" or tok.to_verb) and not tok.keep_unitless:
+        bounds = doc.sentence_bounds(tok.num_start)
+        first = bounds != prev_bounds
+        prev_bounds = bounds
+        if tok.unit is not None or not tok.english or tok.keep_unitless:
+            continue
+        if tok.kind == "change" or tok.to_verb:
             found = _subject_unit(doc, tok)
+            if found is None and tok.to_verb and text.find(",", max(bounds[0], tok.q_start - 80), tok.q_start) >= 0:
+                m = EN_SUBJECT_TO.search(text, max(bounds[0], tok.q_start - 130), tok.q_start)
+                unit = lookup(m.group(1)) if m is not None else None
+                if (m is not None and unit is not None and unit.kind == "level" and unit.dimension == "count"
+                        and lemma(m.group(1)) != fold(m.group(1))):
+                    found = unit, m.group(1)
             if found is not None:
                 tok.unit, tok.unit_text = found
+                continue
+        if first and not tok.word and tok.kind == "level" and tok.group is None and bounds[0] > 0:
+            # the first figure of a sentence that says nothing of what it measures: the paragraph's topic
+            if has_topic is None:
+                has_topic = EN_TOPIC_NOUN.search(text) is not None
+            if (has_topic and _parallel_position(text, tok) and not _names_unit_after(text, tok, bounds[1])
+                    and not ("PM" in text and _pollutant_subject(doc, tok, bounds[0]))):
+                found = _topic_unit(doc, tok, bounds[0])
+                if found is not None:
+                    tok.unit, tok.unit_text = found
+
+
+def _names_unit_after(text: str, tok: _Tok, hi: int) -> bool:
+    """Does the rest of the clause after a bare figure give a unit word ("232 … of good-air days")? Then the
+    topic is not needed (and _apply_of_which or _carry_units may find it)."""
+    return OF_THE_NOUN.match(text, tok.after) is not None
 
 
 CN_POPULATION_BEFORE = lazy_re(
-    r"人口(?:总数|总量|规模|数量|数)?(?:合计|共计|总计|总共|共|已|达到|达|为|是|约|有|超过|逾|近|突破|接近)*\s*$")
+    r"人口(?:总数|总量|规模|数量|数)?(?:加起来|加在一起|合起来|相加|合计|共计|总计|总共|共|已|达到|达|为|是|约|有|超过|逾|近|"
+    r"突破|接近)*\s*$")
 _PERSON = CJK_UNITS["人"]
 
 

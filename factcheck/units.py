@@ -113,7 +113,8 @@ CJK_UNITS: dict[str, Unit] = {
 # Plain measure words: the canonical unit is the word itself.
 MEASURE_WORDS = _words(
     "人次 个 台 人 篇 项 份 条 座 家 例 种 次 辆 张 点 所 位 名 批 只 头 株 棵 套 部 架 艘 列 场 处 户 件 起 宗 笔 "
-    "枚 颗 道 门 支 根 片 本 册 首 幅 栋 幢 间 届 市 县 区 省 国 期 轮 组 对 款 吨次 床 级 标准箱 标箱"
+    "枚 颗 道 门 支 根 片 本 册 首 幅 栋 幢 间 届 市 县 区 省 国 期 轮 组 对 款 吨次 床 级 标准箱 标箱 "
+    "亩次 架次 车次 班次 台次 户次 辆次 艘次"
 )
 for _w in MEASURE_WORDS:
     CJK_UNITS.setdefault(_w, _u(_w, "count"))
@@ -282,8 +283,12 @@ _MODIFIERS_RE = lazy_re(
     r"(?:[ \t]+(?!(?i:" + _NOT_MODIFIER + r")\b)(?![a-z]+ly\b)[A-Za-z][a-z-]{1,20}){0,2}"
     r"[ \t]+(?!(?i:" + _NOT_MODIFIER + r")\b)(?![a-z]+ly\b)([A-Za-z][a-z-]{1,20})[ \t]+([a-z]{3,20}s)(?![A-Za-z-])"
 )
-# Head nouns too general to stand alone: the modifier before them is part of the unit ("charging point").
-_COMPOUND_HEADS = frozenset(("point", "pile"))
+# Head nouns too general to stand alone: the modifier before them is part of the unit ("charging point",
+# "skier visit", "snow gun"); an adjective before one of the later heads is not ("annual visits" count visits).
+_COMPOUND_HEADS = frozenset(("point", "pile", "visit", "trip", "gun"))
+_ALWAYS_COMPOUND = frozenset(("point", "pile"))
+_ADJECTIVE = lazy_re(r"(?:[a-z]+(?:al|ic|ous|ive|ful|less|able|ible|ary|ly)|new|old|more|other|extra|total|"
+                     r"further|overnight|first|repeat|daily|weekly|yearly|many|several|few)$")
 
 
 # Spellings of a canonical unit that a reference file or a resolver may write (claims.yaml says "days",
@@ -421,7 +426,7 @@ def match_unit(text: str, pos: int, *, fallback: bool = True) -> UnitMatch | Non
         if m:
             noun = m.group(2)
             head = lemma(noun)
-            if head in _COMPOUND_HEADS:
+            if head in _COMPOUND_HEADS and (head in _ALWAYS_COMPOUND or not _ADJECTIVE.match(fold(m.group(1)))):
                 if "-" in m.group(1):
                     return None
                 return UnitMatch(pos, m.end(), text[pos:m.end()].strip(), _u(f"{m.group(1)} {head}", "count"),

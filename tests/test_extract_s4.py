@@ -235,3 +235,191 @@ def test_an_english_signed_percent_stays_a_fall() -> None:
 @pytest.mark.parametrize("text", ["每户补贴为3-5万元。", "The plan covers sections 4-6 of the law."])
 def test_a_hyphen_in_a_range_is_no_minus(text: str) -> None:
     assert all(q.value > 0 for q in qs(text))
+
+
+# ==================================================================== round 2 (session 4, issue #3)
+# ------------------------------------------ number words counting a modified noun; compounds of general heads
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The county's five alpine ski lodges reopened in May.", 5, "lodge"),
+    ("Its nine rural water plants were upgraded.", 9, "plant"),
+    ("The twelve rural health clinics share one doctor.", 12, "clinic"),
+])
+def test_number_word_counts_a_modified_noun(text: str, value: int, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "The three provinces agreed on a joint plan.",  # a bare plural after a number word: a description
+    "Three things stand out in the data.",
+    "Two sides of the river were linked.",
+])
+def test_number_word_before_a_bare_plural_is_no_count(text: str) -> None:
+    assert all(q.unit is None for q in qs(text)), [(q.text, q.unit) for q in qs(text)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The park logged 2.3 million hiker visits last summer.", "2300000", "hiker visit"),
+    ("Operators run 450 fog guns along the haul roads.", "450", "fog gun"),
+    ("Rail carried 31 million commuter trips in May.", "31000000", "commuter trip"),
+    ("The clinic had 1,200 annual visits.", "1200", "visit"),  # an adjective is no part of the unit
+    ("The site logged 80,000 visits in 2023.", "80000", "visit"),
+])
+def test_general_heads_keep_their_noun_modifier(text: str, value: str, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Of the 2020 county budget, 12 percent went to schools.", "12", "%"),
+    ("The 2019 project list names 48 projects.", "48", "project"),
+])
+def test_a_year_before_a_singular_noun_is_a_year(text: str, value: str, unit: str) -> None:
+    found = qs(text)
+    assert find(found, value).unit == unit
+    assert all(q.value not in (D(2019), D(2020)) for q in found)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The region now has 2019 cities and towns.", "2019", "city"),  # a plural count stays a count
+    ("About 2000 people attended.", "2000", "people"),
+])
+def test_a_number_before_a_plural_count_stays_a_count(text: str, value: str, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+# ------------------------------------------------------ Chinese: 增长一倍, X次 measure words, 人口加起来
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("全市新能源汽车保有量比2021年增长近一倍。", "nearly"),
+    ("两年间，该园区产值翻了一倍。", None),
+    ("光伏装机容量增加了约一倍。", "about"),
+    ("该县粮食产量提高1倍。", None),
+])
+def test_grew_by_one_times_is_a_doubling(text: str, qualifier: str | None) -> None:
+    q = find(qs(text), 2)
+    assert (q.unit, q.kind, q.qualifier) == ("倍", "multiple", qualifier)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("今年产值是去年的1倍。", 1),  # a stated factor stays as stated
+    ("外贸额比2015年增长2倍。", 2),  # 增长2倍 is read both ways: kept as written
+])
+def test_other_multiples_keep_their_factor(text: str, value: int) -> None:
+    assert find(qs(text), value).unit == "倍"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("全年完成机械化植保作业面积2300万亩次。", "23000000", "亩次"),
+    ("春运期间共开行旅客列车1.2万车次。", "12000", "车次"),
+    ("全年共起降航班8600架次。", "8600", "架次"),
+    ("全县耕地面积120万亩。", "1200000", "亩"),  # the plain unit is untouched
+])
+def test_compound_measure_words_with_ci(text: str, value: str, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "两县人口加起来有80多万。",
+    "三个区的常住人口加在一起超过150万。",
+])
+def test_population_added_up_counts_people(text: str) -> None:
+    found = [q for q in qs(text) if q.value >= 800000]
+    assert [q.unit for q in found] == ["人"]
+
+
+# ---------------------------------------------------- the count of places just named; "the three" as a pronoun
+
+
+@pytest.mark.parametrize("text", [
+    "唐山、邯郸两市承担了全省一半以上的钢铁产能。",
+    "保定、廊坊和沧州三市联合开展执法检查。",
+    "北京与天津两市签署了协议。",
+])
+def test_the_count_of_places_just_named_is_no_claim(text: str) -> None:
+    assert all(q.unit != "市" for q in qs(text)), [(q.text, q.value) for q in qs(text)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("唐山、邯郸两市新增公园12个。", 12),  # the figure after the names is kept
+    ("全省新增两市一县。", 2),  # no list of names before it
+    ("唐山、邯郸、保定两市。", 2),  # three names, two cities: not the count of the names
+])
+def test_place_counts_that_stay(text: str, value: int) -> None:
+    find(qs(text), value)
+
+
+@pytest.mark.parametrize("text", [
+    "Tianjin's reading was the highest of the three, the bureau said.",
+    "Both plants were old; these two were closed first.",
+])
+def test_a_number_word_after_a_determiner_is_a_pronoun(text: str) -> None:
+    assert qs(text) == [], [(q.text, q.value) for q in qs(text)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Heavy-pollution days fell from 58 in 2013 to two last year.", 2),
+    ("The three new ski lodges opened in May.", 3),
+    ("All three cities cut coal use by 5 percent.", 5),
+])
+def test_number_words_that_stay(text: str, value: int) -> None:
+    find(qs(text), value)
+
+
+# ------------------------------------------------------------ table columns of factors ("Multiple of …", 倍数)
+
+
+@pytest.mark.parametrize(("table", "unit"), [
+    ("| Town | NO2 (µg/m³) | Multiple of EU limit |\n|---|---|---|\n| Xinji | 48 | 1.2 |\n", "times"),
+    ("| Site | Times the guideline |\n|---|---|\n| North gate | 3.5 |\n", "times"),
+    ("| 城市 | PM10（微克/立方米） | 超标倍数 |\n|---|---|---|\n| 甲市 | 96 | 0.37 |\n", "倍"),
+])
+def test_a_column_of_factors_gives_multiples(table: str, unit: str) -> None:
+    found = qs(table)
+    q = next(q for q in found if q.value in (D("1.2"), D("3.5"), D("0.37")))
+    assert (q.unit, q.kind) == (unit, "multiple")
+    assert all(q.kind != "multiple" for q in found if q.value in (D(48), D(96)))
+
+
+def test_a_column_of_plain_figures_stays_plain() -> None:
+    q = find(qs("| Town | Multiplex cinemas |\n|---|---|\n| Xinji | 4 |\n"), 4)
+    assert q.kind == "level" and q.unit != "times"
+
+
+# ------------------------------------------- a unit from the topic of the sentences before; the subject of a "to" end
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Critics say the district has too few blue-sky days. The office counted 198 in 2023. Shanghai had 301.",
+     (198, 301)),
+    ("Hebei has opened more charging stations than any province. It reported 4,100 last year, the agency said.",
+     (4100,)),
+])
+def test_a_bare_first_figure_takes_the_paragraphs_topic(text: str, values: tuple[int, ...]) -> None:
+    found = qs(text)
+    for v in values:
+        assert find(found, v).unit in ("day", "天", "station"), (v, find(found, v).unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Critics say the district has too few blue-sky days.\nThe office counted 198 in 2023.",  # another paragraph
+    "Smog days were rare. Then the PM2.5 average was 37 in May.",  # the pollutant's statistic says what it is
+    "Officials met twice. They reported 198 in 2023.",  # no topic noun at all
+])
+def test_the_topic_guards(text: str) -> None:
+    q = next(q for q in qs(text) if q.value in (D(198), D(37)))
+    assert q.unit in (None, "μg/m³"), q.unit
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Electric buses have more than tripled in number since 2021, to about 3,400, the bureau said.", "3400", "bus"),
+    ("Registered trucks fell sharply over the winter, to 8,200.", "8200", "truck"),
+])
+def test_the_subject_of_a_change_counts_its_to_end(text: str, value: str, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+def test_a_to_end_with_its_own_unit_keeps_it() -> None:
+    text = "Electric buses have doubled since 2021, to 40 percent of the fleet."
+    assert find(qs(text), 40).unit == "%"
