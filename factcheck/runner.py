@@ -310,6 +310,35 @@ def _check(items: Sequence[Loaded | FileResult], ref: Reference, options: Option
         return check_loaded(_Tracked(items, advance), ref, options, jobs)
 
 
+# Objects a run allocates and keeps (claims, findings, line indexes) are hardly ever in reference cycles; with
+# the default gen-0 threshold (700) the collector walks them hundreds of times per archive, and every full
+# collection walks the stage modules and the reference too. Measured on the throughput corpus (733 files):
+# GC time 0.39 s -> 0.13 s with the reference frozen and this threshold, output unchanged.
+GC_GEN0_THRESHOLD = 10_000
+
+
+class _QuietGC:
+    """While checking: what exists already (modules, the reference) is frozen out of the collector's walks and
+    gen-0 collections are rarer. Both undone on exit (unfrozen objects are collected as usual later); forked
+    ``--jobs`` workers inherit the settings."""
+
+    def __enter__(self) -> None:
+        import gc
+
+        self.threshold = gc.get_threshold()
+        self.freeze = gc.get_freeze_count() == 0  # a host that froze objects itself keeps them frozen
+        if self.freeze:
+            gc.freeze()
+        gc.set_threshold(max(self.threshold[0], GC_GEN0_THRESHOLD), *self.threshold[1:])
+
+    def __exit__(self, *_: object) -> None:
+        import gc
+
+        gc.set_threshold(*self.threshold)
+        if self.freeze:
+            gc.unfreeze()
+
+
 def _stdin() -> BinaryIO | None:
     """Standard input as bytes, or None when file descriptor 0 is closed (the pipeline then says so per file)."""
     stream = sys.stdin
@@ -381,10 +410,11 @@ def _execute(a: RunArgs) -> int:
         progress = len(items) > PROGRESS_MIN_FILES and _isatty(sys.stderr)
     if a.jobs < 0:
         fail(f"--jobs: expected 0 (one per core) or a positive number, not {a.jobs}")
-    raw = _check(items, ref, options, progress and fmt not in MACHINE_FORMATS, a.jobs)
-    sources = {it.path: it.text for it in items if isinstance(it, Loaded)}
-    result = postprocess(raw, sources, baseline=accepted, disable=disabled, severity=cfg.severity,
-                         min_severity=floor)
+    with _QuietGC():
+        raw = _check(items, ref, options, progress and fmt not in MACHINE_FORMATS, a.jobs)
+        sources = {it.path: it.text for it in items if isinstance(it, Loaded)}
+        result = postprocess(raw, sources, baseline=accepted, disable=disabled, severity=cfg.severity,
+                             min_severity=floor)
     failed = [fr for fr in result.files if fr.status == "failed"]
     for fr in failed:
         echo(f"factcheck: {fr.path}: {fr.error}", err=True)

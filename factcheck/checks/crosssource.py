@@ -20,7 +20,6 @@ FC601 cross-source-conflict (error)
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -76,10 +75,15 @@ PARTIAL_PERIOD = lazy_re(
 )
 
 
-@functools.lru_cache(maxsize=4096)
-def _partial_period(sentence: str) -> bool:
-    """PARTIAL_PERIOD in the sentence (asked once per sentence, not once per claim of it)."""
-    return PARTIAL_PERIOD.search(sentence) is not None
+def _partial_period(sentence: str, memo: dict[str, bool] | None = None) -> bool:
+    """PARTIAL_PERIOD in the sentence; ``memo`` (one per document: a corpus repeating its articles must not be
+    faster than an archive) asks once per sentence, not once per claim of it."""
+    if memo is None:
+        return PARTIAL_PERIOD.search(sentence) is not None
+    found = memo.get(sentence)
+    if found is None:
+        found = memo[sentence] = PARTIAL_PERIOD.search(sentence) is not None
+    return found
 
 
 def _unit(unit: str | None) -> str | None:
@@ -89,11 +93,12 @@ def _unit(unit: str | None) -> str | None:
     return None if unit is None else unit_spelling(unit)
 
 
-def claim_key(claim: Claim) -> Key | None:
-    """The identity of the figure a claim states, or None when it is not pinned down."""
+def claim_key(claim: Claim, memo: dict[str, bool] | None = None) -> Key | None:
+    """The identity of the figure a claim states, or None when it is not pinned down (``memo``: see
+    :func:`_partial_period`)."""
     if claim.region is None or claim.metric is None or claim.year is None:
         return None
-    if _partial_period(claim.sentence):
+    if _partial_period(claim.sentence, memo):
         return None
     if claim.kind == "level":
         return (claim.region, claim.metric, claim.year, "level", None, _unit(claim.unit))
@@ -190,8 +195,9 @@ def _confirmations(places: list[_Place]) -> Iterator[Verdict]:
 def check_run(docs: Sequence[Document], ref: Reference) -> Iterator[Result]:
     groups: dict[Key, list[_Place]] = {}
     for doc in docs:
+        memo: dict[str, bool] = {}
         for claim in doc.claims:
-            key = claim_key(claim)
+            key = claim_key(claim, memo)
             if key is not None:
                 groups.setdefault(key, []).append(_Place(doc.path, claim, signed_interval(claim)))
     for key, found in groups.items():

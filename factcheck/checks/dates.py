@@ -44,7 +44,6 @@ FC703 anniversary-arithmetic (error)
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import weakref
 from collections.abc import Iterator, Sequence
@@ -150,7 +149,6 @@ def event_date(event: Any) -> EventDate | None:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[str, ...]:
     """Character bigrams of CJK runs, lower-case words of Latin runs (stop words dropped)."""
     out: list[str] = []
@@ -196,7 +194,8 @@ class Match:
 class _EventIndex:
     """The events of one reference, prepared once for :func:`matching_events`: dated events only, each name's
     tokens joined (names under :data:`MIN_NAME_TOKENS` tokens score 0 and are left out). Results are memoized
-    per text (the same sentence is asked about for each of its time expressions)."""
+    per text within one document (the same sentence is asked about for each of its time expressions); ``check``
+    clears the memo for each document, so that a corpus repeating its articles is not faster than an archive."""
 
     MEMO = 4096
 
@@ -613,7 +612,18 @@ def check_future(doc: Document) -> Iterator[Result]:
 # ------------------------------------------------------------------------------------------ entry
 
 
+def _forget_sentences(ref: Reference) -> None:
+    """Start a document with an empty sentence memo (see :class:`_EventIndex`)."""
+    try:
+        index = _INDEXES.get(ref)
+    except TypeError:  # not weak-referenceable: matching_events keeps no index for it
+        return
+    if index is not None:
+        index.memo.clear()
+
+
 def check(doc: Document, ref: Reference) -> Iterator[Result]:
+    _forget_sentences(ref)
     ctx = _Text(doc)
     for t in ctx.times:
         sentence = ctx.sentence_at(t.start)

@@ -153,9 +153,40 @@ def _named_prefilter(ref: Reference) -> re.Pattern[str] | None:
 
 
 def _build_prefilter(ref: Reference) -> re.Pattern[str] | None:
-    names = sorted({name.lower() for name, kind, _ in ref.name_table() if kind == "standard" and name},
-                   key=lambda n: (-len(n), n))
-    return re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
+    names = {name.lower() for name, kind, _ in ref.name_table() if kind == "standard" and name}
+    return re.compile(_trie_pattern(names), re.IGNORECASE) if names else None
+
+
+_MAX_SUBSTRING_PASS = 2000  # words; the pass is quadratic
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A pattern that matches where one of ``words`` (non-empty) occurs, factored by common prefixes.
+
+    Only whether it matches is used: a word that holds a shorter word is left out (the shorter one occurs
+    wherever it does, case-insensitively too). At each position the engine tries one branch per distinct next
+    character instead of every word: less than half the time of the flat alternation on the gold articles."""
+    ordered = sorted(words, key=len)
+    if len(ordered) <= _MAX_SUBSTRING_PASS:
+        ordered = [w for i, w in enumerate(ordered) if not any(u in w for u in ordered[:i])]
+    trie: dict[str, dict[str, Any]] = {}
+    for word in ordered:
+        node = trie
+        for ch in word:
+            if "" in node:
+                break  # a shorter word ends here
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
 
 
 def _mentions(doc: Document, ref: Reference, s: Sentence) -> list[Mention]:
