@@ -886,7 +886,8 @@ def _is_nav(line: str) -> bool:
         return True
     menu = _MENU_SEP.split(s)
     if (len(menu) >= 3 and not s.startswith(("|", "｜")) and all(1 <= len(p) <= 20 for p in menu)
-            and all(len(p.split()) <= 4 and _wordy(p) and not _NUMBER.fullmatch(p) for p in menu)):
+            and all(len(p.split()) <= 4 and _wordy(p) and not _NUMBER.fullmatch(p) for p in menu)
+            and sum(1 for p in menu if _DIGIT.search(p)) < 2):  # figures in two cells: a table row, not a menu
         return True
     words = s.split()
     return (len(words) >= 4 and all(len(w) <= 6 for w in words)
@@ -953,6 +954,14 @@ def _boilerplate_edits(text: str) -> list[_Edit]:
             drop[k] = "seo"
         else:
             kept_any = True
+    # A "menu" line followed or preceded by a table row (the same number of ｜ cells, figures in them) is the
+    # table's header, not navigation: 線路｜全長｜用時 above 京津城際｜約120公里｜30分鐘.
+    for k in [k for k, why in drop.items() if why == "navigation"]:
+        cells = len(_MENU_SEP.split(strips[k]))
+        if cells >= 3 and any(
+                0 <= j < len(lines) and j not in drop and _DIGIT.search(strips[j])
+                and len(_MENU_SEP.split(strips[j])) == cells for j in (k - 1, k + 1)):
+            del drop[k]
     # The tail: from the first qualifying marker line on.
     tail: int | None = None
     prose_before = False

@@ -606,3 +606,25 @@ def test_markdown_inline_code_spans_are_dropped(without_garble: None) -> None:
 def test_inline_code_is_markdown_only(without_garble: None) -> None:
     text = "Run `factcheck run --jobs 4` now.\n"
     assert "--jobs 4" in normalize(text, "text").text
+
+
+# A table in plain text with full-width bars (common in Chinese web copy) looked like a navigation menu and was
+# dropped, figures and all. A row with figures in two cells is a table row; the bar line above it is its header.
+PIPE_TABLE = """首页｜新闻｜专题｜视频
+主要跨城线路一览：
+线路｜起讫站｜全长｜最快用时｜日均客流
+甲乙城际｜甲站—乙站｜约88公里｜35分钟｜约6万人次
+丙丁城际｜丙站—丁站｜140公里｜55分钟｜约1.1万人次
+"""
+
+
+def test_full_width_bar_table_is_kept_and_a_menu_still_dropped(without_garble: None) -> None:
+    n = normalize(PIPE_TABLE)
+    check_maps(PIPE_TABLE, n)
+    kept = [ln.strip() for ln in n.text.split("\n") if ln.strip()]
+    assert not any("首页" in ln for ln in kept)  # the menu (no figures) is still navigation
+    assert any(ln.startswith("线路") for ln in kept)  # the header beside a row of figures is kept
+    assert any("约88公里" in ln and "35分钟" in ln for ln in kept)
+    assert any("140公里" in ln for ln in kept)
+    dropped = [PIPE_TABLE[s:e] for s, e, r in n.dropped if r == "navigation"]
+    assert dropped == ["首页｜新闻｜专题｜视频\n"]
