@@ -100,6 +100,10 @@ SOURCE_NAME = lazy_re(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re
 SOURCE_LINE = lazy_re(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
 WIRE_DATELINE = lazy_re(
     r"(?:新华社|中新社|中新网|人民网|央视网|新华网|Xinhua)\s*([^\s\d,,]{2,6}?)\s*\d{1,2}月\d{1,2}日电")
+EN_DATELINE = lazy_re(
+    r"(?m)^[ \t]*([A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+)?)"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z.]+)?(?:[ \t]+\d{1,2})?)?"
+    r"[ \t]*(?:\((?:AP|Xinhua|Reuters|AFP|Bloomberg|CNS|China Daily|CGTN)\))?[ \t]*(?:—|--|–)[ \t]")
 # An institution named after a place (北京大学, 天津理工大学, "Peking University", "Hebei Normal University"): its
 # name mentions no place a figure is about.
 INSTITUTION_AFTER = lazy_re(
@@ -785,6 +789,11 @@ class _Context:
         return {}
 
     @functools.cached_property
+    def table_notes(self) -> dict[int, dict[str, str]]:
+        """_table_notes' answers by the start of a table row."""
+        return {}
+
+    @functools.cached_property
     def line_starts(self) -> list[int]:
         """Sorted starts of the text's lines: a figure's line is a bisection, not a scan of one endless line."""
         return [0, *(m.end() for m in NEWLINE.finditer(self.text))]
@@ -900,10 +909,28 @@ class _Context:
             for m in self.finditer(pattern):
                 before = [x for x in self.mentions_in(max(0, m.start() - ANAPHOR_REACH), m.start())
                           if x.kind == "region" and x.id and self._level(x.id) == level]
+                # "Tianjin had more good days than Beijing. … The city's bureau reported 232": the place compared
+                # with is not the one talked about.
+                before = [x for x in before if not COMPARED_PLACE_BEFORE.search(
+                    self.text, max(0, x.start - 24), x.start)] or before
                 ident = before[-1].id if before else (self.home if level == "city" else province)
+                topic = self.home or self.dateline_place
+                if before and topic and ident != topic:
+                    # "… 28 micrograms in Zhangjiakou and 36 in Beijing. Last year, the city's …": of two cities
+                    # one sentence names side by side, the one the article is about.
+                    last = self.sentence_at(before[-1].start)
+                    if last is not None and any(x.id == topic for x in before if x.start >= last.start):
+                        ident = topic
                 if ident:
                     out.append(Mention(m.start(), m.end(), "region", ident))
         return sorted(out, key=lambda m: m.start)
+
+    @functools.cached_property
+    def dateline_place(self) -> str | None:
+        """The place of an English wire dateline near the top ("ZHANGJIAKOU, China (AP) —", "TANGSHAN —"), if the
+        reference knows it: where the story is filed, a hint of what "the city" means, not a home region."""
+        found = EN_DATELINE.search(self.text, 0, min(len(self.text), 1500))
+        return region_id(self.ref, re.sub(r"[^a-z]", "", found.group(1).lower())) if found else None
 
     def _group_mentions(self) -> list[Mention]:
         """The groups named by a count of their cities or by "the region": 28个城市 / "the 28 cities" when the
@@ -1172,6 +1199,10 @@ IN_SCOPE_AFTER = lazy_re(r"[^,,。;;]{0,12}?中")
 # A ranking's scope is no subject: 稳居全国…第一, 居全省前列, "the best in China".
 SCOPE_BEFORE = lazy_re(r"(?:居|列|排名|位于|in|across)\s*$", re.IGNORECASE)
 SCOPE_AFTER = lazy_re(r"^\s*(?:[^,,。;;]{0,12}?(?:第一|第二|第三|首位|前列|前茅|领先|之首|之最|最好|最高|最低))")
+
+
+COMPARED_PLACE_BEFORE = lazy_re(r"\b(?:than|unlike|versus|vs\.?|compared\s+(?:with|to)|behind|ahead\s+of)\s+$",
+                                re.IGNORECASE)
 
 
 def _is_subject(ctx: _Context, m: Mention) -> bool:
@@ -1653,16 +1684,37 @@ def _is_count(unit: str) -> bool:
     return found is not None and found.dimension == "count"
 
 
+# An English month, full or abbreviated ("Jan.", "Sept"), as a group.
+_MONTH_EN = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+_COUNT_WORDS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                              "ten", "eleven", "twelve"), 1)}
+_ZH_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "十一": 11, "十二": 12}
+# The Olympic fortnight (冬奥会期间, "during the Winter Olympics", "the Olympic fortnight"): no annual period.
+_OLYMPICS = (r"冬奥会|冬残奥会|冬奥期间|"
+             r"\b(?:(?:Winter\s+)?Olympics|Olympic\s+(?:fortnight|Games|period)|Winter\s+Games)\b")
+MONTH_RANGE_EN = lazy_re(r"(?:from\s+)?" + _MONTH_EN + r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*" + _MONTH_EN,
+                         re.IGNORECASE)
+FIRST_MONTHS = lazy_re(r"first\s+(\d{1,2}|[a-z]+)\s+months|前\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个?月",
+                       re.IGNORECASE)
+
+
+def _month_number(word: str) -> int:
+    return MONTHS_EN.index(word[:3].lower()) + 1
+
+
 # Part of a year (1—11月, 一季度, 上半年, 秋冬季, "in the first half"): a figure for it is not an annual figure.
-PART_OF_YEAR = lazy_re(
+_PART_OF_YEAR = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*[—\-–~～至到]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月|"
     r"\d{1,2}\s*[—\-–~～至到]\s*\d{1,2}\s*月|[一二三四1-4]\s*季度|[上下]半年|前[三两二]季度|秋冬季|采暖季|供暖季|"
-    r"前\s*\d{1,2}\s*个月|(?<![\d年])\d{1,2}月(?![\d日份])|冬奥会|冬残奥会|冬奥期间|"
+    r"前\s*\d{1,2}\s*个月|(?<![\d年])\d{1,2}月(?![\d日份])|" + _OLYMPICS + r"|"
+    r"\b(?:from\s+)?" + _MONTH_EN + r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*" + _MONTH_EN + r"|"
     r"\b(?:first|second) half\b|\bquarters?\b|\bfirst \w+ months\b|\bheating season\b|"
     r"\b(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b(?!\s+\d{1,2},)|\bwinter\b|\bOlympics\b",
-    re.IGNORECASE,
+    r"October|November|December)\b(?!\s+\d{1,2},)|\bwinter\b"
 )
+PART_OF_YEAR = lazy_re(_PART_OF_YEAR, re.IGNORECASE)
 
 
 # The periods a notice or a bulletin reports on (not a single month, an event or a season's name alone).
@@ -1677,9 +1729,18 @@ LEDE_PERIOD = lazy_re(
 
 
 def _dash(text: str) -> str:
-    """A period's words in one spelling: 1—11月 / 1至11月 / 前11个月 -> 1-11月."""
-    text = re.sub(r"\s*[—\-–~～至到]\s*", "-", text)
-    return re.sub(r"^前\s*(\d{1,2})\s*个月$", r"1-\1月", text)
+    """A period's words in one spelling: 1—11月 / 1至11月 / 前11个月 / "January to November" / "Jan-Nov" /
+    "first 11 months" / "first eleven months" -> 1-11月."""
+    months = MONTH_RANGE_EN.fullmatch(text)
+    if months is not None:
+        return f"{_month_number(months.group(1))}-{_month_number(months.group(2))}月"
+    first = FIRST_MONTHS.fullmatch(text)
+    if first is not None:
+        word = first.group(1) or first.group(2)
+        count = int(word) if word.isdigit() else _COUNT_WORDS.get(word.lower()) or _ZH_COUNT.get(word)
+        if count is not None:
+            return f"1-{count}月"
+    return re.sub(r"\s*[—\-–~～至到]\s*", "-", text)
 
 
 def _period_metric(ctx: _Context, metric: str, context: str) -> str | None:
@@ -1740,8 +1801,56 @@ def _table_context(ctx: _Context, q: Quantity) -> tuple[str, str, int | None] | 
     for s in reversed(ctx.sentences):
         if s.end <= header_start and s.text.strip() and not s.text.lstrip().startswith("|"):
             heading = s.text if title_like(s, ctx.sentences) or s.text.lstrip().startswith("#") else ""
+            if heading and not heading.lstrip().startswith("#") and SOURCE_LINE.search(heading):
+                heading = ""  # "Published 2 February 2024" right above a table: a dateline, not its heading
             break
     return cell, heading, table_year
+
+
+FOOTNOTE_MARK = lazy_re(r"[^|\s\\]\s*\\?([*†‡]{1,3})\s*(?=\|)")
+FOOTNOTE_LINE = lazy_re(r"\s*\\?([*†‡]{1,3})\s*(\S.*)")
+FOOTNOTE_LINES = 6  # lines after a table looked at for its footnotes
+
+
+def _table_footnote(ctx: _Context, q: Quantity) -> str:
+    """For a figure in a table row marked with ``*`` / ``†`` (``| Shijiazhuang* | 42 |``): the footnote below the
+    table that the mark points to (``\\* January–November average.``), else ""."""
+    text = ctx.text
+    row_start = ctx.line_start(q.start)
+    row_end = ctx.newline_at_or_after(q.start)
+    row = text[row_start: row_end if row_end >= 0 else len(text)]
+    marks = {m.group(1) for m in FOOTNOTE_MARK.finditer(row)}
+    if not marks:
+        return ""
+    notes = _table_notes(ctx, row_start)
+    return " ".join(notes[mark] for mark in sorted(marks) if mark in notes)
+
+
+def _table_notes(ctx: _Context, row_start: int) -> dict[str, str]:
+    """The footnotes ({mark: text}) under the table holding the row at ``row_start``; every row walked on the way
+    to the table's end is answered at once, so a table is walked once."""
+    memo = ctx.table_notes
+    if row_start in memo:
+        return memo[row_start]
+    text = ctx.text
+    starts = ctx.line_starts
+    i = bisect.bisect_right(starts, row_start) - 1
+    rows = []
+    while i < len(starts) and TABLE_ROW_START.match(text, starts[i]) and starts[i] not in memo:
+        rows.append(starts[i])
+        i += 1
+    if i < len(starts) and starts[i] in memo and TABLE_ROW_START.match(text, starts[i]):
+        notes = memo[starts[i]]
+    else:
+        notes = {}
+        for j in range(i, min(len(starts), i + FOOTNOTE_LINES)):
+            end = starts[j + 1] if j + 1 < len(starts) else len(text)
+            m = FOOTNOTE_LINE.match(text[starts[j]: end].rstrip("\n"))
+            if m is not None:
+                notes.setdefault(m.group(1), m.group(2))
+    for r in rows:
+        memo[r] = notes
+    return notes
 
 
 # Pollutants the reference does not track: 臭氧浓度为180微克/立方米 after a PM2.5 sentence is no PM2.5 figure.
@@ -1771,7 +1880,25 @@ METRIC_RIGHT_AFTER = lazy_re(r"\s*(?:of|with)\s+(?:the\s+)?", re.IGNORECASE)
 MULTIPLE_OF_LIMIT = lazy_re(
     r"\s*(?:the\s+|what\s+the\s+|that\s+of\s+the\s+)?(?:[A-Za-z.'’-]+\s+){0,4}?"
     r"(?:limits?|guidelines?|standards?|benchmarks?|thresholds?|recommends?|recommended)\b|"
+    r"\s*(?:the\s+)?(?-i:WHO\b)|\s*(?:the\s+)?World Health Organi[sz]ation|"
     r"\s*(?:世卫组织|世界卫生组织)?[^,,。;;\d]{0,8}(?:限值|指导值|准则值)", re.IGNORECASE)
+
+
+# A figure that measures the gap between two others: "exceeding the limit by 7 µg/m³", "beat the target by 2.9",
+# "topped Tianjin's count by 12 days", 超出限值7微克.
+MARGIN_BEFORE = lazy_re(
+    r"\b(?:exceed(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|miss(?:es|ed|ing)?|overshoot(?:s|ing)?|"
+    r"overshot|top(?:s|ped|ping)?|outperform(?:s|ed|ing)?)\b[^,;.。,;\d]{0,40}?\bby\s+"
+    r"(?:(?:about|some|nearly|almost|roughly|around|just|only|more than|over)\s+)?$|"
+    r"(?:超出|高出|超过|低于|优于)(?:国家)?(?:二级)?(?:标准|限值|目标|指导值)(?:值)?\s*$",
+    re.IGNORECASE)
+MARGIN_REACH = 64  # characters looked back for the verb of a margin
+# A period stated right after the figure: "averaged 42 µg/m³ over January–November 2023", "… in the first half".
+FROM_BEFORE = lazy_re(r"\bfrom\s+(?:(?:about|some|nearly|almost|roughly|around)\s+)?$", re.IGNORECASE)
+YEAR_AFTER_FIGURE = lazy_re(r"\s*(?:in|for)\s+(?:19|20)\d{2}\b(?!\s*[-–—/])", re.IGNORECASE)
+PERIOD_AFTER = lazy_re(r"\s*(?:of\s+[\w.]+(?:\s+[\w.]+)?\s+)?(?:(?:on average|a month)\s+)?"
+                       r"(?:(?:over|in|during|for|across|throughout)\s+(?:the\s+)?)?(" + _PART_OF_YEAR + ")",
+                       re.IGNORECASE)
 
 
 def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
@@ -1783,6 +1910,8 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
         return None  # "the national limit of 35 micrograms", "the WHO guideline of 5": a limit, not a measurement
     if q.kind == "multiple" and MULTIPLE_OF_LIMIT.match(ctx.text, q.end):
         return None  # "nine times the World Health Organization's guideline": a ratio to a limit, no measure
+    if q.kind == "level" and MARGIN_BEFORE.search(ctx.text, max(sentence.start, q.start - MARGIN_REACH), q.start):
+        return None  # "exceeding the limit by 7 µg/m³", "the actual figure beat it by 2.9": a margin, no level
     respective = respective_metric(ctx, q, sentence)
     if respective is not None:
         return respective if respective and _metric_fits(ctx, respective, q) else None
@@ -1867,6 +1996,16 @@ def _measured_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | No
             if found:
                 metric = found[-1].id
                 break
+        footnote = _table_footnote(ctx, q)
+        if footnote:
+            context += footnote  # | Shijiazhuang* | 42 | … "* January–November average.": the row's period
+    else:
+        after = PERIOD_AFTER.match(ctx.text, q.end, min(len(ctx.text), q.end + 64))
+        if after is not None:
+            context += " " + after.group(1)
+        elif FROM_BEFORE.search(ctx.text, max(sentence.start, q.start - 16), q.start) \
+                and YEAR_AFTER_FIGURE.match(ctx.text, q.end):
+            context = ""  # "(Jan-Nov) 18 micrograms, down by almost half from 35 micrograms in 2014": a year's own
     if metric is None:
         metric = _resolve_metric(ctx, q, sentence)
     if metric is None or metric in ctx.matcher.period_metrics(ctx.ref):
@@ -2218,7 +2357,7 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
             if year is not None and year not in start_years:
                 return year
         return _sentence_year(ctx, q, sentence, skip=start_years)
-    span = _over_the_period(ctx, q, sentence)
+    span = _over_the_period(ctx, q, sentence) or _compared_span(ctx, q, sentence)
     if span is not None:
         return span[1]
     before = ctx.times_in(ctx.reach(sentence, q.start), q.start)
@@ -2484,7 +2623,7 @@ def _quoted(text: str, lo: int, pos: int) -> bool:
 def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int | None) -> int | None:
     if q.baseline_year is not None or q.kind not in ("change", "multiple"):
         return q.baseline_year  # a multiple (同比翻一番, 是去年同期的2倍) compares with a baseline as a change does
-    span = _over_the_period(ctx, q, sentence)
+    span = _over_the_period(ctx, q, sentence) or _compared_span(ctx, q, sentence)
     if span is not None:
         return span[0]
     if q.comparison == "yoy" and year is not None:
@@ -2495,6 +2634,71 @@ def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int |
     for t in ctx.times_in(c_lo, q.start):
         if t.kind == "since" and t.year is not None:
             return t.year
+    if q.comparison is not None:
+        return None
+    return _stated_baseline(ctx, q, sentence, year)
+
+
+# The year a change is measured from, said in words the extractor leaves to the resolver:
+# "down 57.3% and 64.3% from 2013", "by 100 million tonnes since 2013", "up 5 percent on 2022" (after the figure);
+# "between 2013 and 2023" (a span of two years); "Compared with 2013, when …, the 2024 reading is 65.9 percent
+# lower" (a year compared with, opening the sentence).
+_YEAR = r"((?:19|20)\d{2})\b(?!\s*(?:[-–—/]|to\b|and\b)\s*(?:19|20)?\d)"
+COMPARED_YEAR_AFTER = lazy_re(
+    r"(?:[^,;.。,;:\d]|\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b|percentage points?\b))*?"
+    r"\b(?:from|since|than(?:\s+in)?|compared\s+(?:with|to)|against|over|versus|vs\.?|on)\s+"
+    r"(?:(?:the\s+)?(?:same\s+period\s+|end\s+|level\s+|figure\s+)(?:of|in)\s+|(?:the\s+)?(?:end\s+of\s+)?)?" + _YEAR,
+    re.IGNORECASE)
+COMPARED_YEAR_AFTER_REACH = 64
+BETWEEN_YEARS = lazy_re(r"\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b|"
+                        r"\bfrom\s+((?:19|20)\d{2})\s+(?:to|through|until)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+COMPARED_WITH_YEAR = lazy_re(r"\b(?:compared\s+(?:with|to)|measured\s+against|against|relative\s+to|versus|"
+                             r"as\s+against)\s+" + _YEAR, re.IGNORECASE)
+
+
+ANNUAL_RATE_BEFORE = lazy_re(r"年均|每年|\b(?:annual(?:ly)?|a year|per year|each year)\b", re.IGNORECASE)
+
+
+def _compared_span(ctx: _Context, q: Quantity, sentence: Sentence) -> tuple[int, int] | None:
+    """(first, last) year of a change that compares the two years its sentence names: "Between 2013 and 2023 its
+    good-air days rose by 87"; "fell from 58 in 2013 to 8 in 2023, a drop of 50 days, or 76 percent"; "Ten years
+    ago the average was 96 …; last year it was 41, a fall of about 57%" (two levels, then their change)."""
+    if q.kind != "change" or q.baseline_year is not None or q.comparison is not None or q.year is not None:
+        return None
+    lo, hi = ctx.reach(sentence, q.start), min(sentence.end, q.end + REACH)
+    spans = ctx.matches_in(BETWEEN_YEARS, lo, hi)
+    if len(spans) == 1:
+        first, last = (int(g) for g in (spans[0].group(1, 2) if spans[0].group(1) else spans[0].group(3, 4)))
+        return (first, last) if first < last else None
+    if spans or COMPARED_YEAR_AFTER.match(ctx.text, q.end, min(sentence.end, q.end + COMPARED_YEAR_AFTER_REACH)):
+        return None
+    levels = [x for x in ctx.quantities_in(lo, q.start) if x.kind == "level" and x.end <= q.start]
+    if len(levels) < 2 or ANNUAL_RATE_BEFORE.search(ctx.text, max(lo, q.start - 12), q.start):
+        return None  # (年均增长5%, "an annual 3 percent": a yearly rate, no comparison of two years)
+    if ctx.matches_in(GOAL_CUE, lo, q.start) or ctx.matches_in(FORECAST_CUE, lo, q.start):
+        return None  # 今年…计划…;到2025年…力争…: years of plans, not two measured ends
+    years = {y for t in ctx.times_in(lo, q.start) if (y := _time_year(ctx, t)) is not None}
+    years |= {t.year for t in ctx.times_in(lo, q.start) if t.kind in ("year", "date") and t.year is not None}
+    if len(years) != 2 or ctx.times_in(q.end, hi):
+        return None
+    first, last = sorted(years)
+    return first, last
+
+
+def _stated_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int | None) -> int | None:
+    text = ctx.text
+    after = COMPARED_YEAR_AFTER.match(text, q.end, min(sentence.end, q.end + COMPARED_YEAR_AFTER_REACH))
+    if after is not None and (year is None or int(after.group(1)) < year):
+        return int(after.group(1))
+    lo, hi = ctx.reach(sentence, q.start), min(sentence.end, q.end + REACH)
+    spans = ctx.matches_in(BETWEEN_YEARS, lo, hi)
+    if len(spans) == 1:
+        first, last = (int(g) for g in (spans[0].group(1, 2) if spans[0].group(1) else spans[0].group(3, 4)))
+        if first < last and year in (None, last):
+            return first
+    compared = ctx.matches_in(COMPARED_WITH_YEAR, lo, q.start)
+    if compared and (year is None or int(compared[-1].group(1)) < year):
+        return int(compared[-1].group(1))
     return None
 
 

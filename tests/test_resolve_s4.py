@@ -155,3 +155,119 @@ def test_guard_a_figure_after_the_when_clause_is_not_of_its_year() -> None:
             "Compared with 2013, when the city recorded 150 micrograms, the annual concentration has fallen by "
             "70 percent.\n")
     assert by_value(claims(text), "70").year != 2013
+
+
+# --- round 2: a part-year mean in English words is the period's metric, like 1-11月 in Chinese
+
+def test_english_part_year_means_take_the_period_metric() -> None:
+    text = ("Cangzhou air\n\nPublished 9 January 2024\n\n"
+            "Cangzhou's average PM2.5 concentration from January to November was 39 micrograms per cubic meter.\n\n"
+            "In the first eleven months of last year, Xingtai's PM2.5 concentration averaged 44 micrograms.\n\n"
+            "Hengshui averaged 41 micrograms of PM2.5 over the Jan.-Nov. period, according to the bureau.\n\n"
+            "Langfang's PM2.5 concentration was 33 micrograms in 2023.\n")
+    cs = claims(text)
+    for value in ("39", "44", "41"):
+        assert by_value(cs, value).metric == "pm25_mean_jan_nov", value
+    assert by_value(cs, "33").metric == "pm25_annual_mean"  # guard: a whole year stays annual
+
+
+def test_chinese_first_months_and_range_spellings_agree() -> None:
+    text = ("沧州空气质量\n\n2023年12月10日\n\n"
+            "今年前11个月,沧州市PM2.5平均浓度为39微克/立方米。1至11月,衡水市PM2.5平均浓度为41微克/立方米。\n")
+    cs = claims(text)
+    assert by_value(cs, "39").metric == "pm25_mean_jan_nov"
+    assert by_value(cs, "41").metric == "pm25_mean_jan_nov"
+
+
+def test_a_table_footnote_gives_the_marked_row_its_period() -> None:
+    text = ("# City air in 2023\n\nPublished 2 February 2024\n\n"
+            "| City | PM2.5, 2023 (µg/m³) |\n|---|---|\n| Baoding | 45 |\n| Handan* | 49 |\n\n"
+            "\\* January–November average.\n")
+    cs = claims(text, fmt="md")
+    assert by_value(cs, "45").metric == "pm25_annual_mean"  # guard: the unmarked row
+    assert by_value(cs, "49").metric == "pm25_mean_jan_nov"
+
+
+def test_a_period_after_the_figure_and_a_compared_year_after_it() -> None:
+    text = ("Baoding air\n\nPublished 5 January 2024\n\n"
+            "Baoding's PM2.5 averaged 46 micrograms per cubic meter over January-November 2023, exceeding the "
+            "national limit by 11 micrograms per cubic meter.\n\n"
+            "Last year, Chengde's PM2.5 concentration from January to November was 25 micrograms, down from 41 "
+            "micrograms in 2015.\n")
+    cs = claims(text)
+    assert by_value(cs, "46").metric == "pm25_mean_jan_nov"
+    assert by_value(cs, "11").metric is None  # a margin over a limit measures nothing
+    assert by_value(cs, "25").metric == "pm25_mean_jan_nov"
+    assert by_value(cs, "41").metric == "pm25_annual_mean"  # "from 41 micrograms in 2015": that year's own mean
+
+
+def test_a_multiple_of_the_who_level_measures_nothing() -> None:
+    text = ("Handan air\n\nPublished 5 January 2024\n\n"
+            "Handan's PM2.5 concentration was 48 micrograms in 2023, almost ten times the WHO level.\n")
+    cs = claims(text)
+    assert by_value(cs, "48").metric == "pm25_annual_mean"
+    assert by_value(cs, "10").metric is None
+
+
+# --- round 2: the year a change is measured from, said in words
+
+def test_span_and_compared_years_give_a_change_its_baseline() -> None:
+    text = ("Hebei air\n\nPublished 4 March 2024\n\n"
+            "Baoding cut its heavy-pollution days by 41 between 2015 and 2023, officials said.\n\n"
+            "In 2023, the PM2.5 concentrations of Cangzhou and Xingtai were 42 μg/m³ and 45 μg/m³ respectively, "
+            "down 12.5% and 58.2% from 2016.\n\n"
+            "Chengde has cut its coal use by 2.1 million tonnes since 2016, the bureau said.\n\n"
+            "Compared with 2016, when the city logged 190 good days, Xingtai's 2023 count was up 9 percent.\n")
+    cs = claims(text)
+    c = by_value(cs, "41")
+    assert (c.year, c.baseline_year) == (2023, 2015)
+    for value in ("12.5", "58.2"):  # the year after a list of changes is every one's
+        assert by_value(cs, value).baseline_year == 2016, value
+    assert by_value(cs, "2100000").baseline_year == 2016
+    assert by_value(cs, "9").baseline_year == 2016
+
+
+def test_two_dated_levels_then_their_change_and_a_relative_date() -> None:
+    text = ("Letters\n\nPublished 18 April 2024\n\n"
+            "Ten years ago Langfang's PM2.5 average was nearly 98 micrograms; last year it was 38, a fall of about "
+            "61%.\n\n"
+            "Langfang's good-air days rose from 140 in 2015 to 251 in 2023, an increase of 79%.\n")
+    cs = claims(text)
+    c = by_value(cs, "61")
+    assert (c.year, c.baseline_year) == (2023, 2014)  # "ten years ago" against the letter's date
+    c = by_value(cs, "79")
+    assert (c.year, c.baseline_year) == (2023, 2015)
+
+
+def test_guard_a_yearly_rate_or_a_goal_has_no_compared_year() -> None:
+    text = ("唐山港\n\n2024年1月25日\n\n"
+            "展望今年,唐山港计划完成吞吐量8亿吨;到2025年全市港口吞吐量力争达到9亿吨,外贸年均增长5%左右。\n\n"
+            "Cangzhou's output was 120 million yuan in 2022 and 150 million yuan in 2023, an annual 8 percent "
+            "gain over the decade.\n")
+    cs = claims(text)
+    assert by_value(cs, "5").baseline_year is None
+    assert by_value(cs, "8").baseline_year is None
+
+
+# --- round 2: "the city" is the place talked about, not one compared with or named beside it
+
+def test_the_city_is_not_the_place_compared_with() -> None:
+    text = ("LETTERS | 2 May 2024\n\nSir,\n\n"
+            "Your report said Baoding had fewer good-air days than Shijiazhuang last year. It did not. "
+            "The city's bureau reported 251 good-air days for 2023.\n")
+    assert by_value(claims(text), "251").region == "baoding"
+
+
+def test_the_city_after_two_cities_side_by_side_is_the_datelines() -> None:
+    text = ("Steel town\n\nPublished 3 February 2024\n\n"
+            "CHENGDE, China (AP) — The mountain city is counting its visitors.\n\n"
+            "The air is cleaner. In 2022, PM2.5 averaged 25 micrograms in Chengde and 30 in Beijing. Last year, the "
+            "city's good-air days rose to 310.\n")
+    assert by_value(claims(text), "310").region == "chengde"
+
+
+def test_guard_the_city_named_last_alone_is_still_the_city() -> None:
+    text = ("Steel town\n\nPublished 3 February 2024\n\n"
+            "CHENGDE, China (AP) — The mountain city is counting its visitors.\n\n"
+            "Beijing is the market. In 2023 the city's good-air days rose to 271.\n")
+    assert by_value(claims(text), "271").region == "beijing"
