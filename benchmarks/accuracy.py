@@ -7,11 +7,11 @@ region and metric over the matched claims.
 Gold files marked `holdout: true` form the held-out set: articles annotated blind,
 on which the extractor was never tuned. The report gives the overall figures of the
 tuned set, of the held-out set and of all files together; `--check` compares the
-figures of ALL files together with benchmarks/thresholds.json.
+figures of the tuned set and of ALL files together with benchmarks/thresholds.json.
 
     python benchmarks/accuracy.py                 # the table of the tuned set (held-out figures hidden)
     python benchmarks/accuracy.py --held-out      # ... and the held-out set's figures and the total of all files
-    python benchmarks/accuracy.py --check         # also exit 1 if a figure of all files drops below the thresholds
+    python benchmarks/accuracy.py --check         # also exit 1 if a tuned or all-files figure drops below its floor
     python benchmarks/accuracy.py --show FILE     # misses and false alarms of one gold file
     python benchmarks/accuracy.py --show FILE --show-held-out   # also a held-out file (spends it)
 
@@ -236,8 +236,12 @@ def main() -> int:
     if not args.check:
         return 0
     limits = json.loads(THRESHOLDS.read_text())
-    got = figures(total)  # all files together: the tuned and the held-out set
-    failed = [f"{k}: {got[k]:.3f} < {v}" for k, v in limits.items() if got[k] < v]
+    # Two gates: the tuned set (a regression guard: the files the tool was improved on must stay right) and all
+    # files together (tuned + the current blind batch, whose figures are lower by nature; see thresholds.json).
+    failed = []
+    for group, score in (("tuned", sums["tuned"]), ("all", total)):
+        got = figures(score)
+        failed += [f"{group} {k}: {got[k]:.3f} < {v}" for k, v in limits[group].items() if got[k] < v]
     for message in failed:
         print(f"BELOW THRESHOLD {message}")
     return 1 if failed else 0
