@@ -9,11 +9,13 @@ Files are reported in path order, each once, whatever the order of the arguments
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
 from factcheck.models import FileResult, Finding, Loaded, RunResult, Verdict
+from factcheck.numbers import lazy_re
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -58,6 +60,34 @@ def unreadable_findings(doc: Document) -> list[Finding]:
         out.append(input_finding(
             doc.path, f"unreadable garbled text {span.text!r}: no number is read from it",
             line, column, severity="warning", rule="FC002"))
+    return out
+
+
+# Site boilerplate a reader never sees as the article (not code, front matter or comments, which the writer put
+# there on purpose). A figure with a unit or a percent sign in such a line is worth one info line: if the line was
+# misjudged, the editor sees what was not checked.
+_BOILERPLATE_REASONS = frozenset({"navigation", "seo", "widget", "image", "copyright", "tail"})
+_FIGURE = lazy_re(r"\d(?:[\d,.]*\d)?\s*(?:%|％|‰|[万亿]|[\u4e00-\u9fff]{0,2}(?:元|吨|千瓦|公里|人次|微克|个|天)"
+                     r"|(?:percent|per cent|million|billion|trillion|tonnes|yuan|micrograms|days)\b)", re.IGNORECASE)
+
+
+def skipped_findings(doc: Document) -> list[Finding]:
+    """FC004: one info finding per skipped boilerplate line that holds a figure (line, column, quoted text)."""
+    out = []
+    text = doc.loaded.text
+    for start, end, reason in doc.norm.dropped:
+        if reason not in _BOILERPLATE_REASONS:
+            continue
+        pos = start
+        for raw in text[start:end].split("\n"):
+            if _FIGURE.search(raw):
+                line, column = doc.lines.line_col(pos)
+                quote = " ".join(raw.split())  # (an ideographic space would print as \u3000)
+                quote = quote if len(quote) <= 80 else quote[:77] + "..."
+                out.append(input_finding(
+                    doc.path, f"skipped as site boilerplate ({reason}), not checked: {quote!r}",
+                    line, column, severity="info", rule="FC004"))
+            pos += len(raw) + 1
     return out
 
 
@@ -113,7 +143,7 @@ def read_and_check(item: Loaded, ref: Reference, options: Options) -> FileOutcom
     except Exception as exc:  # a bug in a reading stage must not cost the other files
         return failed(item.path, f"internal error while reading: {type(exc).__name__}: {exc}")
     findings, verdicts = _split(run_file_checks(doc, ref))
-    return doc, findings, verdicts
+    return doc, [*skipped_findings(doc), *findings], verdicts
 
 
 def slim(doc: Document) -> Document:

@@ -10,6 +10,13 @@ FC002 garbled-text (warning)
     A byte-shifted garbled run that could not be restored; no number is read from it.
 FC003 unused-suppression (info)
     A ``factcheck: ignore`` directive that suppressed nothing (stale after an edit).
+FC004 skipped-figures (info)
+    A line skipped as site boilerplate (navigation, share and print widgets, copyright, the page tail after
+    责任编辑 / "Related stories") that holds a figure with a unit: nothing in it is checked, and the finding says so
+    with the line and the quoted text, so a misjudged line is seen rather than lost.
+
+    FAIL (FC004 reported): a page tail after 责任编辑 that repeats "全年PM2.5平均浓度38微克/立方米".
+    PASS: a menu line "首页 | 新闻 | 专题", a copyright line "© 2024 某报", a date line.
 """
 
 from __future__ import annotations
@@ -32,7 +39,13 @@ UNUSED_SUPPRESSION = Rule(
     "<!-- factcheck: ignore FC201 --> above a sentence with no FC201 finding",
     "<!-- factcheck: ignore FC201 --> above a sentence whose percentage FC201 flags",
 )
-RULES = (UNREADABLE, GARBLED, UNUSED_SUPPRESSION)
+SKIPPED_FIGURES = Rule(
+    "FC004", "skipped-figures", "input", "info",
+    "A line skipped as site boilerplate holds a figure with a unit; it is not checked.",
+    "责任编辑：张三 / 相关阅读：全年PM2.5平均浓度38微克/立方米 (after the article)",
+    "© 2024 某报 版权所有",
+)
+RULES = (UNREADABLE, GARBLED, UNUSED_SUPPRESSION, SKIPPED_FIGURES)
 
 
 def catalog() -> list[Rule]:
