@@ -886,8 +886,7 @@ def _is_nav(line: str) -> bool:
         return True
     menu = _MENU_SEP.split(s)
     if (len(menu) >= 3 and not s.startswith(("|", "｜")) and all(1 <= len(p) <= 20 for p in menu)
-            and all(len(p.split()) <= 4 and _wordy(p) and not _NUMBER.fullmatch(p) for p in menu)
-            and sum(1 for p in menu if _DIGIT.search(p)) < 2):  # figures in two cells: a table row, not a menu
+            and all(len(p.split()) <= 4 and _wordy(p) and not _NUMBER.fullmatch(p) for p in menu)):
         return True
     words = s.split()
     return (len(words) >= 4 and all(len(w) <= 6 for w in words)
@@ -954,14 +953,20 @@ def _boilerplate_edits(text: str) -> list[_Edit]:
             drop[k] = "seo"
         else:
             kept_any = True
-    # A "menu" line followed or preceded by a table row (the same number of ｜ cells, figures in them) is the
-    # table's header, not navigation: 線路｜全長｜用時 above 京津城際｜約120公里｜30分鐘.
-    for k in [k for k, why in drop.items() if why == "navigation"]:
-        cells = len(_MENU_SEP.split(strips[k]))
-        if cells >= 3 and any(
-                0 <= j < len(lines) and j not in drop and _DIGIT.search(strips[j])
-                and len(_MENU_SEP.split(strips[j])) == cells for j in (k - 1, k + 1)):
-            del drop[k]
+    # "Menu" lines that are really a plain-text table: a run of two or more adjacent bar lines with the same
+    # number of cells, one of them with figures in two cells (線路｜全長｜用時 over 京津城際｜約120公里｜30分鐘).
+    # A lone line of counters (转发 286 ｜ 评论 131 ｜ 赞 1024) or a menu stays navigation.
+    cells = {k: len(_MENU_SEP.split(strips[k])) for k, why in drop.items() if why == "navigation"}
+    for k in sorted(cells):
+        if k - 1 in cells and cells[k - 1] == cells[k]:
+            continue  # not the first line of its run
+        run = [k]
+        while run[-1] + 1 in cells and cells[run[-1] + 1] == cells[k]:
+            run.append(run[-1] + 1)
+        if cells[k] >= 3 and len(run) >= 2 and any(
+                sum(1 for p in _MENU_SEP.split(strips[j]) if _DIGIT.search(p)) >= 2 for j in run):
+            for j in run:
+                del drop[j]
     # The tail: from the first qualifying marker line on.
     tail: int | None = None
     prose_before = False

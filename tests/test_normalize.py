@@ -628,3 +628,9 @@ def test_full_width_bar_table_is_kept_and_a_menu_still_dropped(without_garble: N
     assert any("140公里" in ln for ln in kept)
     dropped = [PIPE_TABLE[s:e] for s, e, r in n.dropped if r == "navigation"]
     assert dropped == ["首页｜新闻｜专题｜视频\n"]
+
+
+def test_a_lone_bar_line_of_counters_stays_navigation(without_garble: None) -> None:
+    page = "某市空气质量持续改善,全年优良天数达到250天。\n转发 286 ｜ 评论 131 ｜ 赞 1024\n"
+    n = normalize(page)
+    assert [page[s:e] for s, e, r in n.dropped if r == "navigation"] == ["转发 286 ｜ 评论 131 ｜ 赞 1024\n"]
