@@ -67,7 +67,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from factcheck.models import Extraction, Quantity, Sentence, TimeExpr
-from factcheck.numbers import EN_TENS, EN_UNITS, bind_lazy, clean, compiled, fold, lazy_re, parse
+from factcheck.numbers import (
+    EN_TENS,
+    EN_UNITS,
+    ParsedNumber,
+    bind_lazy,
+    clean,
+    compiled,
+    fold,
+    lazy_re,
+    parse,
+    spelled_number,
+)
 from factcheck.units import (
     AGE_YEAR,
     BEI,
@@ -220,8 +231,27 @@ B_TITLE = lazy_re(r"《[^《》\n]{0,200}》")
 B_FOOTNOTE = lazy_re(r"\[\^?\d{1,3}\]")  # [1], Markdown [^1]
 # "+86 311 8765 4321", "+1 202-555-0143": an international phone number (groups of digits after +country code)
 B_INTL_PHONE = lazy_re(r"\+\d{1,3}(?:[ -]\(?\d{1,5}\)?){2,5}(?![\d.,]\d|\d)")
-_LIST_MARKER_BODY = r"[ \t\u3000]*(?:[(（]\d{1,2}[)）]|\d{1,2}(?=[.、)）](?!\d)))"
+_LIST_MARKER_BODY = r"[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:[(（]\d{1,2}[)）]|\d{1,2}(?=[.、)）](?!\d)))"
 B_LIST_MARKER = lazy_re(r"(?m)^" + _LIST_MARKER_BODY)
+# A ship or berth class: "100,000-tonne container berths", "a 300,000-ton-class ore carrier", 10万吨级泊位 — a label
+# of the thing, not an amount ("two new 100,000-tonne berths" counts two berths)
+_CLASS_NOUNS = (r"(?:berths?|ships?|vessels?|carriers?|tankers?|freighters?|docks?|wharf|wharves|terminals?|"
+                r"channels?|fairways?|piers?|quays?|class)")
+B_CLASS_LABEL_EN = lazy_re(
+    r"(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:-(?:thousand|million))?-(?:tonnes?|tons?|dwt|t)(?:[- ]class)?"
+    r"(?=[ \t]+(?:[a-z][a-z-]*[ \t]+){0,2}" + _CLASS_NOUNS + r"\b)", re.IGNORECASE)
+# A figure retracted in a correction: "has 23 such routes, not 32", 有23条航线，而不是32条 (the number after "not",
+# at a clause's end, right after a figure of the same clause: checked in _blocked_mask within a fixed reach)
+B_RETRACTED_EN = lazy_re(r",[ \t]*not[ \t]+(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=[ \t]*(?:[.;!?)]|\n|$))")
+B_RETRACTED_CN = lazy_re(r"[,，][ \t]*(?:而不是|而非|并非|不是)(\d+(?:\.\d+)?)"
+                         r"(?=[^\d\s,，。；;]{0,3}(?:[。；;!！)）]|$))")
+_FIGURE_BEFORE = lazy_re(r"\d[^.;!?。；！？\n]{0,48}$")
+# A size class that labels the counted things after it: 其中10亿元以上项目41个, 5000万元以上企业126家 (the count is the
+# claim, the threshold a label)
+B_THRESHOLD_LABEL_CN = lazy_re(
+    r"(?<![\d.])(\d+(?:\.\d+)?\s*[万亿]*元)(?:及|或)?以上(?:的)?[\u4e00-\u9fff]{1,4}?(?:达到?|有|共|为)?"
+    r"(?=\d+(?:\.\d+)?\s*[个家项座所])")
+B_CLASS_LABEL_CN = lazy_re(r"[\d.]+\s*万?\s*吨级|[一二两三四五六七八九十百千]+万?吨级")
 B_LIST_MARKER_NL = lazy_re(r"\n" + _LIST_MARKER_BODY)  # the same after a line break (found at C speed)
 B_LABEL = lazy_re(r"(?<!\d)\d{1,8}\s*号")
 B_OTHER_AGO = lazy_re(
@@ -493,7 +523,7 @@ _FRACTION_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five
 _FRACTION_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 MULTIPLE_CN = lazy_re(r"翻(?:了)?\s*([一两二三四]|\d)?\s*番")
 MULTIPLE_EN = lazy_re(r"\b(doubled|tripled|trebled|quadrupled|twice(?=\s+(?:as|the|that|its|their)\b)"
-                     r"|doubles|double(?=\s+(?:the|that|its|their|from|since)\b))", re.IGNORECASE)
+                     r"|doubles|double(?=\s+(?:the|that|its|their|from|since|last|this|a\s+year)\b))", re.IGNORECASE)
 _EN_MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twice": 2, "double": 2, "doubles": 2}
 # "halved", "nearly halved", 减半, 减少一半: a fall of 50 %
 HALVED = lazy_re(r"\b(?:halved|halving)\b|(?:减少|下降|降低|压减|削减)?(?:了)?一半(?![以多])|减半", re.IGNORECASE)
@@ -510,6 +540,9 @@ _FRACTION_MAG = {"half": Decimal("0.5"), "a quarter of": Decimal("0.25"), "three
 # Every EN_WORD match that becomes a token holds one of these words ("one" and "zero" never do); every
 # MULTIPLE_EN or SHARE_EN match one of those (in the lower-cased text; one pass each).
 _EN_WORD_NEEDLE = lazy_re("|".join(w for w in (*EN_UNITS, *EN_TENS) if w not in ("one", "zero")))
+# "a hundred", "one million": where a spelled number begins with "a" (or with "one", which alone is no token)
+A_SCALE = lazy_re(r"\b[Aa]\s+(?=(?i:hundred|thousand|million|billion|trillion)\b)")
+_A_SCALE_NEEDLE = lazy_re(r"\b(?:a|one)\s+(?:hundred|thousand|million|billion|trillion|and\s+a\s+half|point)\b")
 _EN_MULTIPLE_NEEDLE = lazy_re("|".join(_EN_MULTIPLES))
 _SHARE_EN_NEEDLE = lazy_re("half|third|quarter|fifth|tenth")
 _ILLION = lazy_re("illion")  # in each EN_FRACTION_MAG match (lower-cased)
@@ -1057,6 +1090,23 @@ def _blocked_mask(text: str, times: Sequence[TimeExpr]) -> bytearray:
             continue
         for m in chunks.finditer(pattern):
             block(m.start(), m.end())
+    for needle, pattern in ((", not ", B_RETRACTED_EN), ("而不是", B_RETRACTED_CN), ("而非", B_RETRACTED_CN),
+                            ("并非", B_RETRACTED_CN)):
+        if needle in lower:
+            for m in pattern.finditer(text):
+                if _FIGURE_BEFORE.search(text, max(0, m.start() - 49), m.start()):
+                    block(m.start(1), m.end(1))
+            if pattern is B_RETRACTED_CN:
+                break
+    if "元以上" in text or "元及以上" in text:
+        for m in B_THRESHOLD_LABEL_CN.finditer(text):
+            block(m.start(1), m.end(1))
+    if "吨级" in text:
+        for m in B_CLASS_LABEL_CN.finditer(text):
+            block(m.start(), m.end())
+    if "-ton" in lower or "-dwt" in lower or "-t " in lower:
+        for m in B_CLASS_LABEL_EN.finditer(text):
+            block(m.start(), m.end())
     if "+" in text:
         for m in B_INTL_PHONE.finditer(text):
             if m.start() == 0 or not text[m.start() - 1].isalnum():
@@ -1135,11 +1185,24 @@ def _scan_tokens(doc: _Doc, mask: bytearray) -> tuple[list[_Tok], list[TimeExpr]
     # The English scans below only run when the text holds a word they need (exact: see _exotic).
     exotic = _exotic(text)
     lower = "" if exotic else text.lower()
-    if exotic or _EN_WORD_NEEDLE.search(lower):
-        for m in (EN_WORD if exotic else EN_WORD_FAST).finditer(text):
-            if mask[m.start()] or fold(m.group(0)) in ("one", "zero"):
+    if exotic or _EN_WORD_NEEDLE.search(lower) or _A_SCALE_NEEDLE.search(lower):
+        # A number spelled in words is read whole from its first word ("a hundred and sixty-two"), and none of
+        # its words begins another ("sixty-two" is no number of its own there)
+        starts = [m.start() for m in (EN_WORD if exotic else EN_WORD_FAST).finditer(text)]
+        if exotic or "a" in lower:
+            starts.extend(m.start() for m in A_SCALE.finditer(text))
+            starts.sort()
+        consumed = -1
+        for s in starts:
+            if s < consumed or mask[s]:
                 continue
-            tok = _make_word_token(doc, m)
+            spelled = spelled_number(text, s)
+            if spelled is None:
+                continue
+            consumed = spelled[0]
+            if fold(text[s:consumed]) in ("one", "zero"):
+                continue
+            tok = _make_word_token(doc, s, spelled[0], spelled[1])
             if tok is not None:
                 tokens.append(tok)
     for m in MULTIPLE_CN.finditer(text):
@@ -1809,28 +1872,46 @@ def _table_noun(um: UnitMatch) -> bool:
 EN_DETERMINER_BEFORE = lazy_re(r"\b(?:the|these|those|all|both)\s$", re.IGNORECASE)
 
 
-def _word_count_noun(value: Decimal, um: UnitMatch) -> bool:
+def _word_count_noun(value: Decimal, um: UnitMatch, *, figure: bool = False) -> bool:
     """May a number word count the plural noun a loose match found after a modifier ("seven ski resorts")? A bare
-    plural after a number word is too often a description ("the three provinces", "three things") to count."""
+    plural after a number word is too often a description ("the three provinces", "three things") to count;
+    not after a ``figure`` (a number of several words or of twenty and more: "three million containers")."""
     noun = um.written.rsplit(None, 1)[-1]
-    return um.modified and value >= 2 and noun.islower() and lemma(noun) != fold(noun)
+    return (um.modified or figure) and value >= 2 and noun.islower() and lemma(noun) != fold(noun)
 
 
-def _make_word_token(doc: _Doc, m: re.Match[str]) -> _Tok | None:
+_BEFORE_CLASS_LABEL = lazy_re(r"[ \t]+(?:(?:new|more|additional|further|other)[ \t]+)?(?=\d)")
+
+
+def _unit_past_class_label(text: str, e: int) -> UnitMatch | None:
+    """The noun a number counts past a class label: "two new 100,000-tonne container berths" counts berths."""
+    gap = _BEFORE_CLASS_LABEL.match(text, e)
+    if gap is None:
+        return None
+    label = B_CLASS_LABEL_EN.match(text, gap.end())
+    if label is None:
+        return None
+    modifier = text[e:gap.end()].strip()
+    patched = " " + modifier if modifier else ""
+    um = match_unit(patched + text[label.end():label.end() + 80], 0, fallback=True)
+    if um is None:
+        return None
+    shift = label.end() - len(patched)
+    return um._replace(start=um.start + shift, end=um.end + shift, modified=True)
+
+
+def _make_word_token(doc: _Doc, s: int, e: int, parsed: ParsedNumber) -> _Tok | None:
+    """The number spelled in words at ``text[s:e]`` (read by :func:`spelled_number`) as a token."""
     text = doc.text
-    s, e = m.start(), m.end()
     if s > 0 and text[s - 1] == "-":
         return None
-    number_text = m.group(0)
-    mag = EN_MAG.match(text, e)
-    if mag:
-        number_text = text[s:mag.end()]
-        e = mag.end()
-    parsed = parse(number_text if number_text.isascii() else fold(number_text))
-    if parsed is None:
-        return None
+    number_text = text[s:e]
     um = match_unit(text, e, fallback=True)
-    if um is not None and um.loose and not _table_noun(um) and not _word_count_noun(parsed.value, um):
+    if um is None and text.startswith((" new ", " more ", " ", "\t"), e):
+        um = _unit_past_class_label(text, e)
+    figure = parsed.value >= 20 or any(c in number_text for c in " -\t")
+    if um is not None and um.loose and not _table_noun(um) and not _word_count_noun(parsed.value, um,
+                                                                                    figure=figure):
         um = None
     if um is not None and um.unit.dimension == "duration" and _en_time_span(text, s, um):
         return None
@@ -2239,6 +2320,10 @@ _HEADER_NOUN = lazy_re(r"([A-Za-z]+)\s*$")
 TABLE_YEAR_CELL = lazy_re(r"(?:19|20)\d{2}\s*年?")
 
 
+CAPTION_START = lazy_re(r"(?:[*_]{1,2})?(?:Table|Tab\.|Exhibit|Chart|Figure|Fig\.)\s*[A-Z]?\d{1,3}[.:]?\s|"
+                        r"(?:[*_]{1,2})?(?:表|图表|附表)\s*[0-9一二三四五六七八九十]{1,3}", re.IGNORECASE)
+
+
 def _caption_unit(text: str, header_start: int) -> str | None:
     """The unit a table's caption or heading gives in parentheses (the nearest non-empty line above the header
     row, a heading or a short line): the unit of cells under year columns."""
@@ -2248,6 +2333,10 @@ def _caption_unit(text: str, header_start: int) -> str | None:
         line = text[start:end].strip()
         if line:
             um = HEADER_UNIT.search(line) if (line.startswith("#") or len(line) <= 60) else None
+            if um is None and len(line) <= 200 and CAPTION_START.match(line):
+                # "Table 1. Coal consumption in …, 2020 and 2023 (million tonnes)": a caption's closing unit
+                um = HEADER_UNIT.search(line, len(line) - 40)
+                um = um if um is not None and um.end() == len(line) else None
             return um.group(1).strip() if um else None
         if start == 0:
             return None
@@ -2671,6 +2760,11 @@ EN_POPULATION_BEFORE = lazy_re(
     r"\bpopulation\s+(?:(?:of|to|at|reached|reaches|hit|hits|was|is|stood\s+at|grew\s+to|rose\s+to|fell\s+to|"
     r"totaled|totalled|(?:more|less|fewer)\s+than|about|around|nearly|almost|some|over|under)\s+){1,3}$",
     re.IGNORECASE)
+# "the resident population fell by 280,000 from a year earlier to 74.2 million": the figures of a population's change
+EN_POPULATION_CHANGE = lazy_re(
+    r"\bpopulation\s+(?:fell|rose|grew|dipped|dropped|declined|decreased|increased|shrank|climbed|slipped|"
+    r"edged\s+(?:up|down)|was\s+(?:down|up))\b[^.;:()]{0,44}?\b(?:by|to)\s+(?:(?:about|around|nearly|almost|some)\s+)?$",
+    re.IGNORECASE)
 _PEOPLE = WORD_UNITS["people"]
 
 
@@ -2680,8 +2774,11 @@ def _apply_population(doc: _Doc, tokens: list[_Tok]) -> None:
     text = doc.text
     if "population" in text:
         for tok in tokens:
-            if (tok.unit is None and tok.english and not tok.keep_unitless and tok.kind == "level"
-                    and EN_POPULATION_BEFORE.search(text, max(0, tok.q_start - 48), tok.q_start)):
+            if (tok.unit is None and tok.english and not tok.keep_unitless
+                    and ((tok.kind == "level" and EN_POPULATION_BEFORE.search(text, max(0, tok.q_start - 48),
+                                                                              tok.q_start))
+                         or (tok.kind in ("level", "change")
+                             and EN_POPULATION_CHANGE.search(text, max(0, tok.q_start - 100), tok.q_start)))):
                 tok.unit, tok.unit_text = _PEOPLE, ""
     if "人口" not in text:
         return
@@ -3214,8 +3311,9 @@ def _carry_units(doc: _Doc, tokens: list[_Tok]) -> None:
         if bounds != last_bounds:
             last, earlier, last_bounds = None, None, bounds
         if (tok.unit is None and tok.english and not tok.keep_unitless and tok.kind in ("level", "change")
-                and (not tok.word or tok.group is not None or tok.qualifier is not None)):
-            # (a qualified number word stands for a figure: "three lines then; today there are more than ten")
+                and (not tok.word or tok.group is not None or tok.qualifier is not None or _spelled_figure(tok))):
+            # (a qualified number word stands for a figure: "three lines then; today there are more than ten"; so
+            # does one of two words or above twenty: "eleven days last year, against eighty in 2013")
             donor = by_group.get(tok.group) if tok.group is not None else None
             if donor is None and last is not None and _parallel_position(text, tok):
                 donor = last
@@ -3227,13 +3325,19 @@ def _carry_units(doc: _Doc, tokens: list[_Tok]) -> None:
                         earlier.unit.dimension != "count") else None
             if donor is not None and not (has_tables and _in_table_row(text, tok.num_start)):
                 _share_unit(tok, donor)
-            elif (donor is None and not tok.word and tok.kind == "level" and has_pm
+            elif (donor is None and (not tok.word or _spelled_figure(tok)) and tok.kind == "level" and has_pm
                   and _pollutant_subject(doc, tok, prev_end)
                   and not (has_tables and _in_table_row(text, tok.num_start))):
                 tok.unit, tok.unit_text = UGM3, ""
         if _carries(tok):
             last, earlier = tok, last
         prev_end = tok.after
+
+
+def _spelled_figure(tok: _Tok) -> bool:
+    """A number spelled in words that reads as a figure, not a pronoun ("the other two", "all three"): one of
+    more than one word ("forty-two", "a hundred and ten") or a round number of twenty or more ("eighty")."""
+    return tok.value >= 20 or any(c in tok.num_text for c in " -\t")
 
 
 def _pollutant_subject(doc: _Doc, tok: _Tok, prev_end: int) -> bool:

@@ -400,3 +400,172 @@ def _parse_cn_decimal(s: str) -> tuple[Decimal, Decimal] | None:
 
 
 bind_lazy(globals())
+
+
+# ------------------------------------------------------------------------------------------- spelled-out numbers
+# "a hundred and sixty-two", "four hundred thousand", "two thousand one hundred", "sixty-eight point five",
+# "one and a half million": read whole, word by word, from where the first word begins. A number spelled in words
+# is taken as the longest run of words that still makes one number; a word that cannot continue it ends it
+# ("two and three" is "two", then "three"; "twenty twenty-three" is two numbers).
+SPELLED_MAX_WORDS = 24  # a bounded reach: no statistic is spelled in more words
+_EN_SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "mln": 10**6, "bln": 10**9, "mn": 10**6, "bn": 10**9,
+}
+_SPELLED_WORD = lazy_re(r"[A-Za-z]+")
+_SPELLED_SEP = lazy_re(r"[ \t]+|[ \t]*-[ \t]*(?=[A-Za-z])|[ \t]*\n[ \t]*(?=[a-z])")
+
+
+class _SpelledWords:
+    """The words from ``start`` on (lower-cased, with their spans) while only blanks or a hyphen part them, read
+    only as far as they are asked for (at most SPELLED_MAX_WORDS)."""
+
+    __slots__ = ("_done", "_pos", "_text", "words")
+
+    def __init__(self, text: str, start: int) -> None:
+        self._text = text
+        self._pos = start
+        self._done = False
+        self.words: list[tuple[str, int, int]] = []
+
+    def has(self, i: int) -> bool:
+        """Is there an ``i``-th word (reading up to it)?"""
+        while len(self.words) <= i and not self._done:
+            self._read()
+        return i < len(self.words)
+
+    def word(self, i: int) -> str:
+        return self.words[i][0] if self.has(i) else ""
+
+    def _read(self) -> None:
+        if len(self.words) >= SPELLED_MAX_WORDS:
+            self._done = True
+            return
+        m = _SPELLED_WORD.match(self._text, self._pos)
+        if m is None:
+            self._done = True
+            return
+        w = m.group(0)
+        self.words.append((w.lower() if w.isascii() else fold(w), m.start(), m.end()))
+        sep = _SPELLED_SEP.match(self._text, m.end())
+        if sep is None:
+            self._done = True
+        else:
+            self._pos = sep.end()
+
+
+def _small(word: str) -> int | None:
+    """zero..ninety-nine of one written word ("sixty-two" is two words here: "sixty", "two")."""
+    v = EN_UNITS.get(word)
+    return v if v is not None else EN_TENS.get(word)
+
+
+def spelled_number(text: str, start: int) -> tuple[int, ParsedNumber] | None:
+    """The number spelled in English words that begins at ``start`` of ``text``: ``(end, parsed)`` for the longest
+    run of words that make one number, or None when no number begins there. "a" begins one only before a scale word
+    ("a hundred", "a million"); "and" is read after a scale word before what follows it ("a hundred and ten",
+    "two thousand and five") and in "and a half"; "point" reads the digit words after it."""
+    words = _SpelledWords(text, start)
+    if not words.has(0):
+        return None
+    total = 0  # the groups closed by thousand/million/...
+    group = 0  # the group being read (below a thousand)
+    last_scale = 10**15  # the scale words read must fall (thousand, then hundred: not "hundred thousand hundred")
+    group_hundred = False  # the group already holds "hundred"
+    place = Decimal(1)  # the value of a unit of the last stated word
+    prev = ""  # "unit" (zero..nine / ten..nineteen), "tens", "scale", "a"
+    frac: Decimal | None = None  # after "point" or "and a half"
+    end = -1
+    best: tuple[int, int, Decimal, Decimal | None] | None = None  # (end, value, place, fraction)
+    before_and: tuple[int, int, Decimal, Decimal | None] | None = None  # what was read before a joining "and"
+    i = 0
+    while words.has(i):
+        w, _, we = words.words[i]
+        small = _small(w)
+        if frac is not None:
+            # after "point": digit words; after a fraction only a scale word (or nothing) may follow
+            if prev == "point" or prev == "pdigit":
+                d = EN_UNITS.get(w)
+                if d is not None and d < 10:
+                    frac += Decimal(d) * place / 10
+                    place /= 10
+                    prev, end = "pdigit", we
+                    best = (end, total + group, place, frac)
+                    i += 1
+                    continue
+            if prev in ("pdigit", "half") and w in _EN_SCALES and w != "hundred" and _EN_SCALES[w] < last_scale:
+                factor = _EN_SCALES[w]
+                value = (Decimal(total + group) + frac) * factor
+                return we, _result(value, place * factor)
+            break
+        if i == 0 and w == "a":
+            if words.word(1) in _EN_SCALES and words.word(1) not in ("mn", "bn", "mln", "bln"):
+                group, prev, place = 1, "a", Decimal(1)
+                i += 1
+                continue
+            return None
+        if small is not None:
+            if prev in ("", "scale", "and"):
+                if prev == "scale" and group and not group_hundred:
+                    break  # "thousand two" is fine only after a closed group; "hundred five" reads as 105
+                if prev == "scale" and group % 100:
+                    break
+                group += small
+                prev = "tens" if w in EN_TENS else "unit"
+            elif prev == "tens" and 0 < small < 10 and w in EN_UNITS and group % 10 == 0:
+                group += small  # "twenty five", "sixty-two"
+                prev = "unit"
+            else:
+                break
+            place = Decimal(1)
+            end = we
+            best = (end, total + group, place, None)
+            i += 1
+            continue
+        if w in _EN_SCALES:
+            factor = _EN_SCALES[w]
+            if (prev not in ("unit", "tens", "a", "scale") or (factor >= last_scale and w != "hundred")
+                    or ((group_hundred or group == 0 or group > 99 or prev == "scale") and w == "hundred")
+                    or (group == 0 and w != "hundred")):
+                if before_and is not None:
+                    best = before_and  # "between two hundred and three hundred": not 203, but 200 (then 300)
+                break
+            before_and = None
+            if w == "hundred":
+                group *= 100
+                group_hundred = True
+                place = place * 100
+            else:
+                total += group * factor
+                group = 0
+                group_hundred = False
+                last_scale = factor
+                place = place * factor
+            prev, end = "scale", we
+            best = (end, total + group, place, None)
+            i += 1
+            continue
+        if w == "and" and words.has(i + 1):
+            nxt = words.word(i + 1)
+            if prev == "scale" and _small(nxt) is not None and group % 100 == 0:
+                before_and = best
+                prev = "and"  # "a hundred and ten", "two thousand and five"
+                i += 1
+                continue
+            if prev in ("unit", "tens") and nxt == "a" and words.word(i + 2) == "half":
+                frac, prev, end = Decimal("0.5"), "half", words.words[i + 2][2]
+                place = Decimal("0.1")
+                best = (end, total + group, place, frac)
+                i += 3
+                continue
+            break
+        if w == "point" and prev in ("unit", "tens") and EN_UNITS.get(words.word(i + 1), 10) < 10:
+            frac, prev = Decimal(0), "point"
+            i += 1
+            continue
+        break
+    if best is None:
+        return None
+    b_end, b_value, b_place, b_frac = best
+    value = Decimal(b_value) + (b_frac or 0)
+    return b_end, _result(value, b_place)

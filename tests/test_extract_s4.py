@@ -9,9 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.extract import extract
 from factcheck.models import Quantity
+from factcheck.numbers import spelled_number
 from factcheck.segment import segment
 
 D = Decimal
@@ -423,3 +426,192 @@ def test_the_subject_of_a_change_counts_its_to_end(text: str, value: str, unit: 
 def test_a_to_end_with_its_own_unit_keeps_it() -> None:
     text = "Electric buses have doubled since 2021, to 40 percent of the fleet."
     assert find(qs(text), 40).unit == "%"
+
+
+# ------------------------------------------ round 3: numbers spelled in words are read whole or not at all
+
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _below_100(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    return _TENS[n // 10] + ("-" + _ONES[n % 10] if n % 10 else "")
+
+
+def _below_1000(n: int, *, british: bool, article: bool) -> str:
+    if n < 100:
+        return _below_100(n)
+    head = ("a" if article and n // 100 == 1 else _ONES[n // 100]) + " hundred"
+    if n % 100 == 0:
+        return head
+    return head + (" and " if british else " ") + _below_100(n % 100)
+
+
+def spell(n: int, *, british: bool = True, article: bool = False) -> str:
+    """An integer below a million in English words, as a speaker says it."""
+    if n < 1000:
+        return _below_1000(n, british=british, article=article)
+    thousands, rest = divmod(n, 1000)
+    head = _below_1000(thousands, british=british, article=article) + " thousand"
+    if rest == 0:
+        return head
+    joiner = " and " if british and rest < 100 else " "
+    return head + joiner + _below_1000(rest, british=british, article=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=999_999), st.booleans(), st.booleans())
+def test_spelled_integers_parse_back(n: int, british: bool, article: bool) -> None:
+    words = spell(n, british=british, article=article)
+    text = words + " households."
+    read = spelled_number(text, 0)
+    assert read is not None, words
+    end, parsed = read
+    assert text[:end] == words
+    assert parsed.value == n
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=21, max_value=999_999))
+def test_spelled_count_is_one_token_never_a_fragment(n: int) -> None:
+    words = spell(n)
+    found = qs(f"Officials said {words} households had switched to gas.")
+    assert [(q.value, q.unit) for q in found] == [(D(n), "household")], words
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The reading once peaked at a hundred and sixty-two micrograms per cubic metre.", "162", "μg/m³"),
+    ("Some four hundred thousand farming families now heat with gas.", "400000", "family"),
+    ("The town logged two hundred and fifty days of clean air.", "250", "day"),
+    ("Good days made up sixty-eight point five percent of the year.", "68.5", "%"),
+    ("Each family was paid two thousand one hundred yuan in subsidies.", "2100", "元"),
+    ("The new district will house one and a half million people.", "1500000", "people"),
+    ("Officials counted twenty-one thousand households on the list.", "21000", "household"),
+    ("The port handled three point two million containers.", "3200000", "container"),
+    ("A thousand and five workers signed the petition.", "1005", "worker"),
+])
+def test_spelled_number_read_whole(text: str, value: str, unit: str) -> None:
+    found = qs(text)
+    assert [(q.value, q.unit) for q in found] == [(D(value), unit)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "and" joins two numbers here, not the parts of one
+    ("The plant runs two and sometimes three shifts of workers.", None),
+    ("Between two hundred and three hundred trucks queued.", ["200"]),  # a range: 200 to 300
+    # a spoken year is no number of twenty
+    ("It opened in twenty twenty-three.", []),
+])
+def test_spelled_number_boundaries(text: str, expected: list[str] | None) -> None:
+    found = qs(text)
+    assert D(203) not in values(found) and D(23) not in values(found)
+    if expected is not None:
+        assert sorted(values(found)) == sorted(D(v) for v in expected)
+    if "hundred trucks" in text:
+        assert found[0].value_high == D(300)
+
+
+def test_spelled_figure_takes_the_sentence_unit() -> None:
+    found = qs("There were eleven polluted days last year, against eighty in 2013.")
+    assert find(found, 80).unit == "day"
+    # a small number word is a pronoun, not a figure: no unit carried to it
+    assert values(qs("Nine trucks failed; the other two were fined.")) == [D(9)]
+
+
+# ------------------------------------------------ round 3: a table caption's unit, headings, corrections, classes
+
+
+def test_table_takes_the_caption_unit_and_magnitude() -> None:
+    text = ("Table 2. Steel output in Tangshan and Handan, 2019 and 2022 (million tonnes)\n\n"
+            "| City | 2019 | 2022 |\n|---|---:|---:|\n| Tangshan | 144.6 | 131.2 |\n| Handan | 48.3 | 45.0 |\n")
+    found = qs(text)
+    assert [(q.value, q.unit) for q in found] == [
+        (D("144600000"), "tonne"), (D("131200000"), "tonne"), (D("48300000"), "tonne"), (D("45000000"), "tonne")]
+
+
+def test_long_prose_line_above_a_table_gives_no_unit() -> None:
+    text = ("The figures below were compiled by the bureau from its yearly surveys of every county in the province "
+            "(GB 3095-2012)\n\n| City | 2019 | 2022 |\n|---|---:|---:|\n| Tangshan | 144.6 | 131.2 |\n")
+    assert all(q.unit is None for q in qs(text))
+
+
+@pytest.mark.parametrize("text", [
+    "## 2. Transport: slower progress\n\nRail freight rose 12 percent.",
+    "### 4) Next steps\n\nThe plan adds 30 buses.",
+])
+def test_heading_section_number_is_no_claim(text: str) -> None:
+    found = qs(text)
+    assert len(found) == 1 and found[0].value in (D(12), D(30))
+
+
+def test_heading_that_starts_with_a_figure_keeps_it() -> None:
+    assert values(qs("## 12.5% of homes still burn coal")) == [D("12.5")]
+
+
+@pytest.mark.parametrize(("text", "kept", "dropped"), [
+    ("The city runs 41 bus lines, not 44.", "41", "44"),
+    ("该区共有17所学校，而不是19所。", "17", "19"),
+])
+def test_retracted_figure_in_a_correction(text: str, kept: str, dropped: str) -> None:
+    found = values(qs(text))
+    assert D(kept) in found and D(dropped) not in found
+
+
+def test_not_before_a_figure_mid_sentence_is_kept() -> None:
+    assert D(32) in values(qs("Officials counted 12 sites, not including 32 planned ones."))
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The yard will add three new 70,000-tonne bulk berths next year.", "3", "berth"),
+    ("Two 300,000-ton-class ore carriers docked on Monday.", "2", "carrier"),
+])
+def test_class_label_is_no_amount_but_the_count_before_it_is(text: str, value: str, unit: str) -> None:
+    found = qs(text)
+    assert [(q.value, q.unit) for q in found] == [(D(value), unit)]
+
+
+def test_chinese_tonnage_class_is_no_amount() -> None:
+    found = qs("港区新建3个5万吨级泊位，年吞吐能力800万吨。")
+    assert D(50000) not in values(found)
+    assert D(3) in values(found) and D(8000000) in values(found)
+
+
+def test_tonnes_as_an_amount_are_kept() -> None:
+    assert values(qs("The port moved 100,000 tonnes of ore in a 24,000-tonne shipment plan."))[0] == D(100000)
+
+
+@pytest.mark.parametrize(("text", "label", "count"), [
+    ("其中5亿元以上项目23个。", "500000000", "23"),
+    ("全市2000万元及以上企业达318家。", "20000000", "318"),
+])
+def test_threshold_label_is_no_claim_but_the_count_is(text: str, label: str, count: str) -> None:
+    found = values(qs(text))
+    assert D(label) not in found and D(count) in found
+
+
+def test_threshold_amount_as_a_figure_is_kept() -> None:
+    found = qs("今年计划投资5亿元以上，建成项目23个。")
+    assert D(500000000) in values(found) and D(23) in values(found)
+
+
+# ---------------------------------------------------------------- round 3: missed forms (population, "almost double")
+
+
+def test_population_change_counts_people() -> None:
+    found = qs("The county's registered population shrank by 12,400 over the decade to 1.93 million in 2022.")
+    assert [(q.value, q.unit) for q in found] == [(D(12400), "people"), (D(1930000), "people")]
+
+
+def test_figure_after_a_population_change_elsewhere_is_no_person() -> None:
+    found = qs("The population aged quickly, and exports grew by 12,400 over the decade to 1.93 million in 2022.")
+    assert all(q.unit != "people" for q in found)
+
+
+def test_almost_double_a_past_figure() -> None:
+    found = qs("The airport expects 9.4 million passengers in 2026, almost double last year's 5 million.")
+    doubled = [q for q in found if q.unit == "times"]
+    assert len(doubled) == 1 and doubled[0].value == 2 and doubled[0].qualifier == "nearly"
