@@ -493,6 +493,7 @@ BETWEEN = lazy_re(r"\bbetween\s+$", re.IGNORECASE)
 # "fell by two-thirds between 2013 and 2023", "From 2015 to 2023, volumes rose 75 percent": the change's two ends
 EN_BETWEEN_YEARS = lazy_re(rf"\b(?:between\s+({YEAR})\s+and|from\s+({YEAR})\s+(?:to|through|until))\s+({YEAR})\b"
                            r"(?!\s*(?:to|-)\s*\d)", re.IGNORECASE)
+SPOKEN_OR = lazy_re(r"[ \t]+or[ \t]+")
 RANGE_SEP = lazy_re(r"\s*(?:—|–|-|~|～|至|到)\s*|\s+to\s+")
 DELTA_GAP = lazy_re(r"^[\s,，;；、]*[^。!?！？;；]{0,24}$")
 _SHARE_QUALS = (r"more\s+than|less\s+than|nearly|about|almost|over|around|roughly|at\s+least|just\s+over|"
@@ -511,6 +512,10 @@ HALF_OF_PERIOD_AFTER = lazy_re(
 SHARE_EN_VERB = lazy_re(r"\b(?:accounts?|accounted|accounting)\s+for\s+$|\b(?:makes?|made|making)\s+up\s+$|"
                            r"\b(?:represents?|represented|representing)\s+$|\bby\s+$", re.IGNORECASE)
 SHARE_EN_BY = lazy_re(r"\bby\s+$", re.IGNORECASE)
+# "was up about a fifth on a year earlier", "down a third from 2022": a change, where a comparison or a break follows
+SHARE_EN_UP_DOWN = lazy_re(r"\b(?:up|down)\s+$", re.IGNORECASE)
+SHARE_EN_UP_DOWN_AFTER = lazy_re(r"\s*(?:[,.;:)]|$)|\s+(?:on|from|in|since|over|compared|against|than|year)\b",
+                                 re.IGNORECASE)
 # "a fall of almost two-thirds", "a drop of a third": a change by a fraction
 SHARE_EN_CHANGE_OF = lazy_re(r"\b(?:fall|drop|decline|decrease|reduction|cut|rise|increase|gain|jump|improvement)s?"
                              r"\s+of\s+$", re.IGNORECASE)
@@ -687,6 +692,8 @@ def extract(text: str, sentences: Sequence[Sentence]) -> Extraction:
     _apply_groups(doc, tokens)
     if english_bare:
         _carry_units(doc, tokens)
+    if "微克" in text or "μg" in text:
+        _carry_cn_concentration(doc, tokens)
     if "-" in text or "−" in text or "－" in text:
         _apply_signs(doc, tokens)
     quantities = [_quantity(text, t) for t in tokens if _keep(t)]
@@ -1540,7 +1547,10 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
             if glued is not None and _glued_magnitude(text, s, glued):
                 number_text = f"{raw} {'trillion' if glued.group(1) == 'trn' else 'million'}"
                 end = glued.end()
-    parsed = parse(number_text)
+    spoken = _spoken_range(number_text) if cn_only and len(number_text) <= 5 else None
+    parsed, spoken_high = spoken if spoken is not None else (parse(number_text), None)
+    if spoken is not None and text.startswith("成群", end):
+        return None  # 三五成群: an idiom
     if parsed is None:
         return None
     # a scale label (千亿级, 百亿级) or grade (二级)
@@ -1645,12 +1655,34 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
         tok.q_start = s - 1
     elif before and before in _TILDES and (s < 2 or text[s - 2] in _SIGN_LEADS):
         tok.qualifier, tok.q_start = "about", s - 1  # | ~96 |, "~30 micrograms": about (3~5 is a range)
+    if spoken_high is not None:
+        if unit is None:
+            return None  # 三五成群, 七八十年代: a spoken range is read before a unit only
+        tok.value_high = clean(spoken_high.value * unit.scale)
     _post_qualifier(text, tok)
     _pre_qualifier(text, tok)
     if (unit is not None and unit.dimension == "concentration"
             and text.find("每", max(0, tok.q_start - 6), tok.q_start) >= 0):
         _unit_before(text, tok)
     return tok
+
+
+# 三五百块钱, 三四十个, 七八万人, 一两千元, 两三个: two neighbouring digits (or 三五), then a magnitude or not, before a
+# unit: a spoken range
+CN_SPOKEN_RANGE = lazy_re(r"([一两二三四五六七八九])([两二三四五六七八九])([十百千万亿]*)")
+_CN_DIGIT_VALUE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _spoken_range(number_text: str) -> tuple[ParsedNumber, ParsedNumber] | None:
+    """The low and high ends of a spoken Chinese range (三五百 → 300 and 500), else None."""
+    m = CN_SPOKEN_RANGE.fullmatch(number_text)
+    if m is None:
+        return None
+    a, b = _CN_DIGIT_VALUE[m.group(1)], _CN_DIGIT_VALUE[m.group(2)]
+    if not (b == a + 1 or (a, b) == (3, 5)):
+        return None
+    low, high = parse(m.group(1) + m.group(3)), parse(m.group(2) + m.group(3))
+    return (low, high) if low is not None and high is not None else None
 
 
 # "2.3trn yuan", "5m people", "$1.46trn": a magnitude glued to the number ("bn" and "mn" are in EN_MAG). "m" is also
@@ -1958,7 +1990,9 @@ def _share_token(text: str, m: re.Match[str], *, english: bool) -> _Tok | None:
         verb = SHARE_EN_VERB.search(text[max(0, m.start() - 24):m.start()])
         if not m.group("of"):
             if not SHARE_EN_BY.search(text[max(0, m.start() - 8):m.start()]) and not SHARE_EN_CHANGE_OF.search(
-                    text, max(0, m.start() - 32), m.start()):
+                    text, max(0, m.start() - 32), m.start()) and not (
+                    SHARE_EN_UP_DOWN.search(text, max(0, m.start() - 8), m.start())
+                    and SHARE_EN_UP_DOWN_AFTER.match(text, m.end()) is not None):
                 return None  # "a quarter earlier", "one third", "half": a share needs "of" or "by" ("cut by a third")
         elif fold(f) == "half" and (HALF_OF_PERIOD_BEFORE.search(text, max(0, m.start() - 10), m.start())
                                     or HALF_OF_PERIOD_AFTER.match(text, m.end("f"))):
@@ -2047,6 +2081,9 @@ def _merge_ranges(doc: _Doc, tokens: list[_Tok]) -> list[_Tok]:
             sep = RANGE_SEP.fullmatch(text, a.after, b.q_start) if b.q_start == b.start else None
             if sep is None and b.q_start == b.start and BETWEEN.search(text[max(0, a.q_start - 9):a.q_start]):
                 sep = re.fullmatch(r"\s+and\s+", text[a.after:b.q_start])
+            if (sep is None and a.word and b.word and b.value == a.value + 1 and b.value <= 10
+                    and a.unit is None and b.q_start == b.start):
+                sep = SPOKEN_OR.fullmatch(text, a.after, b.q_start)  # "two or three buses": a spoken range
             if sep and _rangeable(doc, a, b, sep.group(0)):
                 merged = _range(a, b)
                 # A descending pair ("3-1", a score) is no range and no amount: neither number is a claim.
@@ -3263,11 +3300,11 @@ def _in_table_row(text: str, pos: int) -> bool:
 # place ("against 36 in Beijing", "to 32 in 2023", "Tianjin 37 and Hebei 37.8") and before a year, a clause break or
 # another function word — not inside a name ("a level 3 alert", "Route 5 traffic").
 _BARE_BEFORE = lazy_re(
-    r"(?:\b(?:from|to|against|versus|vs\.?|than|at|of|hit|hitting|averaging|was|were|is|are|be|been|and|or|with|by|as|"
-    r"had|has|have|saw|sees|got|[a-z]{2,}ed)|[,(]|\b[A-Z][a-z]+(?:['’]s)?|\b(?:year|month)['’]s)\s*$")
+    r"(?:\b(?:from|to|against|versus|vs\.?|than|at|of|for|hit|hitting|averaging|was|were|is|are|be|been|and|or|with|"
+    r"by|as|had|has|have|saw|sees|got|[a-z]{2,}ed)|[,(\"“‘]|\b[A-Z][a-z]+(?:['’]s)?|\b(?:year|month)['’]s)\s*$")
 # (Tianjin 37: a place names it; "last year's 41")
 _BARE_AFTER = lazy_re(
-    r"\s*(?:[,.;:)—–]|$)|\s+(?:in|on|at|for|by|and|or|a|an|the|than|last|this|that|during|against|when|while|from|to|"
+    r"\s*(?:[,.;:)—–\"”’]|$)|\s+(?:in|on|at|for|by|and|or|a|an|the|than|last|this|that|during|against|when|while|from|to|"
     r"over|compared|versus|respectively|before|after|earlier|ago|now|as|under|so|since|with|but|year|up|down|"
     r"according|amid|despite|was|were|is|are)\b", re.IGNORECASE)
 
@@ -3304,17 +3341,28 @@ def _carry_units(doc: _Doc, tokens: list[_Tok]) -> None:
     last: _Tok | None = None
     earlier: _Tok | None = None  # the carrier before ``last`` in the sentence
     last_bounds: tuple[int, int] | None = None
+    before_last: _Tok | None = None  # the last carrier of the sentence before (see _carried_over)
     prev_end = 0  # where the token before ends
     has_pm = "PM" in text
     for tok in tokens:
         bounds = doc.sentence_bounds(tok.num_start)
         if bounds != last_bounds:
+            # (only from the sentence right before)
+            before_last = last if last is not None and _previous_sentence_start(doc, tok.num_start) <= last.start \
+                else None
             last, earlier, last_bounds = None, None, bounds
         if (tok.unit is None and tok.english and not tok.keep_unitless and tok.kind in ("level", "change")
-                and (not tok.word or tok.group is not None or tok.qualifier is not None or _spelled_figure(tok))):
+                and (not tok.word or tok.group is not None or tok.qualifier is not None or _spelled_figure(tok)
+                     or (last is None and before_last is not None and _COPULA_END.search(
+                         text, max(bounds[0], tok.q_start - 12), tok.q_start) is not None))):
             # (a qualified number word stands for a figure: "three lines then; today there are more than ten"; so
-            # does one of two words or above twenty: "eleven days last year, against eighty in 2013")
+            # does one of two words or above twenty: "eleven days last year, against eighty in 2013", or one after
+            # a copula carried over: "… had four days of heavy pollution. Last winter it was nine.")
             donor = by_group.get(tok.group) if tok.group is not None else None
+            if (donor is None and last is None and before_last is not None
+                    and _carried_over(text, before_last, tok, bounds)
+                    and not (has_pm and _pollutant_subject(doc, tok, prev_end))):
+                donor = before_last
             if donor is None and last is not None and _parallel_position(text, tok):
                 donor = last
                 if (last.unit is not None and last.unit.dimension == "count" and last.after <= tok.q_start
@@ -3332,6 +3380,67 @@ def _carry_units(doc: _Doc, tokens: list[_Tok]) -> None:
         if _carries(tok):
             last, earlier = tok, last
         prev_end = tok.after
+
+
+# A unit carried over from the sentence before: at most this far, in one paragraph
+CARRY_OVER_REACH = 240
+_COPULA_END = lazy_re(r"\b(?:was|were|is|are)\s+$")
+_NO_LINE_BREAK = lazy_re(r"[^\n]*")
+
+
+def _carried_over(text: str, donor: _Tok, tok: _Tok, bounds: tuple[int, int]) -> bool:
+    """Does the first figure of a sentence, bare and standing where a figure would ("Baoding was also at
+    forty-two.", "That is still above the national limit of thirty-five."), measure what the last figure of the
+    sentence before measures? Only within CARRY_OVER_REACH characters and with no line break between."""
+    if tok.q_start - donor.after > CARRY_OVER_REACH or donor.after > bounds[0]:
+        return False
+    if _NO_LINE_BREAK.fullmatch(text, donor.after, tok.q_start) is None:
+        return False
+    return _parallel_position(text, tok) and _BARE_END.match(text, tok.after) is not None
+
+
+# (the carried figure ends its clause: "… at forty-two.", "… it was nine.", "… of thirty-five, …")
+_BARE_END = lazy_re(r"\s*(?:[,.;:!?)—–\"”’]|$)")
+
+
+# A bare Chinese figure stands where a concentration would: after a copula, a verb of reaching or 的 ("去年是38.6",
+# "降到38.6", "跟2015年的77比", "全省平均38.6") and before a clause break or 比
+CN_BARE_BEFORE = lazy_re(r"(?:是|为|為|到|至|的|达|達|平均|均值|仅|僅|只有)\s*$")
+CN_BARE_AFTER = lazy_re(r"\s*(?:[，,。；;、）)!?！？]|相?比|$)")
+CN_CARRY_REACH = 120  # how far back (within a paragraph) the concentration a bare figure continues may stand
+
+
+def _carry_cn_concentration(doc: _Doc, tokens: list[_Tok]) -> None:
+    """A bare Chinese figure continues the concentration stated last before it, in its sentence or the one
+    before (no line break, within CN_CARRY_REACH): "PM2.5年均浓度是108微克/立方米，去年是38.6" reads 38.6 μg/m³;
+    "平均浓度是18微克/立方米，北京是32". Only when no other measured figure stands between them."""
+    text = doc.text
+    has_tables = "|" in text
+    last: _Tok | None = None
+    for tok in tokens:
+        if tok.english:
+            continue
+        if (tok.unit is None and last is not None and not tok.cn_only and not tok.keep_unitless
+                and tok.kind == "level" and tok.group is None and tok.value_high is None
+                and 0 <= tok.q_start - last.after <= CN_CARRY_REACH
+                and "\n" not in text[last.after:tok.q_start]
+                and doc.sentence_bounds(last.start)[0] >= _previous_sentence_start(doc, tok.num_start)
+                and CN_BARE_BEFORE.search(text, max(0, tok.q_start - 4), tok.q_start) is not None
+                and CN_BARE_AFTER.match(text, tok.after) is not None
+                and not (has_tables and _in_table_row(text, tok.num_start))):
+            tok.unit, tok.unit_text = last.unit, ""
+            continue
+        if _carries(tok):
+            last = tok if tok.unit is not None and tok.unit.dimension == "concentration" else None
+
+
+def _previous_sentence_start(doc: _Doc, pos: int) -> int:
+    """Where the sentence before the one around ``pos`` starts (its own start at the start of the text)."""
+    lo = doc.sentence_bounds(pos)[0]
+    k = lo - 1
+    while k > 0 and lo - k < 8 and doc.text[k] in " \t\u3000":
+        k -= 1  # (the spaces between two sentences belong to neither)
+    return doc.sentence_bounds(k)[0] if k >= 0 else lo
 
 
 def _spelled_figure(tok: _Tok) -> bool:

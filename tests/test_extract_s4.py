@@ -615,3 +615,107 @@ def test_almost_double_a_past_figure() -> None:
     found = qs("The airport expects 9.4 million passengers in 2026, almost double last year's 5 million.")
     doubled = [q for q in found if q.unit == "times"]
     assert len(doubled) == 1 and doubled[0].value == 2 and doubled[0].qualifier == "nearly"
+
+
+# ------------------------------------------- round 4: bare figures in quotes, after "for", across one sentence
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ('Officials cut the average to 41 micrograms in 2022 and now expect a reading of "about 38" for 2025.',
+     "38", "μg/m³"),
+    ("Nine hydrogen trucks were parked at a yard built for 60.", "60", "truck"),
+])
+def test_bare_figure_in_quotes_or_after_for_takes_sentence_unit(text: str, value: str, unit: str) -> None:
+    assert find(qs(text), value).unit == unit
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Last spring the city's average PM10 reading was seventy-one micrograms per cubic meter. "
+     "Xingtai was also at seventy-one.", "71", "μg/m³"),
+    ("The monthly mean of Langfang stood at 46 micrograms. That is still above the national limit of 35.",
+     "35", "μg/m³"),
+    ("This summer the county has had six days of flooding. In the same month last year it was seven.",
+     "7", "day"),
+])
+def test_unit_carried_from_the_sentence_before(text: str, value: str, unit: str) -> None:
+    found = qs(text)
+    assert [q.unit for q in found if q.value == D(value)][-1] == unit
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The depot holds 40 buses.\n\nRoute 12 was closed. The line was 30.", "30"),  # a paragraph break between
+    ("The depot holds 40 buses. It was built in a hurry by a firm from the south. The score was 30.", "30"),
+])
+def test_no_unit_carried_over_a_break_or_two_sentences(text: str, value: str) -> None:
+    assert find(qs(text), value).unit is None
+
+
+def test_own_pollutant_statistic_wins_over_the_sentence_before() -> None:
+    found = qs("Tianjin counted 12 heavy pollution days. In 2022 the PM2.5 average was 37.")
+    assert find(found, "37").unit == "μg/m³"
+
+
+# ------------------------------------------- round 4: a bare Chinese figure continues a concentration
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2016年全市PM10年均浓度为96微克/立方米，去年为61，下降明显。", "61"),
+    ("今年一季度PM2.5平均浓度是45微克/立方米，石家庄是52，全省平均47。", "52"),
+    ("去年PM2.5均值为33微克/立方米。若与2016年的69相比，降幅接近一半。", "69"),
+])
+def test_cn_bare_figure_continues_concentration(text: str, value: str) -> None:
+    assert find(qs(text), value).unit == "μg/m³"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("PM2.5浓度为40微克/立方米。\n\n全市共有的12，", "12"),  # a line break between
+    ("PM2.5浓度为40微克/立方米，达标城市有5个，其中的3个在南部。", "3"),  # a count stands between
+    ("去年PM2.5浓度为40微克/立方米，编号为2024。", "2024"),
+])
+def test_cn_bare_figure_guards(text: str, value: str) -> None:
+    hits = [q for q in qs(text) if q.value == D(value)]
+    assert all(q.unit != "μg/m³" for q in hits)
+
+
+# ------------------------------------------- round 4: spoken ranges (三五百块钱, 两三个, "two or three")
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("换一次滤网要花三五百块钱。", "300", "500", "元"),
+    ("每天有四五十个游客。", "40", "50", "个"),
+    ("工地上有七八万人。", "70000", "80000", "人"),
+    ("村里来了两三个技术员。", "2", "3", "个"),
+    ("A repair crew of four or five workers was sent.", "4", "5", "worker"),
+])
+def test_spoken_range(text: str, low: str, high: str, unit: str) -> None:
+    q = find(qs(text), low)
+    assert (q.value_high, q.unit) == (D(high), unit)
+
+
+@pytest.mark.parametrize("text", [
+    "游客三五成群地走过。",  # an idiom
+    "这是七八十年代的厂房。",  # no unit: a period
+    "三十五个项目已经开工。",  # one number, not a range
+    "Two or three of them left early.",  # no unit
+    "The vote was six or nine, depending on the count of days.",  # not neighbours
+])
+def test_spoken_range_guards(text: str) -> None:
+    assert all(q.value_high is None for q in qs(text))
+    if "三十五" in text:
+        assert find(qs(text), "35").unit == "个"
+
+
+# ------------------------------------------- round 4: "up about a fifth": a change by a fraction
+
+
+@pytest.mark.parametrize(("text", "value", "direction"), [
+    ("Ridership in March was up about a fifth on the same month of 2023.", "20", "up"),
+    ("Coal use in the county was down a third from 2019.", "33.3", "down"),
+])
+def test_up_down_a_fraction_is_a_change(text: str, value: str, direction: str) -> None:
+    q = find(qs(text), value)
+    assert (q.unit, q.kind, q.direction) == ("%", "change", direction)
+
+
+def test_up_a_fraction_needs_a_comparison_or_a_break() -> None:
+    assert qs("Fares went up a third time in May.") == []
