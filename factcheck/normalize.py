@@ -360,7 +360,9 @@ _MD_LINK = lazy_re(r"(!?\[)([^\[\]\n]{0,1000})(\]\((?:<[^>\n]{0,2048}>|[^)\s\[\]
 # An inline code span (CommonMark): a run of backticks, then the same run closing it on the same line, neither
 # touching another backtick. `--jobs 4`, `v2.3` are code, not figures.
 _MD_CODE_SPAN = lazy_re(r"(?<!`)(`{1,8})(?!`)[^\n]{1,500}?(?<!`)\1(?!`)")
-_MD_REF_DEF = lazy_re(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
+# (a footnote definition "[^1]: text" is article text: only its marker is dropped, like an inline "[^1]")
+_MD_REF_DEF = lazy_re(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
+_MD_FOOTNOTE = lazy_re(r"\[\^[^\]\s]{1,40}\]:?")
 
 
 def _markdown_blocks(text: str) -> list[_Edit]:
@@ -413,7 +415,8 @@ def _markdown_blocks(text: str) -> list[_Edit]:
         prev_blank = not line.strip()
         i += 1
     taken = [(ed.start, ed.end) for ed in edits]  # sorted, non-overlapping
-    for pattern, reason, needle in ((_HTML_COMMENT, "comment", "<!--"), (_MD_REF_DEF, "link", "]:")):
+    for pattern, reason, needle in ((_HTML_COMMENT, "comment", "<!--"), (_MD_REF_DEF, "link", "]:"),
+                                    (_MD_FOOTNOTE, "link", "[^")):
         if needle not in text:
             continue
         taken_starts = [a for a, _ in taken]

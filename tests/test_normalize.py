@@ -634,3 +634,14 @@ def test_a_lone_bar_line_of_counters_stays_navigation(without_garble: None) -> N
     page = "某市空气质量持续改善,全年优良天数达到250天。\n转发 286 ｜ 评论 131 ｜ 赞 1024\n"
     n = normalize(page)
     assert [page[s:e] for s, e, r in n.dropped if r == "navigation"] == ["转发 286 ｜ 评论 131 ｜ 赞 1024\n"]
+
+
+def test_a_markdown_footnote_keeps_its_text_and_drops_its_markers(without_garble: None) -> None:
+    md = ("The province cut its coal use by 4% last year.[^2]\n\n"
+          "[^2]: Provincial statistics bureau; the national limit is 35 μg/m³.\n"
+          "[bureau]: https://example.org/2024/table-3\n")
+    n = normalize(md, "markdown")
+    check_maps(md, n)
+    assert "the national limit is 35 μg/m³" in n.text  # a footnote is article text
+    assert "[^2]" not in n.text and "https" not in n.text  # its markers and a link definition are not
+    assert "^" not in n.text and "]:" not in n.text
