@@ -24,10 +24,12 @@ _PROVINCES_EN = (
 # Groups of regions used in air-quality and economic reporting.
 _GROUPS_ZH = (
     "重点区域 长三角 长三角地区 长江三角洲 珠三角 珠江三角洲 汾渭平原 成渝地区 粤港澳大湾区 长江经济带 "
-    "黄河流域 东北地区 苏皖鲁豫交界地区"
+    "黄河流域 东北地区 苏皖鲁豫交界地区 华北地区 华北平原 华东地区 华南地区 华中地区"
 )
 _GROUPS_EN = (
-    "Yangtze River Delta|Pearl River Delta|Fenwei Plain|Greater Bay Area|key regions|Yangtze River Economic Belt"
+    "Yangtze River Delta|Pearl River Delta|Fenwei Plain|Greater Bay Area|key regions|Yangtze River Economic Belt|"
+    "North China|Northern China|North China Plain|East China|South China|Central China|Northeast China|"
+    "Northwest China|Southwest China"
 )
 # Cities: the other "2+26" and Fenwei Plain cities, provincial capitals and other large cities.
 _CITIES_ZH = (
@@ -48,8 +50,23 @@ _ABROAD_EN = (
     "Los Angeles|New York"
 )
 
+# County-level cities, counties and towns the reference does not list, as aliases of the prefecture they belong to
+# (administrative facts, not reference values): a figure for 黄骅港 or 燕郊 is a figure for Cangzhou or Langfang.
+# Names that are also common words are given only in their long form (固安县, not 固安 in 巩固安全; 大厂县, not 大厂).
+PREFECTURE_ALIASES: dict[str, tuple[str, ...]] = {
+    "langfang": ("北三县", "三河", "三河市", "大厂县", "大厂回族自治县", "香河", "香河县", "燕郊", "燕郊镇", "固安县",
+                 "Sanhe", "Dachang", "Xianghe", "Yanjiao", "Gu'an", "Gu’an", "Gu'an County", "Beisanxian"),
+    "baoding": ("涿州", "涿州市", "Zhuozhou"),
+    "cangzhou": ("黄骅", "黄骅市", "黄骅港", "Huanghua", "Huanghua Port"),
+}
+
 # Words that contain a place name but are not about the place (长治久安: lasting peace).
 NOT_PLACES = ("长治久安",)
+
+
+def prefecture_aliases() -> tuple[tuple[str, str], ...]:
+    """(name, region id) for every county-level alias, in a fixed order."""
+    return tuple((name, region) for region, names in PREFECTURE_ALIASES.items() for name in names)
 
 
 def place_names() -> tuple[str, ...]:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.models import Claim, Extraction, Loaded, Normalized, Quantity, Sentence, TimeExpr
 from factcheck.numbers import bind_lazy, fold, lazy_re
-from factcheck.places import NOT_PLACES, place_names
+from factcheck.places import NOT_PLACES, place_names, prefecture_aliases
 from factcheck.positions import LineIndex
 from factcheck.segment import sentence_at
 from factcheck.units import canonical_unit, unit_spelling
@@ -109,7 +109,10 @@ EN_DATELINE = lazy_re(
 INSTITUTION_AFTER = lazy_re(
     r"(?:理工|师范|師範|交通|科技|工业|工業|医科|醫科|外国语|外國語|体育|體育|农业|農業|财经|財經)?(?:大学|大學|学院|學院)|"
     r"\s+(?:(?:Normal|Jiaotong|Medical|Polytechnic|Sport|Agricultural|Foreign Studies|Technology)\s+)?"
-    r"(?:University|College)\b", re.IGNORECASE)
+    r"(?:University|College)\b|"
+    # 河北日报, 天津电视台, "Tianjin Daily", "HEBEI TV": an outlet named after its place (a masthead), not the subject.
+    r"(?:日报|日報|晚报|晚報|新闻网|新聞網|电视台|電視台|广播电视台|卫视|衛視)|"
+    r"(?-i:\s+(?:Daily|Evening\s+News|TV|TELEVISION|Television|DAILY|Radio|RADIO)\b)", re.IGNORECASE)
 FUZZY_WINDOW = 24
 FUZZY_CUTOFF = 90.0
 
@@ -456,6 +459,9 @@ class NameMatcher:
                     m = PART_OF_YEAR.search(name)
                     if m:
                         rest = (name[: m.start()] + name[m.end():]).strip()
+                        if OLYMPICS.fullmatch(m.group(0)):
+                            # 冬奥会和冬残奥会期间PM2.5平均浓度, "… concentration during the Winter Olympics"
+                            rest = OLYMPICS_LINK.sub("", rest).strip()
                         self._period_names.append((other, _dash(m.group(0)), rest))
         return self._period_names
 
@@ -573,7 +579,9 @@ def matcher_for(ref: Reference) -> NameMatcher:
     cached = _MATCHERS.get(id(ref))
     if cached is not None and cached[0] is ref:
         return cached[1]
-    built = NameMatcher(ref.name_table(), place_names())
+    # County-level aliases (黄骅 → cangzhou) count as the reference's names, for the prefectures it holds.
+    aliases = [(name, "region", region) for name, region in prefecture_aliases() if region in ref.regions]
+    built = NameMatcher([*ref.name_table(), *aliases], place_names())
     _MATCHERS[id(ref)] = (ref, built)
     return built
 
@@ -670,8 +678,47 @@ def find_home_region(norm: Normalized, ref: Reference, front: dict[str, str], se
         if title_like(sentence, sentences):
             named = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind == "region"]
             if named:
-                return Home(_title_subject(norm.text, ref, named) or None, True)
-    return Home(None, False)
+                titled = _title_subject(norm.text, ref, named) or None
+                # "NORTH CHINA TONIGHT" (a place the reference does not know) over "Shijiazhuang is in the middle
+                # of its coldest week": the lede's own subject is more precise than a programme's area.
+                return Home(titled or _lede_subject(norm.text, sentences, mentions), True)
+    lede = _lede_subject(norm.text, sentences, mentions)
+    return Home(lede, True) if lede else Home(None, False)
+
+
+# The lede's grammatical subject: a known place opening a sentence of prose (after a speaker's label), followed by a
+# verb: "Shijiazhuang is in the middle of …", "Tianjin has …", 石家庄正在…/石家庄今年….
+LEDE_SUBJECT_AFTER = lazy_re(
+    r"(?:['’]s\b|\s+(?:is|was|has|had|have|will|saw|recorded|reported|posted|became|remains|enters|entered)\b)|"
+    r"(?:市|省)?(?:正在|正|是|已经|已|今年|去年|近年来)")
+LEDE_SUBJECT_PARAGRAPHS = 2  # paragraphs of prose looked at (a transcript's notes on itself, then the anchor's)
+LEDE_SUBJECT_PROSE = 6  # sentences of prose looked at (a transcript's notes on itself come first)
+LEDE_LABEL = lazy_re(r"(?:[A-Z][A-Z .'-]{1,40}(?:\([^)\n]{1,40}\))?\s*[::]\s*)?")
+
+
+def _lede_subject(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> str | None:
+    """The known region that opens one of the first sentences of prose as their grammatical subject, if any."""
+    starts = [m.start for m in mentions]
+    prose = 0
+    paragraphs: set[int] = set()
+    for sentence in sentences[:LEDE_SENTENCES]:
+        if title_like(sentence, sentences) or SOURCE_LINE.search(sentence.text[:40]):
+            continue
+        paragraphs.add(sentence.paragraph)
+        if len(paragraphs) > LEDE_SUBJECT_PARAGRAPHS:
+            break  # the opening only: a later paragraph's place is an aside, not the article's subject
+        prose += 1
+        label = LEDE_LABEL.match(text, sentence.start, sentence.end)
+        lo = label.end() if label else sentence.start
+        while lo < sentence.end and text[lo].isspace():
+            lo += 1
+        i = bisect.bisect_left(starts, lo)
+        if i < len(mentions) and mentions[i].start == lo and mentions[i].kind == "region" and mentions[i].id \
+                and LEDE_SUBJECT_AFTER.match(text, mentions[i].end, sentence.end):
+            return mentions[i].id
+        if prose >= LEDE_SUBJECT_PROSE:
+            break
+    return None
 
 
 def _title_subject(text: str, ref: Reference, named: Sequence[Mention]) -> str:
@@ -826,6 +873,12 @@ class _Context:
 
     @functools.cached_property
     def _matches(self) -> dict[str, tuple[list[int], list[re.Match[str]]]]:
+        return {}
+
+    @functools.cached_property
+    def fuzzy_memo(self) -> dict[str, str | None]:
+        """The fuzzy pass's best metric name (before the fit test) by its cleaned window: repeated windows (a
+        list of bare figures, a table column) are scored once."""
         return {}
 
     def part_start(self, sentence: Sentence, pos: int) -> int:
@@ -1659,7 +1712,23 @@ def _common_ancestor(ref: Reference, ids: Sequence[str]) -> str | None:
     if not all(ids):
         return None
     shared = [a for a in ref.ancestors(ids[0]) if all(a in ref.ancestors(i) for i in ids[1:])]
-    return shared[0] if shared else None
+    return shared[0] if shared else _whole_group(ref, ids)
+
+
+# Groups of regions the reference lists without parents (a geographic fact, not a reference value): a figure for
+# "Beijing, Tianjin and Hebei together" (北京、天津、河北三地合计) is the group's.
+GROUP_MEMBERS = (("jingjinji", ("beijing", "tianjin", "hebei")),)
+
+
+def _whole_group(ref: Reference, ids: Sequence[str]) -> str | None:
+    """The group whose every member is named in ``ids`` (and nothing outside it), if the reference holds it."""
+    for group, members in GROUP_MEMBERS:
+        if group not in ref.regions or not all(m in ref.regions for m in members):
+            continue
+        inside = all(i in members or any(a in members for a in ref.ancestors(i)) for i in ids)
+        if inside and set(members) <= set(ids):
+            return group
+    return None
 
 
 def _metric_fits(ctx: _Context, metric_id: str, q: Quantity, named_after: bool = False) -> bool:
@@ -1694,6 +1763,10 @@ _ZH_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 # The Olympic fortnight (冬奥会期间, "during the Winter Olympics", "the Olympic fortnight"): no annual period.
 _OLYMPICS = (r"冬奥会|冬残奥会|冬奥期间|"
              r"\b(?:(?:Winter\s+)?Olympics|Olympic\s+(?:fortnight|Games|period)|Winter\s+Games)\b")
+OLYMPICS = lazy_re(_OLYMPICS, re.IGNORECASE)
+# The words joining the Games to the rest of a metric's name: 冬奥会(和冬残奥会)期间…, "… during the Winter Olympics".
+OLYMPICS_LINK = lazy_re(r"^(?:和冬残奥会|和冬殘奧會)?(?:期间|期間)|\s*\b(?:during|in|over)(?:\s+the)?\s*$",
+                        re.IGNORECASE)
 MONTH_RANGE_EN = lazy_re(r"(?:from\s+)?" + _MONTH_EN + r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*" + _MONTH_EN,
                          re.IGNORECASE)
 FIRST_MONTHS = lazy_re(r"first\s+(\d{1,2}|[a-z]+)\s+months|前\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个?月",
@@ -1731,6 +1804,8 @@ LEDE_PERIOD = lazy_re(
 def _dash(text: str) -> str:
     """A period's words in one spelling: 1—11月 / 1至11月 / 前11个月 / "January to November" / "Jan-Nov" /
     "first 11 months" / "first eleven months" -> 1-11月."""
+    if OLYMPICS.fullmatch(text):
+        return "冬奥"  # 冬奥会 / 冬奥期间 / "during the Games" / "the Olympic fortnight": one period
     months = MONTH_RANGE_EN.fullmatch(text)
     if months is not None:
         return f"{_month_number(months.group(1))}-{_month_number(months.group(2))}月"
@@ -1868,6 +1943,7 @@ OTHER_MEASURE = lazy_re(
 GOAL_CUE = lazy_re(
     r"目标|力争|计划|规划|提出|要求|争取|确保|控制在|控制到|"
     r"\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plans?|planned|striv(?:e|es|ing) (?:to|for))\b", re.IGNORECASE)
+GOAL_LIST = lazy_re(r"目标(?:是|为|如下)?\s*[::]|\b(?:targets?|goals?)\b[^.:;\n]{0,40}?:", re.IGNORECASE)
 FORECAST_CUE = lazy_re(
     r"预计|预期|有望|建议|\b(?:expect(?:s|ed)?|forecast|projected|predicts?|estimates? that)\b", re.IGNORECASE)
 REQUIRED_BOUND = lazy_re(r"(?:不低于|不少于|不高于|不超过|不得(?:低于|高于|超过)?|\bby at least\b)\s*$", re.IGNORECASE)
@@ -1958,7 +2034,9 @@ def _stated_as_goal(ctx: _Context, q: Quantity, sentence: Sentence) -> bool:
     part_start = ctx.part_start(sentence, q.start)
     cues = ctx.matches_in(GOAL_CUE, max(part_start, q.start - CUE_REACH), q.start)
     if not cues:
-        return False
+        # 今年主要预期目标是:地区生产总值增长6%左右;固定资产投资增长8%以上: a list of goals after a colon, its
+        # items parted by ;, all goals.
+        return bool(ctx.matches_in(GOAL_LIST, ctx.reach(sentence, q.start), q.start))
     # 力争…降至37,较去年再降约1…: 再 ("further") keeps the goal going past a clause of comparison.
     return not GOAL_BREAK.search(ctx.text, cues[-1].end(), q.start) or "再" in ctx.text[max(0, q.start - 8): q.start]
 
@@ -2261,6 +2339,15 @@ def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     window = re.sub(r"[\s()()]", "", window)
     if len(window) < 3 or not ctx.matcher.metric_names:
         return None
+    memo = ctx.fuzzy_memo
+    if window not in memo:
+        memo[window] = _fuzzy_best(ctx, window)
+    ident = memo[window]
+    return ident if ident is not None and _metric_fits(ctx, ident, q) else None
+
+
+def _fuzzy_best(ctx: _Context, window: str) -> str | None:
+    """The metric whose name best (and closely enough) matches ``window``, or None."""
     # Only names sharing at least two character bigrams with the window are scored: a cheap prefilter that keeps
     # the fuzzy pass off almost every figure (it is for near spellings, 细颗粒物年平均浓度 vs 细颗粒物年均浓度).
     pool = ctx.matcher.fuzzy_pool(window)
@@ -2268,10 +2355,7 @@ def _fuzzy_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
         return None
     from rapidfuzz import fuzz, process
     best = process.extractOne(window, [n for n, _ in pool], scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF)
-    if best is None:
-        return None
-    ident = pool[best[2]][1]
-    return ident if _metric_fits(ctx, ident, q) else None
+    return None if best is None else pool[best[2]][1]
 
 
 def _time_year(ctx: _Context, t: TimeExpr) -> int | None:
@@ -2301,6 +2385,8 @@ def _time_year_of(ctx: _Context, t: TimeExpr) -> int | None:
     if t.kind in ("date", "year") and t.year is not None:
         return t.year
     if t.kind == "date" and t.month is not None and t.day is None and ctx.published is not None:
+        if MONTH_RANGE_NEXT.match(after):
+            return None  # 1—11月 with no year: the period is dated by its later end (the latest November)
         if MONTH_THEN_YEAR.match(ctx.text, t.end):
             return None  # "in September 2021" read as a month and a year: the year time dates it
         # A bare month ("in December", 7月) is the latest such month up to the article's date.
@@ -2318,6 +2404,7 @@ def _time_year_of(ctx: _Context, t: TimeExpr) -> int | None:
 # The first end of a period between two years: 2023—2024年, 2023年11月15日至2024年3月15日, 2019-2020.
 RANGE_BEFORE = lazy_re(r"(?:19|20)\d{2}(?:\s*年)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*(?:[—\-–~～]|至|到)\s*$")
 RANGE_NEXT = lazy_re(r"\s*(?:[—\-–~～]|至|到)\s*(?:19|20)\d{2}(?!\d)")
+MONTH_RANGE_NEXT = lazy_re(r"\s*(?:[—\-–~～]|至|到)\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")
 
 
 MONTH_THEN_YEAR = lazy_re(r",?\s*(?:of\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
@@ -2388,11 +2475,14 @@ OVER_THE_PERIOD = lazy_re(r"^[^,;.。,;]{0,24}?\b(?:over|during|in|across)\s+(?:
                           r"^[^,;。,;]{0,8}?(?:在此期间|这一期间|此期间)", re.IGNORECASE)
 
 
+OVER_THE_PERIOD_REACH = 80  # characters after a change its "over the period" may take (a bounded slice)
+
+
 def _over_the_period(ctx: _Context, q: Quantity, sentence: Sentence) -> tuple[int, int] | None:
     """(first, last) year of the sentence for a change stated "over the period" of the years it names."""
     if q.kind != "change" or q.baseline_year is not None or q.comparison is not None:
         return None
-    if not (OVER_THE_PERIOD.match(ctx.text[q.end: sentence.end])
+    if not (OVER_THE_PERIOD.match(ctx.text[q.end: min(sentence.end, q.end + OVER_THE_PERIOD_REACH)])
             or OVER_THE_PERIOD.match(ctx.text[max(sentence.start, q.start - 12): q.start])):
         return None
     years = sorted({t.year for t in ctx.times_in(sentence.start, sentence.end) if t.kind in ("year", "date")

@@ -271,3 +271,84 @@ def test_guard_the_city_named_last_alone_is_still_the_city() -> None:
             "CHENGDE, China (AP) — The mountain city is counting its visitors.\n\n"
             "Beijing is the market. In 2023 the city's good-air days rose to 271.\n")
     assert by_value(claims(text), "271").region == "beijing"
+
+
+# --- round 3: mastheads are institutions; a lede's grammatical subject; county-level places are their prefecture's
+
+def test_a_masthead_named_after_a_place_is_no_subject_and_the_lede_subject_governs() -> None:
+    text = ("TIANJIN TV NEWS | NORTHERN CHINA WEEKLY\n"
+            "Broadcast: 3 March 2024 | Item 2\n\n"
+            "PRESENTER (ZHAO LEI): Good evening. Tangshan is counting the cost of its steel cuts this spring.\n\n"
+            "REPORTER: The mill on the river used to employ some 6,000 workers. About 1,200 of them now work in "
+            "logistics.\n")
+    cs = claims(text)
+    for value in ("6000", "1200"):
+        assert by_value(cs, value).region == "tangshan"
+
+
+def test_a_newspaper_named_after_a_place_is_an_institution() -> None:
+    cs = claims("Port figures\n\nPublished 2 May 2024\n\n"
+                "According to the Beijing Daily, the terminal handled 31 million tonnes last year.\n")
+    assert by_value(cs, "31000000").region != "beijing"
+    cs = claims("港口数据\n\n2024年5月2日\n\n据北京日报报道,该码头去年完成货物吞吐量3100万吨。\n")
+    assert by_value(cs, "31000000").region != "beijing"
+
+
+def test_the_lede_subject_needs_a_verb_after_the_place() -> None:
+    text = ("Evening bulletin\n\nBroadcast: 3 March 2024\n\n"
+            "Tangshan and Handan, two steel cities, are cutting output. Output fell by 6,000 tonnes.\n")
+    assert by_value(claims(text), "6000").region != "tangshan"
+
+
+def test_a_county_level_city_counts_for_its_prefecture() -> None:
+    cs = claims("港口观察\n\n2024年5月2日\n\n黄骅港去年完成货物吞吐量3.2亿吨;燕郊每天约有10万人往返北京。\n")
+    assert by_value(cs, "320000000").region == "cangzhou"
+    assert by_value(cs, "100000").region == "langfang"
+    cs = claims("ZHUOZHOU, Hebei, May 2 -- Local report\n\n"
+                "Zhuozhou built 14 new parks this year, the city government said.\n")
+    assert by_value(cs, "14").region == "baoding"
+
+
+def test_common_words_holding_a_county_name_name_no_place() -> None:
+    cs = claims("工作总结\n\n2024年5月2日\n\n沧州市要巩固安全生产成果,今年检查企业320家。\n")
+    assert by_value(cs, "320").region == "cangzhou"
+
+
+def test_the_three_members_together_are_the_group() -> None:
+    text = ("Regional economy\n\nPublished 2 May 2024\n\n"
+            "Beijing, Tianjin and Hebei together had about 110 million residents last year.\n")
+    assert by_value(claims(text), "110000000").region == "jingjinji"
+    cs = claims("区域经济\n\n2024年5月2日\n\n去年北京、天津、河北三地合计常住人口约1.1亿人。\n")
+    assert by_value(cs, "110000000").region == "jingjinji"
+    # two of the three are no group
+    text = ("Regional economy\n\nPublished 2 May 2024\n\n"
+            "Beijing and Tianjin together had about 36 million residents last year.\n")
+    assert by_value(claims(text), "36000000").region != "jingjinji"
+
+
+def test_a_month_range_without_a_year_is_the_latest_such_period_before_publication() -> None:
+    text = "市政府工作报告\n——2024年1月10日在市人民代表大会上\n\n1—11月,全市PM2.5平均浓度为47微克/立方米。\n"
+    assert by_value(claims(text), "47").year == 2023
+    text = "环境通报\n——2024年12月20日\n\n1—11月,全市PM2.5平均浓度为47微克/立方米。\n"
+    assert by_value(claims(text), "47").year == 2024
+
+
+def test_a_list_of_goals_after_a_colon_measures_nothing() -> None:
+    text = ("市政府工作报告\n——2024年1月10日在市人民代表大会上\n\n"
+            "今年的主要预期目标是:地区生产总值增长5.5%左右;固定资产投资增长7%以上;城镇新增就业3万人以上。\n\n"
+            "去年全市地区生产总值增长4.8%。\n")
+    cs = claims(text)
+    assert by_value(cs, "5.5").metric is None
+    assert by_value(cs, "7").metric is None
+    assert by_value(cs, "4.8").metric == "gdp"  # a measured figure after the list
+
+
+def test_a_mean_over_the_winter_games_is_the_games_metric() -> None:
+    text = ("Games legacy\n\nPublished 2 May 2024\n\n"
+            "During the Winter Olympics, Zhangjiakou's PM2.5 averaged 24 micrograms per cubic meter.\n\n"
+            "In 2023 Zhangjiakou's PM2.5 averaged 19 micrograms per cubic meter.\n")
+    cs = claims(text)
+    assert by_value(cs, "24").metric == "pm25_mean_winter_olympics"
+    assert by_value(cs, "19").metric == "pm25_annual_mean"
+    cs = claims("冬奥回顾\n\n2024年5月2日\n\n冬奥会期间,张家口PM2.5平均浓度为24微克/立方米。\n")
+    assert by_value(cs, "24").metric == "pm25_mean_winter_olympics"
