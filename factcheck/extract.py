@@ -1627,6 +1627,9 @@ def _make_token(doc: _Doc, mask: bytearray, s: int, e: int, years: list[TimeExpr
     if (unit is None and ascii_only and len(raw) == 2 and s >= 5 and before in "-–/"
             and _season_end(text[s - 5:s - 1], raw)):
         return None  # the 2022-23 season, fiscal 2023/24: the second year of a span
+    if (unit is None and english and raw.isdecimal() and len(raw) <= 2 and s > 0 and text[s - 1].isspace()
+            and SERIAL_BEFORE.search(text, max(0, s - 24), s)):
+        return None  # "Segment 3 of 5", "Part 2 of 4", "END OF SEGMENT 3": a name's serial, not an amount
     if unit is None and english and raw.isdecimal() and len(raw) <= 3 and _en_age(text, s, end):
         unit, unit_text = AGE_YEAR, ""  # "said Liu Hongbo, 46, who runs…": an age in an apposition
     span_end = um.end if um is not None else end
@@ -1744,6 +1747,16 @@ EN_AGE_NAME_BEFORE = lazy_re(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,1}[ -]([A-Z][a
 _NOT_PERSON_NAMES = frozenset((
     "Province", "City", "District", "County", "Region", "Park", "Port", "Area", "Zone", "Group", "Company", "Corp",
     "Bureau", "Ministry", "Station", "River", "Bay", "Lake", "Road", "Street", "Airport", "Institute"))
+# a serial in the name of a part of a programme or document, and the "of N" after it
+SERIAL_BEFORE = lazy_re(r"\b(?:segment|part|episode|chapter|instal?lment)[ \t]+(?:\d{1,2}[ \t]+of[ \t]+)?$",
+                        re.IGNORECASE)
+# a caption in capitals ("[SOUNDBITE - ZHAO GUOQIANG, 67, VILLAGER]") and a name with the age in brackets
+# ("LI WEI (67), retired teacher", "Zhang Wei (45), who…")
+EN_CAPS_NAME_BEFORE = lazy_re(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3},[ \t]$")
+EN_CAPS_ROLE_AFTER = lazy_re(r",[ \t]+[A-Z]{3,}\b")
+EN_PAREN_NAME_BEFORE = lazy_re(r"\b[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,1}[ -]([A-Z][A-Za-z]+)[ \t]?\($")
+EN_PAREN_AGE_AFTER = lazy_re(r"\),[ \t]+(?:who|whose|an?|retired|[a-z]+[ \t]+(?:teacher|worker|farmer|driver|"
+                             r"owner|resident|villager|engineer|official|student|manager|doctor|nurse|vendor))\b")
 EN_AGE_AFTER_APPOSITION = lazy_re(r",[ \t]+(?:who|whose|an?)\b|,?[ \t]*(?:said|says|told)\b")
 
 
@@ -1756,8 +1769,14 @@ def _season_end(year: str, raw: str) -> bool:
 
 def _en_age(text: str, s: int, end: int) -> bool:
     """Is the bare English number at ``s`` a person's age in an apposition ("Liu Hongbo, 46, who…")?"""
+    if s > 3 and text[s - 1] == "(":
+        name = EN_PAREN_NAME_BEFORE.search(text, max(0, s - 40), s)
+        return (name is not None and name.group(1) not in _NOT_PERSON_NAMES
+                and EN_PAREN_AGE_AFTER.match(text, end) is not None)
     if not (s > 3 and text[s - 2] == ","):
         return False
+    if EN_CAPS_NAME_BEFORE.search(text, max(0, s - 40), s) is not None:
+        return EN_CAPS_ROLE_AFTER.match(text, end) is not None
     name = EN_AGE_NAME_BEFORE.search(text, max(0, s - 40), s)
     if name is None or name.group(1) in _NOT_PERSON_NAMES:
         return False

@@ -719,3 +719,40 @@ def test_up_down_a_fraction_is_a_change(text: str, value: str, direction: str) -
 
 def test_up_a_fraction_needs_a_comparison_or_a_break() -> None:
     assert qs("Fares went up a third time in May.") == []
+
+
+# ------------------------------------------- round 5: a serial in a name; ages in captions and bracketed ages
+
+
+@pytest.mark.parametrize("text", [
+    "Broadcast 3 March 2024 | Segment 2 of 6 | Programme code ABC-0303",
+    "[END OF SEGMENT 4]",
+    "Part 3 of 7: the long winter.",
+    "Chapter 9 follows the miners home.",
+])
+def test_a_serial_in_a_name_is_not_a_claim(text: str) -> None:
+    assert [q for q in qs(text) if q.value in (D(2), D(6), D(4), D(3), D(7), D(9))] == []
+
+
+def test_a_serial_guard_keeps_amounts() -> None:
+    assert find(qs("Part of the plant, 3 of 5 furnaces, closed."), "5").value == D(5)
+    assert values(qs("The segment ran 12 minutes and part 2 of the plan cost 40 million yuan.")) == [D(12), D(40000000)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("[SOUNDBITE - WANG FANG, 58, SHOPKEEPER, ZHENGDING COUNTY]", "58"),
+    ("CHEN MING, 71, RETIRED MINER:", "71"),
+    ("LIU JUN (63), retired teacher, walks here daily.", "63"),
+    ("Zhou Hong (29), who drives a bus, said it was clearer.", "29"),
+])
+def test_ages_in_captions_and_brackets(text: str, value: str) -> None:
+    assert find(qs(text), value).unit == "year"
+
+
+@pytest.mark.parametrize("text", [
+    "Baoding (39), Langfang (41) and Xingtai (44) were above the limit.",
+    "HEBEI, 38, BEIJING, 32",
+    "Hebei Province (38), down from 2022.",
+])
+def test_age_guards_places_and_lists(text: str) -> None:
+    assert all(q.unit != "year" for q in qs(text))
