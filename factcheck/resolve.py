@@ -87,7 +87,7 @@ OBJECT_BEFORE = lazy_re(
 # "twice the 2013 level", "1.9 times that of 2013", 是2013年的1.9倍: the year of what a multiple compares with.
 # "from the same period last year", "than a year earlier", "measured against 2023": the time compared with.
 COMPARISON_BEFORE = lazy_re(
-    r"(?:比|较|自|从|由|与|同|since|from|than|with|vs\.?|against|relative\s+to|"
+    r"(?:比|较|自|从|由|与|同|跟|since|from|than|with|vs\.?|against|relative\s+to|"
     r"\b(?:from|than|with|against|over)\s+(?:the\s+)?same\s+(?:period|time|months?|quarters?)\s+(?:of\s+|in\s+)?|"
     r"\b(?:times|twice|thrice|double|triple)\s+(?:(?:the|that|those|its|their)\s+)?(?:(?:level|figure|size)\s+)?"
     r"(?:of\s+)?(?:the\s+)?)\s*$", re.IGNORECASE)
@@ -95,7 +95,7 @@ COMPARISON_BEFORE = lazy_re(
 REGION_RIGHT_AFTER = lazy_re(r"^\s*(?:in|for|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # 今年前11个月 / 前三季度 is "the first months of this year", not a time before it.
 COMPARISON_AFTER = lazy_re(
-    r"^\s*(?:相比|以来|来|起|的\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,2})\s*倍|前(?!\s*(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*个?(?:月|季度))|后|之前|开始|至今|同期)")
+    r"^\s*(?:相比|以来|来|起|[底末]?的\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,2})\s*倍|前(?!\s*(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*个?(?:月|季度))|后|之前|开始|至今|同期)")
 SOURCE_NAME = lazy_re(r"(?:来源|稿源|来自|source)\s*[::]\s*(\S{2,20})", re.IGNORECASE)
 SOURCE_LINE = lazy_re(r"来源|来自|稿源|source|published|updated|日期|记者|电\b|电\s*\(|\|", re.IGNORECASE)
 WIRE_DATELINE = lazy_re(
@@ -606,7 +606,25 @@ def find_published(loaded: Loaded, norm: Normalized, times: Sequence[TimeExpr],
                 return dt.date(t.year, t.month, t.day)
             except ValueError:
                 continue
-    return _dateline_by_weekday(norm.text, head_limit)
+    # The original text: cleaning drops a byline line ("Apr 4th 2024 | XIONG'AN | China | 6 min read") as boilerplate.
+    return _head_date_en(loaded.text, head_limit) or _dateline_by_weekday(norm.text, head_limit)
+
+
+# "Apr 4th 2024 | XIONG'AN | China", "Published: March 5, 2024": a date in words on a short line of the head that the
+# time extractor does not read as one (an ordinal day, a month abbreviated without a dot).
+HEAD_DATE_EN = lazy_re(
+    r"(?m)^[^\n]{0,40}?\b(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?"
+    r",?\s+((?:19|20)\d{2})\b[^\n]{0,60}$")
+
+
+def _head_date_en(text: str, head_limit: int) -> dt.date | None:
+    m = HEAD_DATE_EN.search(text, 0, head_limit)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(3)), MONTHS_EN.index(m.group(1)[:3].lower()) + 1, int(m.group(2)))
+    except ValueError:
+        return None
 
 
 MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -1601,6 +1619,13 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     for m in ctx.mentions_in(q.end, q.end + 13):
         if m.kind == "region" and REGION_RIGHT_AFTER.match(ctx.text[q.end: m.start]):
             return m.id or None
+    for m in ctx.mentions_in(q.end, q.end + 16):
+        # "roughly 30 percent of Huanghua's container volume": the share of a place's own measure is the place's
+        # ("a city that accounts for more than half of Hebei's steel output" is the city's share, not Hebei's)
+        if m.kind == "region" and OF_PLACES.fullmatch(ctx.text, q.end, m.start) \
+                and ctx.text.startswith(("'s", "’s"), m.end) \
+                and not SHARE_VERB.search(ctx.text, max(0, q.start - 32), q.start):
+            return m.id or None
     scope = _scope_of(ctx, q)
     if scope is not None:
         return scope
@@ -1650,6 +1675,9 @@ def resolve_region(ctx: _Context, q: Quantity, sentence: Sentence, metric: str |
     return ctx.lede if metric is None else None
 
 
+OF_PLACES = lazy_re(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+SHARE_VERB = lazy_re(r"\b(?:accounts?|accounted|accounting|makes?\s+up|made\s+up|making\s+up|represents?|represented|"
+                     r"contributes?|contributed|produces?|produced|holds?|held|is|was)\b[^,;.]{0,24}$", re.IGNORECASE)
 TRAVEL_UNITS = frozenset({"分钟", "小时", "minute", "hour"})
 ROUTE = lazy_re(r"至|到|之间|往返|\bbetween\b|\bto\b", re.IGNORECASE)
 
@@ -2011,6 +2039,29 @@ def resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None
     return metric
 
 
+# "…, 129 good days and 80 heavy-pollution days, the annual concentration has fallen by 64.3 percent": a change of
+# a concentration named in its own clause, after a day measure, is the concentration's.
+CONCENTRATION_NOUN = lazy_re(r"\bconcentrations?\b|\bPM2\.5\s+(?:reading|level|average)s?\b|浓度", re.IGNORECASE)
+CONCENTRATION_UNITS = frozenset({"μg/m³"})
+
+
+def _named_concentration(ctx: _Context, q: Quantity, sentence: Sentence, last: Mention) -> str | None:
+    """The metric of the concentration a change's clause names after a metric of another unit ("" when the
+    concentration is named but no level of it came before), None when the clause names none."""
+    c_lo, _ = ctx.clause_bounds(sentence, q.start)
+    lo = max(last.end, c_lo)
+    if lo >= q.start or not ctx.matches_in(CONCENTRATION_NOUN, lo, q.start):
+        return None
+    metric = ctx.ref.metrics.get(last.id)
+    if metric is None or unit_spelling(metric.unit) in CONCENTRATION_UNITS:
+        return None  # the last metric named is a concentration itself
+    for x in reversed(ctx.quantities_in(ctx.reach(sentence, q.start), q.start)):
+        if x.kind == "level" and x.unit and unit_spelling(x.unit) in CONCENTRATION_UNITS:
+            found = _memo_metric(ctx, x, sentence)
+            return found or ""
+    return ""
+
+
 def _memo_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | None:
     """resolve_metric, answered once per figure (a chain of sentences carrying a measure stays linear)."""
     key = (q.start, q.end)
@@ -2109,6 +2160,10 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
     # and the figure, is what the figure measures (not GDP).
     candidates = [m for m in candidates if not search_in(OTHER_MEASURE, ctx.text, m.end, q.start)]
     part_start = ctx.part_start(sentence, q.start)
+    if q.kind == "change" and candidates:
+        concentration = _named_concentration(ctx, q, sentence, candidates[-1])
+        if concentration is not None:
+            return concentration or None
     if not candidates and ctx.matches_in(OTHER_POLLUTANT, max(part_start, ctx.reach(sentence, q.start)), q.start):
         return None  # "The ozone reading averaged 180 micrograms": the measure named is one the reference lacks
     in_part = [m for m in candidates if m.start >= part_start]
@@ -2126,6 +2181,9 @@ def _resolve_metric(ctx: _Context, q: Quantity, sentence: Sentence) -> str | Non
     economy = _economy_metric(ctx, q, sentence, part_start)
     if economy is not None:
         return economy
+    extent = _extent_metric(ctx, q, part_start)
+    if extent is not None:
+        return extent
     average = _average_antecedent(ctx, q, sentence, part_start)
     if average is not None:
         return average
@@ -2237,10 +2295,55 @@ ECONOMY = lazy_re(
     r"(?<=[A-Za-z] )economy\s+(?=(?:tops|topped|reached|hit|grew|expanded|has|was)\b)|经济总量", re.IGNORECASE)
 
 
+# "The new area covers some 1,770 square kilometers", "the region's railway network has grown to more than 11,000km":
+# an area covered is the land area, the length of a rail network its railway length (the reference's metrics named
+# "land area" / "railway lines", when the figure is in their unit).
+EXTENT_CUES = (
+    (lazy_re(r"\b(?:covers?|covering|covered|spans?|spanning|spanned|(?:an?\s+|total\s+|land\s+)?area\s+of)\s+"
+             r"(?:(?:some|about|roughly|around|nearly|almost|more\s+than|over)\s+)?$", re.IGNORECASE), "land area"),
+    (lazy_re(r"\b(?:rail(?:way)?|high-speed\s+rail(?:way)?)\s+(?:network|lines?|track)s?\b[^,;.]{0,40}$",
+             re.IGNORECASE), "railway lines"),
+)
+
+
+def _extent_metric(ctx: _Context, q: Quantity, part_start: int) -> str | None:
+    if q.kind != "level" or not q.unit:
+        return None
+    lo = max(part_start, q.start - REACH)
+    starts = ctx.pronoun_starts
+    if not any(m.kind == "region" for m in ctx.mentions_in(lo, q.start)) \
+            and bisect.bisect_left(starts, lo) == bisect.bisect_left(starts, q.start):
+        return None  # "The new area covers …": whose area, the sentence does not say (a tracked metric needs a place)
+    for cue, name in EXTENT_CUES:
+        if cue.search(ctx.text, max(part_start, q.start - 60), q.start):
+            kind, ident = ctx.matcher.lookup.get(name, ("", ""))
+            if kind == "metric" and ident in ctx.ref.metrics \
+                    and unit_spelling(q.unit) == unit_spelling(ctx.ref.metrics[ident].unit):
+                return ident
+    return None
+
+
+ECONOMY_AFTER = lazy_re(r"\s*(?:\([^()\n]{0,24}\)\s*)?(?:of|in)\s+(?:economic\s+)?output\b", re.IGNORECASE)
+PRODUCED_BEFORE = lazy_re(r"\b(?:produced|produces|generated|generates)\s+(?:(?:about|some|roughly|around|nearly|"
+                          r"almost|more\s+than|over)\s+)?$", re.IGNORECASE)
+OF_GOODS_AFTER = lazy_re(r"\s*(?:\([^()\n]{0,24}\)\s*)?(?:of|in|worth)\b", re.IGNORECASE)
+
+
 def _economy_metric(ctx: _Context, q: Quantity, sentence: Sentence, part_start: int) -> str | None:
     """A place's output or economy stated in yuan (or its change) right before the figure is its GDP: the
     reference's metric named "economic output" (经济总量), if it has one and the figure is in its unit."""
     found = ctx.matches_in(ECONOMY, max(part_start, q.start - CUE_REACH), q.start)
+    if not found and q.kind == "level" and q.unit and (
+            ECONOMY_AFTER.match(ctx.text, q.end)
+            or (PRODUCED_BEFORE.search(ctx.text, max(part_start, q.start - 24), q.start)
+                and not OF_GOODS_AFTER.match(ctx.text, q.end))):
+        # "produced 10.4trn yuan ($1.46trn) of output in 2023", "in 2022 Hebei produced about 4.2trn yuan": output
+        # in yuan is the economy's
+        kind, ident = ctx.matcher.lookup.get("economic output", ("", ""))
+        if kind == "metric" and ident in ctx.ref.metrics \
+                and unit_spelling(q.unit) == unit_spelling(ctx.ref.metrics[ident].unit):
+            return ident
+        return None
     if not found or ctx.quantities_in(found[-1].end(), q.start) or search_in(OTHER_MEASURE, ctx.text, found[-1].end(),
                                                                              q.start):
         return None
@@ -2403,8 +2506,10 @@ def _time_year_of(ctx: _Context, t: TimeExpr) -> int | None:
 
 # The first end of a period between two years: 2023—2024年, 2023年11月15日至2024年3月15日, 2019-2020.
 RANGE_BEFORE = lazy_re(r"(?:19|20)\d{2}(?:\s*年)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*(?:[—\-–~～]|至|到)\s*$")
-RANGE_NEXT = lazy_re(r"\s*(?:[—\-–~～]|至|到)\s*(?:19|20)\d{2}(?!\d)")
-MONTH_RANGE_NEXT = lazy_re(r"\s*(?:[—\-–~～]|至|到)\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")
+RANGE_NEXT = lazy_re(r"\s*(?:[—\-–~～]|至|到|to\b|through\b)\s*(?:19|20)\d{2}(?!\d)")  # "the winter of 2017 to 2018"
+MONTH_RANGE_NEXT = lazy_re(r"\s*(?:(?:[—\-–~～]|至|到)\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月|"
+                           r"(?:[-–—]|to\b|through\b)\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)",
+                           re.IGNORECASE)
 
 
 MONTH_THEN_YEAR = lazy_re(r",?\s*(?:of\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
@@ -2462,6 +2567,12 @@ def resolve_year(ctx: _Context, q: Quantity, sentence: Sentence) -> int | None:
         # "the 108 micrograms recorded in 2013", "58 such days in 2013": the figure's own year, stated right after
         # it, over a year the sentence opened on.
         if t.kind in ("year", "date") and t.year is not None and YEAR_RIGHT_AFTER.fullmatch(ctx.text, q.end, t.start):
+            year = _time_year(ctx, t)
+            if year is not None and year != q.baseline_year:
+                return year
+        elif t.kind == "relative_year" and t.start > q.end and ctx.text[q.end:t.start].isspace():
+            # "is expected to reach 250bn yuan this year": a relative year right after the figure, over a "last
+            # year" earlier in the sentence
             year = _time_year(ctx, t)
             if year is not None and year != q.baseline_year:
                 return year
@@ -2555,6 +2666,8 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
     line_end = sentence.end if line_end < 0 else min(line_end, sentence.end)
     c_hi = min(c_hi, line_end)  # a title's dateline on the next line dates no figure of the title
     for other in ctx.quantities_in(q.end, c_hi):
+        if PAREN_OPEN.fullmatch(ctx.text, q.end, other.start):
+            continue  # "10.4trn yuan ($1.46trn) of output in 2023": a conversion in brackets is the same figure
         if q.group is None or other.group != q.group:
             c_hi = other.start
             break
@@ -2601,6 +2714,8 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
         if heading is None:
             break
         for t in ctx.times_in(heading.start, heading.end):
+            if _is_publication_date(ctx, t):
+                continue  # "LETTERS | 18 April 2024": the byline's date dates the article, not its figures
             year = _time_year(ctx, t)
             if year is not None:
                 return year
@@ -2611,33 +2726,51 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
     return None
 
 
+def _is_publication_date(ctx: _Context, t: TimeExpr) -> bool:
+    """Whether a time is the article's full date of publication (a byline's or dateline's day)."""
+    return (t.kind == "date" and t.day is not None and ctx.published is not None and t.year == ctx.published.year
+            and t.month == ctx.published.month and t.day == ctx.published.day)
+
+
+PAREN_OPEN = lazy_re(r"\s*[((]\s*(?:about|some|roughly|around|or|nearly|almost|约|合|折合)?\s*")
+
+
 # A part of a year or a season named without its year: the latest such period up to the article's date. The value
 # is the month the period ends in (0: the heating season, November to March, dated by its later end).
 PERIOD_CUE = lazy_re(
     r"(?<![上前每同近])(?:第)?(?P<q>[一二三四1-4])\s*季度|(?P<h>[上下])半年|前(?P<nq>[三两二32])季度|"
     r"前\s*(?P<nm>\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月|"
     r"(?P<season>本采暖季|本供暖季|本轮采暖季|今个供暖季|今冬|\bthis (?:heating season|winter)\b)|"
+    r"(?P<last_season>上个?采暖季|上个?供暖季|上一(?:个)?采暖季|去冬|\blast (?:heating season|winter)\b)|"
     r"\b(?:in|during|for|over)\s+the\s+(?:(?P<eq>first|second|third|fourth) quarter|(?P<eh>first|second) half|"
-    r"first (?P<enq>two|three|2|3) quarters|first (?P<enm>\w+) months)\b", re.IGNORECASE)
+    r"first (?P<enq>two|three|2|3) quarters|first (?P<enm>\w+) months)\b|"
+    r"\b(?:(?P<eqa>first|second|third|fourth)-quarter|(?P<eha>first|second)-half)\b|"
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov)[a-z]*\.?\s*(?:[-–—]|to|through)\s*"
+    r"(?P<emr>Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE)
 _ORDINALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "two": 2, "three": 3,
              "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 
 
 def _period_end_month(m: re.Match[str]) -> int | None:
-    """The month a PERIOD_CUE match ends in (0 for a heating season), None when it names no such period."""
+    """The month a PERIOD_CUE match ends in (0 for this heating season, -1 for the last one), None when it names
+    no such period."""
     if m.group("season"):
         return 0
+    if m.group("last_season"):
+        return -1
 
     def number(name: str) -> int | None:
         word = (m.group(name) or "").strip().lower()
         return int(word) if word.isdigit() else _ORDINALS.get(word)
 
-    for name, months in (("q", 3), ("nq", 3), ("eq", 3), ("enq", 3), ("nm", 1), ("enm", 1)):
+    for name, months in (("q", 3), ("nq", 3), ("eq", 3), ("eqa", 3), ("enq", 3), ("nm", 1), ("enm", 1)):
         n = number(name)
         if n is not None:
             return n * months if 0 < n * months <= 12 else None
-    half = m.group("h") or (m.group("eh") or "").lower()
+    if m.group("emr"):  # "January-September", "Jan. to Aug."
+        return MONTHS_EN.index(m.group("emr")[:3].lower()) + 1
+    half = m.group("h") or (m.group("eh") or m.group("eha") or "").lower()
     return {"上": 6, "first": 6, "下": 12, "second": 12}.get(half)
 
 
@@ -2655,16 +2788,19 @@ def _period_cue_year(ctx: _Context, q: Quantity, sentence: Sentence, in_sentence
     if not cues:
         return None
     cue = cues[0]
-    if any(t.end > cue.start() - 4 and t.start < q.start and not after_figure for t in in_sentence) \
-            or ctx.times_in(cue.start() - 8, cue.start()) \
+    if any(t.end > cue.start() - 4 and t.start < q.start and not cue.start() <= t.start < cue.end()
+           and not after_figure for t in in_sentence) \
+            or ctx.times_in(max(sentence.start, cue.start() - 8), cue.start()) \
             or COMPARISON_BEFORE.search(ctx.text, max(0, cue.start() - 32), cue.start()):
         return None  # 2023年前三季度 (the year is stated), 比上年同期, a year named after the period
     end = _period_end_month(cue)
     if end is None:
         return None
     published = ctx.published
-    if end == 0:
+    if end == 0:  # this heating season, dated by its later end
         return published.year + (1 if published.month >= 11 else 0)
+    if end == -1:  # the last one: the one before the season the article is in, or the one ended this spring
+        return published.year - (0 if 3 < published.month < 11 else 1) + (1 if published.month >= 11 else 0)
     return published.year if published.month > end else published.year - 1
 
 
@@ -2789,7 +2925,18 @@ def _stated_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int |
     compared = ctx.matches_in(COMPARED_WITH_YEAR, lo, q.start)
     if compared and (year is None or int(compared[-1].group(1)) < year):
         return int(compared[-1].group(1))
+    # 要是跟2015年的77比,去年也差不多降了一半; 是2020年底的两倍多,不到四年就翻了一番多: the year of the level compared
+    # with, earlier in the same part of the sentence, unless a change between states a baseline of its own.
+    zh = ctx.matches_in(ZH_COMPARED_YEAR, max(lo, ctx.part_start(sentence, q.start)), q.start)
+    stated = int(zh[-1].group(1) or zh[-1].group(2)) if zh else None
+    if stated is not None and (year is None or stated < year) and not any(
+            x.baseline_year is not None for x in ctx.quantities_in(zh[-1].end(), q.start)):
+        return stated
     return None
+
+
+ZH_COMPARED_YEAR = lazy_re(r"(?:跟|与|同|较)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:的\s*[^,,;;。]{0,16}?)?相?比|"
+                           r"是\s*((?:19|20)\d{2})\s*年(?:底|末)?的(?=\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十几]{1,3})\s*倍)")
 
 
 def resolve(loaded: Loaded, norm: Normalized, sentences: Sequence[Sentence], extraction: Extraction,

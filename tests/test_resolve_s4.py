@@ -352,3 +352,147 @@ def test_a_mean_over_the_winter_games_is_the_games_metric() -> None:
     assert by_value(cs, "19").metric == "pm25_annual_mean"
     cs = claims("冬奥回顾\n\n2024年5月2日\n\n冬奥会期间,张家口PM2.5平均浓度为24微克/立方米。\n")
     assert by_value(cs, "24").metric == "pm25_mean_winter_olympics"
+
+
+# --- round 4: years
+
+def test_a_byline_date_with_an_ordinal_day_dates_last_year_and_this_year() -> None:
+    text = ("The new town\n\nStill waiting for people\n\nApr 4th 2024 | XIONG'AN | China | 6 min read\n\n"
+            "By the end of last year the new area had about 1.3m residents. "
+            "This year its output is expected to reach 250bn yuan.\n")
+    cs = claims(text)
+    assert by_value(cs, "1300000").year == 2023
+    assert by_value(cs, "250000000000").year == 2024
+    # a date on a long line of prose is not the byline: no article date, no year for "last year"
+    prose = ("The new town\n\nStill waiting for people\n\n"
+             "When China announced the new area on April 1st 2017, officials called it a plan for the millennium "
+             "and compared it with Shenzhen, a city of millions.\n\n"
+             "By the end of last year the new area had about 1.3m residents.\n")
+    assert by_value(claims(prose), "1300000").year is None
+
+
+def test_a_relative_year_right_after_the_figure_is_its_year() -> None:
+    text = ("Budget note\n\nPublished 4 April 2024\n\n"
+            "Output grew by 9.8% last year to about 210bn yuan and is expected to reach 250bn yuan this year.\n")
+    cs = claims(text)
+    assert by_value(cs, "210000000000").year == 2023
+    assert by_value(cs, "250000000000").year == 2024
+
+
+def test_the_bylines_date_does_not_date_present_tense_facts() -> None:
+    text = ("LETTERS | 18 April 2024\n\nLet's get the numbers right\n\n"
+            "Nearly 14.6 million people live in Tianjin, and about one in five of them is a pensioner.\n\n"
+            "Tianjin logged 232 good days in 2023.\n")
+    cs = claims(text)
+    assert by_value(cs, "14600000").year is None
+    assert by_value(cs, "232").year == 2023
+    # a heading that states a year still dates the undated sentences under it
+    cs = claims("Air report\n\nPublished 18 April 2024\n\n## The year 2023\n\nTianjin logged 232 good days.\n",
+                fmt="markdown")
+    assert by_value(cs, "232").year == 2023
+
+
+def test_an_english_month_range_without_a_year_is_the_latest_such_period() -> None:
+    text = ("THE HERALD\nFriday, October 13, 2023 | Page B1\n\nPort news\n\n"
+            "Container volume rose 11.3 percent to 1.12 million TEUs in January-September. "
+            "In January-August, the city's trade grew 6.7 percent to 31.5 billion yuan.\n")
+    cs = claims(text)
+    assert by_value(cs, "11.3").year == 2023
+    assert by_value(cs, "31500000000").year == 2023
+    early = text.replace("Friday, October 13, 2023", "Friday, February 2, 2024")
+    cs = claims(early)
+    assert by_value(cs, "11.3").year == 2023  # September 2024 had not come yet: the latest January-September
+    assert by_value(cs, "31500000000").year == 2023
+
+
+# --- round 4: Chinese baselines stated as the level compared with
+
+def test_a_level_compared_with_earlier_in_the_sentence_is_the_changes_baseline() -> None:
+    text = ("访谈\n\n2024年8月19日\n\n"
+            "2013年全省PM2.5年均浓度是108微克/立方米,去年是38.6。要是跟2015年的77比,去年也差不多降了一半。\n\n"
+            "截至今年6月底,全省风电、光伏装机合计突破9000万千瓦,是2020年底的两倍多,不到四年就翻了一番多。\n")
+    cs = claims(text)
+    half = by_value(cs, "50")
+    assert (half.year, half.baseline_year) == (2023, 2015)
+    twice = [c for c in cs if c.kind == "multiple"]
+    assert [(c.year, c.baseline_year) for c in twice] == [(2024, 2020), (2024, 2020)]
+    # a change that states its own baseline in between keeps the next one from borrowing the earlier year
+    cs = claims("报告\n\n2024年3月1日\n\n跟2015年的77比,2023年PM2.5下降50%,较2022年下降3%,比上年同期增长5%。\n")
+    assert by_value(cs, "3").baseline_year == 2022
+    assert by_value(cs, "5").baseline_year != 2015
+
+
+def test_a_first_half_used_as_an_adjective_is_the_latest_first_half() -> None:
+    text = ("Steel city news\n\nUpdated: 2024-07-22 08:12\n\n"
+            "In Handan the first-half average was 47 micrograms, down 6 percent from last year.\n")
+    cs = claims(text)
+    assert by_value(cs, "47").year == 2024
+    six = by_value(cs, "6")
+    assert (six.year, six.baseline_year) == (2024, 2023)
+    early = text.replace("2024-07-22", "2024-05-02")
+    assert by_value(claims(early), "47").year == 2023  # the first half of 2024 had not ended yet
+
+
+def test_this_winter_and_last_winter_are_dated_by_the_seasons_later_end() -> None:
+    text = ("NORTH CHINA TONIGHT\n\nAir date: 18 January 2024, 21:00\n\n"
+            "Across Hebei there were eleven heavily polluted days last year, against eighty in 2013. "
+            "This winter, so far, Shijiazhuang has had four days of heavy pollution. "
+            "Last winter I paid about 2,100 yuan for gas.\n\n"
+            "In the winter of 2017 to 2018 alone, some 400,000 households moved from coal to gas.\n")
+    cs = claims(text)
+    assert by_value(cs, "4").year == 2024  # the year closing the sentence before does not date this winter
+    assert by_value(cs, "2100").year == 2023
+    assert by_value(cs, "400000").year == 2018  # a season across two years is dated by its later end
+    summer = claims(text.replace("18 January 2024", "22 July 2024"))
+    assert by_value(summer, "2100").year == 2024  # in July, last winter is the one that ended this spring
+
+
+# --- round 4: regions
+
+def test_a_share_of_a_places_own_measure_is_that_places() -> None:
+    text = ("Port news\n\nPublished 13 October 2023\n\n"
+            "Wei Lin, an analyst at a Tianjin brokerage, estimated that roughly 30 percent of Huanghua's container "
+            "volume came from shippers lured away from Tianjin.\n\n"
+            "A mill manager in Tangshan, a city that accounts for more than half of Hebei's steel output, said so.\n")
+    cs = claims(text)
+    assert by_value(cs, "30").region == "cangzhou"
+    assert by_value(cs, "50").region == "tangshan"  # the city's share of the province's output is the city's
+
+
+def test_a_conversion_in_brackets_does_not_end_the_figures_phrase() -> None:
+    text = ("Magazine\n\nPublished 4 April 2024\n\n"
+            "Beijing, Tianjin and Hebei together produced 10.4trn yuan ($1.46trn) of output in 2023, 90% more than "
+            "in 2013.\n")
+    cs = claims(text)
+    assert by_value(cs, "10400000000000").year == 2023
+    assert by_value(cs, "1460000000000").year == 2023
+
+
+# --- round 4: English metrics by form
+
+def test_output_in_yuan_and_an_area_covered_and_a_rail_network_are_named_by_their_form() -> None:
+    text = ("Magazine\n\nPublished 4 April 2024\n\n"
+            "In 2022 Hebei produced about 4.2trn yuan, as much as Beijing. "
+            "Beijing, Tianjin and Hebei together produced 10.4trn yuan ($1.46trn) of output in 2023.\n\n"
+            "Tianjin's new area covers some 2,270 square kilometers. "
+            "Hebei's railway network has grown to more than 8,000km.\n\n"
+            "The mill produced 3bn yuan of steel in 2023. The new district covers some 1,770 square kilometers.\n")
+    cs = claims(text)
+    assert by_value(cs, "4200000000000").metric == "gdp"
+    assert by_value(cs, "10400000000000").metric == "gdp"
+    assert by_value(cs, "2270").metric == "land_area"
+    assert by_value(cs, "8000").metric == "railway_length"
+    assert by_value(cs, "3000000000").metric is None  # yuan "of steel": goods, not the economy
+    assert by_value(cs, "1770").metric is None  # no place named: whose area is not said
+
+
+def test_a_concentration_named_in_the_changes_clause_beats_an_earlier_day_measure() -> None:
+    text = ("Air report\n\nPublished 22 July 2024\n\n"
+            "Compared with 2013, when the province's PM2.5 averaged 108 micrograms and it had 129 good days and 80 "
+            "heavy-pollution "
+            "days, the annual concentration has fallen by 64.3 percent and the number of good days has nearly "
+            "doubled.\n\n"
+            "Hebei logged 80 heavy-pollution days in 2013; the count has fallen by 70 percent since.\n")
+    cs = claims(text)
+    assert by_value(cs, "64.3").metric == "pm25_annual_mean"
+    assert by_value(cs, "70").metric == "heavy_pollution_days"  # no concentration named: the day measure's
