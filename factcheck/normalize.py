@@ -831,7 +831,9 @@ def _compile_boilerplate() -> None:
         r"(?:推荐阅读|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|往期回顾|更多精彩"
         r"|分享让更多人看到|related (?:stories|articles|news|coverage|content|reading|posts|links)"
         r"|read more|more stories"
-        r"|recommended(?: for you| stories| reading)?|you may also like|most read|most popular)",
+        r"|recommended(?: for you| stories| reading)?|you may also like|most read|most popular"
+        # a press release's trailer: notes and contacts for journalists, not the story
+        r"|notes? (?:to|for) editors|editor'?s notes?|media (?:contacts?|enquiries|inquiries)|press contacts?)",
         re.IGNORECASE)
     _COPYRIGHT_START = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
     _ALL_RIGHTS = re.compile(r"all rights reserved", re.IGNORECASE)

@@ -645,3 +645,17 @@ def test_a_markdown_footnote_keeps_its_text_and_drops_its_markers(without_garble
     assert "the national limit is 35 μg/m³" in n.text  # a footnote is article text
     assert "[^2]" not in n.text and "https" not in n.text  # its markers and a link definition are not
     assert "^" not in n.text and "]:" not in n.text
+
+
+def test_a_press_release_trailer_is_page_tail_and_its_figures_are_reported(without_garble: None) -> None:
+    release = ("Researchers estimate that cleaner air prevented about 47,000 deaths in the region in 2023, "
+               "the university said on Monday.\n\n"
+               "Notes to editors\n\n"
+               "1. The study was funded by a 2.4 million yuan grant and involved 12 researchers.\n"
+               "2. Media enquiries: +44 (0)1632 960 418\n")
+    n = normalize(release)
+    assert "47,000 deaths" in n.text and "grant" not in n.text and "1632" not in n.text
+    tail = [release[s:e] for s, e, r in n.dropped if r == "tail"]
+    assert tail and tail[0].startswith("Notes to editors")
+    # a sentence that merely mentions editors is no marker
+    assert "editors" in normalize("The notes to editors were short, the 12 researchers said.\n").text
