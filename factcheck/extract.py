@@ -188,6 +188,8 @@ T_EN_MDY = lazy_re(rf"{_B_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)({YEAR})
 T_EN_DMY = lazy_re(rf"(\d(?<!\w\d)\d?)\s+{_MON}\s+({YEAR})\b")  # \b(\d{{1,2}})
 T_EN_MY = lazy_re(rf"{_B_MON}\s+({YEAR})\b")
 T_EN_MD = lazy_re(rf"{_B_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]?\d)")
+# "from 15 November to 15 March": a day and a full month name with no year (not "15 May 2024", T_EN_DMY)
+T_EN_DM = lazy_re(rf"(\d(?<!\w\d)\d?)\s+({_MON_FULL})\b(?![ \t]*,?[ \t]*\d)")
 _MONTH_LEADS = ("in", "since", "by", "until", "during", "from", "to", "through", "last", "this", "next", "early",
                 "late", "mid-", "end of")
 T_EN_MONTH = lazy_re("(?:" + "|".join(_bword(w) for w in _MONTH_LEADS) + rf")\s+({_MON_FULL})\b")
@@ -794,6 +796,7 @@ def find_times(text: str) -> list[TimeExpr]:
     run(T_EN_DMY, lambda m: date(m, int(m.group(3)), _MONTHS[fold(m.group("mon").rstrip("."))], int(m.group(1))))
     run(T_EN_MY, lambda m: date(m, int(m.group(2)), _MONTHS[fold(m.group("mon").rstrip("."))], None))
     run(T_EN_MD, lambda m: date(m, None, _MONTHS[fold(m.group("mon").rstrip("."))], int(m.group(2))))
+    run(T_EN_DM, lambda m: date(m, None, _MONTHS[fold(m.group(2))], int(m.group(1))))
     run(T_EN_MONTH, lambda m: TimeExpr(m.start(1), m.end(1), m.group(1), "date", month=_MONTHS[fold(m.group(1))]))
     run(T_EN_SINCE, lambda m: te(m, "since", year=int(m.group(1))))
     run(T_EN_RELATIVE, lambda m: te(m, "relative_year"))
@@ -836,7 +839,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     B_CLOCK.pattern: (":", "点", "时", "am", "pm", "a.m", "p.m"), B_TITLE.pattern: ("《",),
     B_FOOTNOTE.pattern: ("[",), B_LABEL.pattern: ("号",), B_OTHER_AGO.pattern: ("ago",),
 }
-_MONTH_PATTERNS = frozenset(p.pattern for p in (T_EN_MDY, T_EN_DMY, T_EN_MY, T_EN_MD, T_EN_MONTH))
+_MONTH_PATTERNS = frozenset(p.pattern for p in (T_EN_MDY, T_EN_DMY, T_EN_MY, T_EN_MD, T_EN_DM, T_EN_MONTH))
 
 # Chunks: none of the patterns below can match (or look at, past its ends) one of these characters, so each
 # match lies inside one piece of text between two of them, and holds one of the pattern's "required" strings.
@@ -850,7 +853,7 @@ _SPAN_REQUIRED = (  # a lead word of T_CN_SPAN's first form, 年来/年间/年�
 _REQUIRED: dict[str, tuple[str, ...]] = {
     **{p.pattern: ("月",) for p in (T_CN_MONTH_DAY, T_CN_MONTH_RANGE, T_CN_MONTH)},
     T_CN_DAY.pattern: ("日",), T_CN_AGO.pattern: ("前",), T_CN_ANNIVERSARY.pattern: ("周年",),
-    T_EN_MONTH.pattern: tuple(_MON_FULL.split("|")),
+    **{p.pattern: tuple(_MON_FULL.split("|")) for p in (T_EN_MONTH, T_EN_DM)},
     **{p.pattern: _MON_PREFIXES for p in (T_EN_DMY, T_EN_MY)},  # (T_EN_MDY's match may hold a comma)
     T_CN_PLAN.pattern: ("五",), B_LABEL.pattern: ("号",),
 }
@@ -1748,7 +1751,11 @@ _NOT_PERSON_NAMES = frozenset((
     "Province", "City", "District", "County", "Region", "Park", "Port", "Area", "Zone", "Group", "Company", "Corp",
     "Bureau", "Ministry", "Station", "River", "Bay", "Lake", "Road", "Street", "Airport", "Institute"))
 # a serial in the name of a part of a programme or document, and the "of N" after it
-SERIAL_BEFORE = lazy_re(r"\b(?:segment|part|episode|chapter|instal?lment)[ \t]+(?:\d{1,2}[ \t]+of[ \t]+)?$",
+SERIAL_BEFORE = lazy_re(r"\b(?:segment|part|episode|chapter|instal?lment)[ \t]+(?:\d{1,2}[ \t]+of[ \t]+)?$|"
+                        # a class label: "(Level 3)", "Level 5 or 6", "a Level 3 alert", "Phase 2", "Stage 4"
+                        # capitalised, as a name (not "a level of 35", "levels 20% lower", "a level 3 alert")
+                        r"\b(?-i:Level|LEVEL|Grade|GRADE|Phase|PHASE|Stage|STAGE|Tier|TIER)[sS]?[ \t]+"
+                        r"(?:\d{1,2}[ \t]+(?:or|and|to)[ \t]+)?$",
                         re.IGNORECASE)
 # a caption in capitals ("[SOUNDBITE - ZHAO GUOQIANG, 67, VILLAGER]") and a name with the age in brackets
 # ("LI WEI (67), retired teacher", "Zhang Wei (45), who…")
@@ -2888,6 +2895,14 @@ def _carries(t: _Tok) -> bool:
     return t.unit is not None and t.unit.kind == "level" and t.unit.canonical not in _RATIO_UNITS
 
 
+# a sentence whose subject is a plural count noun that moves "from" one bare figure "to" another: "Days of heavy
+# pollution (Level 5 or 6) fell from 58 in 2013 to eight last year" (bounded: the sentence's first 120 characters)
+COUNT_SUBJECT_FELL = lazy_re(
+    r"\W{0,4}(?:[A-Za-z-]+[ \t]+){0,2}?([A-Za-z]+)(?:[ \t]+of[ \t]+[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?)?"
+    r"(?:[ \t]*\([^()\n]{0,30}\))?[ \t]+(?:fell|rose|dropped|declined|increased|decreased|climbed|grew)[ \t]+from[ \t]+"
+    r"(?:[^ \t\n]{1,12}[ \t]+(?:in[ \t]+\d{4}[ \t]+)?to[ \t]+)?$")
+
+
 def _apply_of_which(doc: _Doc, tokens: list[_Tok]) -> None:
     """"eight days of heavy pollution, six of which …", "271 days …, 95 more than in 2013", "six of the city's
     eight heavy-pollution days": the bare count takes the unit of the count it refers to."""
@@ -2928,6 +2943,13 @@ def _apply_of_which(doc: _Doc, tokens: list[_Tok]) -> None:
             if unit is not None and unit.kind == "level" and unit.dimension in ("count", "duration"):
                 tok.unit, tok.unit_text = unit, m_number.group(1)
                 carrier, carrier_bounds = tok, bounds
+                continue
+        if tok.q_start - bounds[0] <= 120:
+            m_subj = COUNT_SUBJECT_FELL.match(text, bounds[0], tok.q_start)
+            unit = lookup(m_subj.group(1)) if m_subj is not None else None
+            if (m_subj is not None and unit is not None and unit.kind == "level"
+                    and unit.dimension in ("count", "duration") and lemma(m_subj.group(1)) != fold(m_subj.group(1))):
+                tok.unit, tok.unit_text = unit, m_subj.group(1)  # "Days of heavy pollution fell from 58 … to eight"
                 continue
         if i == 0:
             continue

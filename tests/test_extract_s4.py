@@ -756,3 +756,35 @@ def test_ages_in_captions_and_brackets(text: str, value: str) -> None:
 ])
 def test_age_guards_places_and_lists(text: str) -> None:
     assert all(q.unit != "year" for q in qs(text))
+
+
+# ---------------------------------------------------------------- round 6: class labels, day-month dates, subjects
+
+
+@pytest.mark.parametrize("text", [
+    "| 0–50 | Excellent (Level 1) | 0–35 |",
+    "Days of heavy pollution (Level 5 or 6) were rare.",
+    "A Level 3 alert was issued on Monday.",
+    "The plant entered Phase 2 and later Stage 4.",
+    "Schools close under a TIER 3 warning.",
+])
+def test_a_class_label_is_not_a_claim(text: str) -> None:
+    assert [q for q in qs(text) if q.value in (D(1), D(2), D(3), D(4), D(5), D(6))] == []
+
+
+def test_a_class_label_guard_keeps_levels_and_counts() -> None:
+    got = qs("It was at a level of 35 μg/m3, 3 levels higher, and levels were 20% lower.")
+    assert values(got) == [D(35), D(3), D(20)]
+    assert find(got, 3).unit == "level"
+
+
+def test_a_day_and_month_without_a_year_is_a_date() -> None:
+    got = qs("Heating runs from 15 November to 15 March, a season of 121 days.")
+    assert values(got) == [D(121)]
+    assert values(qs("It rose 15 per cent in May, to 30 tonnes.")) == [D(15), D(30)]
+
+
+def test_a_count_subject_gives_from_to_figures_its_unit() -> None:
+    got = qs("Days of heavy pollution (Level 5 or 6) fell from 58 in 2013 to eight last year.")
+    assert [(q.value, q.unit) for q in got] == [(D(58), "day"), (D(8), "day")]
+    assert [q.unit for q in qs("Sales fell from 58 in 2013 to eight.")] == [None, None]
