@@ -1187,6 +1187,24 @@ class _Context:
         return None
 
     @functools.cached_property
+    def report_year(self) -> int | None:
+        """The year a periodic report's title covers (天津市2023年国民经济和社会发展统计公报; "Statistical Communiqué
+        of … on the 2023 …"): every figure of the report that states no year of its own, under any section, is of
+        that year. Only titles of the genre (a news headline's year dates nothing below its lede); one year only."""
+        for sentence in self.sentences[:LEDE_SENTENCES]:
+            if not title_like(sentence, self.sentences):
+                if len(sentence.text.strip()) >= HEADING_LIKE_MAX:
+                    break  # the first prose sentence ends the title block
+                continue
+            if not REPORT_TITLE.search(sentence.text):
+                continue
+            years = {y for t in self.times_in(sentence.start, sentence.end)
+                     if t.kind not in ("span", "since") and not _is_publication_date(self, t)
+                     and (y := _time_year(self, t)) is not None}
+            return years.pop() if len(years) == 1 else None
+        return None
+
+    @functools.cached_property
     def pronoun_starts(self) -> list[int]:
         return [m.start for m in self.pronouns]
 
@@ -1288,6 +1306,8 @@ def _is_subject(ctx: _Context, m: Mention) -> bool:
 # opens a new clause whose possessive place is its subject (not "Beijing and Tianjin's combined output").
 AND_BEFORE = lazy_re(r"\band\s*$", re.IGNORECASE)
 POSSESSIVE = lazy_re(r"['’]s\b")
+# "Tianjin averaged 41 μg/m3 and Hebei province 38.6 μg/m3": the verb left out, the place right before its figure.
+GAPPED_FIGURE = lazy_re(r"\s\d")
 CLAUSE_FIGURE_REACH = 80  # characters looked back from "and" for the figure that ends the clause before
 
 
@@ -1297,7 +1317,8 @@ def _is_subject_at(ctx: _Context, m: Mention) -> bool:
         return False
     if OBJECT_BEFORE.search(before) and not (
             AND_BEFORE.search(before)
-            and (POSSESSIVE.match(ctx.text, m.end) or POSSESSIVE.search(ctx.text, m.start, m.end))
+            and (POSSESSIVE.match(ctx.text, m.end) or POSSESSIVE.search(ctx.text, m.start, m.end)
+                 or GAPPED_FIGURE.match(ctx.text, m.end, m.end + 3))
             and ctx.quantities_in(max(0, m.start - CLAUSE_FIGURE_REACH), m.start)):
         return False
     if POLICY_AFTER.match(ctx.text, m.end):
@@ -1355,6 +1376,9 @@ def _region_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
 
 SEMICOLON = lazy_re(r"[;；]")
 PLAN_PERIOD = lazy_re(r"期间|以来|时期")  # 十四五期间 (a span), not 十三五末 (a point)
+# The title of a periodic statistical report: its figures are of the year it covers.
+REPORT_TITLE = lazy_re(r"统计公报|公报$|统计年报|\bstatistical (?:communiqu[eé]|bulletin)\b|\bcommuniqu[eé] on\b",
+                       re.IGNORECASE)
 CUMULATIVE = lazy_re(r"累计|\bcumulative(?:ly)?\b|\bin total\b", re.IGNORECASE)
 LIST_ITEM = lazy_re(r"\s*[*•·●▪◆■\-–]\s*\S")
 CONTINUES = lazy_re(r"\s*(?:其中|among them\b|of (?:them|these)\b)", re.IGNORECASE)
@@ -2481,10 +2505,14 @@ def _time_year_of(ctx: _Context, t: TimeExpr) -> int | None:
     if range_start:  # 与2019—2020年采暖季相比: the later end of a period compared with is compared with too
         before = ctx.text[max(0, t.start - len(before) + range_start.start() - 32): t.start - len(before)
                           + range_start.start()]
-    if COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(after):
-        return None
+    so_far = t.kind == "relative_year" and relative_offset(t.text) == 0 and THIS_YEAR_SO_FAR.match(after)
+    if not so_far and (COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(after)):
+        return None  # (今年以来, "so far this year": the current year to date, no starting point before it)
     if RANGE_NEXT.match(after):
         return None  # 2023—2024年采暖季, 2023年11月15日至2024年3月15日: a period is dated by its later end
+    if t.kind == "year" and t.year is not None and (short := SHORT_YEAR_NEXT.match(after)) is not None \
+            and int(short.group(1)) == (t.year + 1) % 100:
+        return t.year + 1  # "the 2022-23 heating season", 2016/17: a period across two years is dated by its later end
     if t.kind in ("date", "year") and t.year is not None:
         return t.year
     if t.kind == "date" and t.month is not None and t.day is None and ctx.published is not None:
@@ -2507,6 +2535,8 @@ def _time_year_of(ctx: _Context, t: TimeExpr) -> int | None:
 # The first end of a period between two years: 2023—2024年, 2023年11月15日至2024年3月15日, 2019-2020.
 RANGE_BEFORE = lazy_re(r"(?:19|20)\d{2}(?:\s*年)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*(?:[—\-–~～]|至|到)\s*$")
 RANGE_NEXT = lazy_re(r"\s*(?:[—\-–~～]|至|到|to\b|through\b)\s*(?:19|20)\d{2}(?!\d)")  # "the winter of 2017 to 2018"
+THIS_YEAR_SO_FAR = lazy_re(r"\s*(?:以来|来)")
+SHORT_YEAR_NEXT = lazy_re(r"\s?[-–—/]\s?(\d{2})(?![\d.,%])")  # 2022-23, 2016/17: the later year written short
 MONTH_RANGE_NEXT = lazy_re(r"\s*(?:(?:[—\-–~～]|至|到)\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月|"
                            r"(?:[-–—]|to\b|through\b)\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)",
                            re.IGNORECASE)
@@ -2703,7 +2733,10 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
     # The gold convention dates a figure by its phrase, its sentence or its heading: an earlier sentence of the
     # paragraph does not date it, except the line a list or a 其中 ("among them") breakdown continues.
     continued = LIST_ITEM.match(sentence.text) or CONTINUES.match(sentence.text)
+    item = LIST_ITEM.match(sentence.text) is not None
     for earlier in ctx.frame_before(sentence) if continued else ():
+        if item and earlier.paragraph != sentence.paragraph and not earlier.text.rstrip().endswith((":", "：")):
+            continue  # an earlier bullet's years are its own: a list item is in the frame of the line introducing it
         for t in reversed(ctx.times_in(earlier.start, earlier.end)):
             year = _time_year(ctx, t)
             if year is not None and year not in skip and not _quoted(ctx.text, earlier.start, t.start):
@@ -2720,6 +2753,8 @@ def _sentence_year(ctx: _Context, q: Quantity, sentence: Sentence, skip: set[int
             if year is not None:
                 return year
         heading = ctx.heading_before(heading)
+    if ctx.report_year is not None:
+        return ctx.report_year  # a statistical communiqué's figures are of the year its title covers
     frame = ctx.lede_period
     if frame is not None and sentence.index > frame[2] and not ctx.times_in(sentence.start, sentence.end):
         return frame[0]  # a notice's later paragraph, in the period its opening reports on (not its title)
@@ -2869,7 +2904,20 @@ def resolve_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int |
 # "down 57.3% and 64.3% from 2013", "by 100 million tonnes since 2013", "up 5 percent on 2022" (after the figure);
 # "between 2013 and 2023" (a span of two years); "Compared with 2013, when …, the 2024 reading is 65.9 percent
 # lower" (a year compared with, opening the sentence).
-_YEAR = r"((?:19|20)\d{2})\b(?!\s*(?:[-–—/]|to\b|and\b)\s*(?:19|20)?\d)"
+# A year, or a season across two years written short ("the 2016-17 heating season": its later year, 2017).
+_YEAR = r"((?:19|20)\d{2}(?:\s?[-–—/]\s?\d{2}(?![\d\-–—/]))?)\b(?!\s*(?:[-–—/]|to\b|and\b)\s*(?:19|20)?\d)"
+SHORT_SPAN = lazy_re(r"((?:19|20)\d{2})\s?[-–—/]\s?(\d{2})")
+
+
+def _compared_year(group: str) -> int | None:
+    """The year a compared-with match names: the year, or a two-year season's later year (None if not consecutive)."""
+    span = SHORT_SPAN.fullmatch(group)
+    if span is None:
+        return int(group)
+    first = int(span.group(1))
+    return first + 1 if int(span.group(2)) == (first + 1) % 100 else None
+
+
 COMPARED_YEAR_AFTER = lazy_re(
     r"(?:[^,;.。,;:\d]|\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b|percentage points?\b))*?"
     r"\b(?:from|since|than(?:\s+in)?|compared\s+(?:with|to)|against|over|versus|vs\.?|on)\s+"
@@ -2879,7 +2927,7 @@ COMPARED_YEAR_AFTER_REACH = 64
 BETWEEN_YEARS = lazy_re(r"\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b|"
                         r"\bfrom\s+((?:19|20)\d{2})\s+(?:to|through|until)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 COMPARED_WITH_YEAR = lazy_re(r"\b(?:compared\s+(?:with|to)|measured\s+against|against|relative\s+to|versus|"
-                             r"as\s+against)\s+" + _YEAR, re.IGNORECASE)
+                             r"as\s+against)\s+(?:the\s+)?" + _YEAR, re.IGNORECASE)
 
 
 ANNUAL_RATE_BEFORE = lazy_re(r"年均|每年|\b(?:annual(?:ly)?|a year|per year|each year)\b", re.IGNORECASE)
@@ -2914,8 +2962,9 @@ def _compared_span(ctx: _Context, q: Quantity, sentence: Sentence) -> tuple[int,
 def _stated_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int | None) -> int | None:
     text = ctx.text
     after = COMPARED_YEAR_AFTER.match(text, q.end, min(sentence.end, q.end + COMPARED_YEAR_AFTER_REACH))
-    if after is not None and (year is None or int(after.group(1)) < year):
-        return int(after.group(1))
+    stated_after = _compared_year(after.group(1)) if after is not None else None
+    if stated_after is not None and (year is None or stated_after < year):
+        return stated_after
     lo, hi = ctx.reach(sentence, q.start), min(sentence.end, q.end + REACH)
     spans = ctx.matches_in(BETWEEN_YEARS, lo, hi)
     if len(spans) == 1:
@@ -2923,8 +2972,9 @@ def _stated_baseline(ctx: _Context, q: Quantity, sentence: Sentence, year: int |
         if first < last and year in (None, last):
             return first
     compared = ctx.matches_in(COMPARED_WITH_YEAR, lo, q.start)
-    if compared and (year is None or int(compared[-1].group(1)) < year):
-        return int(compared[-1].group(1))
+    compared_year = _compared_year(compared[-1].group(1)) if compared else None
+    if compared_year is not None and (year is None or compared_year < year):
+        return compared_year
     # 要是跟2015年的77比,去年也差不多降了一半; 是2020年底的两倍多,不到四年就翻了一番多: the year of the level compared
     # with, earlier in the same part of the sentence, unless a change between states a baseline of its own.
     zh = ctx.matches_in(ZH_COMPARED_YEAR, max(lo, ctx.part_start(sentence, q.start)), q.start)

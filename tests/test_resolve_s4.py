@@ -496,3 +496,86 @@ def test_a_concentration_named_in_the_changes_clause_beats_an_earlier_day_measur
     cs = claims(text)
     assert by_value(cs, "64.3").metric == "pm25_annual_mean"
     assert by_value(cs, "70").metric == "heavy_pollution_days"  # no concentration named: the day measure's
+
+
+# --- round 5: a statistical communiqué's title year; two-year seasons; bullets; 今年以来
+
+COMMUNIQUE_ZH = (
+    "石家庄市2022年国民经济和社会发展统计公报\n"
+    "石家庄市统计局\n"
+    "2023年3月20日\n\n"
+    "一、综合\n\n"
+    "全年全市地区生产总值7100.6亿元,比上年增长6.4%。\n\n"
+    "二、农业\n\n"
+    "粮食总产量478.1万吨,增长1.2%。\n"
+)
+
+
+def test_a_communiques_title_year_dates_its_undated_figures_under_any_section() -> None:
+    cs = claims(COMMUNIQUE_ZH)
+    for value in ("710060000000", "6.4", "4781000", "1.2"):
+        assert by_value(cs, value).year == 2022, value  # not the release date's 2023
+    assert by_value(cs, "6.4").baseline_year == 2021
+
+
+def test_a_news_headline_year_does_not_date_later_sections() -> None:
+    # guard: only a report's title (公报 / communiqué) sets the year of the whole document
+    text = COMMUNIQUE_ZH.replace("国民经济和社会发展统计公报", "经济回顾:一年来发展稳中有进")
+    cs = claims(text)
+    assert by_value(cs, "4781000").year is None
+
+
+def test_an_english_statistical_communique_title_dates_its_figures() -> None:
+    text = ("Statistical Communiqué of Tangshan on the 2023 National Economic and Social Development\n\n"
+            "Tangshan Municipal Bureau of Statistics\n\n"
+            "Published 15 March 2024\n\n"
+            "I. General\n\n"
+            "Preliminary estimates put the city's gross domestic product at 951.5 billion yuan, up 6.5 percent "
+            "over the previous year.\n\n"
+            "II. Industry\n\n"
+            "Steel output reached 120.4 million tonnes.\n")
+    cs = claims(text)
+    assert by_value(cs, "951500000000").year == 2023
+    assert by_value(cs, "120400000").year == 2023
+
+
+def test_a_season_across_two_years_is_dated_and_compared_by_its_later_end() -> None:
+    text = ("Heating survey\n\nPublished 9 November 2023\n\n"
+            "• Costs: households spent 2,900 yuan in the 2022-23 heating season, 35% more compared with the "
+            "2016-17 heating season.\n"
+            "• Savings: roughly 20% said they turned the heating down.\n\n"
+            "In the 2013-15 period, figures were not collected; the 2019/20 winter saw 450 complaints.\n")
+    cs = claims(text)
+    assert by_value(cs, "2900").year == 2023
+    more = by_value(cs, "35")
+    assert (more.year, more.baseline_year) == (2023, 2017)
+    # an earlier bullet's years are not the next bullet's
+    assert by_value(cs, "20").year is None
+    assert by_value(cs, "450").year == 2020
+
+
+def test_a_bullet_list_keeps_the_year_of_the_line_introducing_it() -> None:
+    # guard: the introducing line still dates every item
+    text = ("空气质量通报\n\n2024年1月5日\n\n2023年主要指标如下:\n"
+            "●全市PM2.5平均浓度为38微克/立方米。\n"
+            "●优良天数为280天。\n")
+    cs = claims(text)
+    assert by_value(cs, "38").year == 2023
+    assert by_value(cs, "280").year == 2023
+
+
+def test_this_year_so_far_dates_a_figure_by_this_year() -> None:
+    text = ("交通简报\n\n2024年11月20日\n\n"
+            "●今年以来,全市新增停车位约3.2万个。\n"
+            "●自2014年以来,全市累计建成公交专用道1000公里。\n")
+    cs = claims(text)
+    assert by_value(cs, "32000").year == 2024
+    assert by_value(cs, "1000").year is None  # since 2014: cumulative, no year
+
+
+def test_a_place_before_its_figure_with_the_verb_left_out_is_that_figures() -> None:
+    text = ("Regional comparison\n\nPublished 2 March 2024\n\n"
+            "In 2023 Langfang averaged 40 μg/m3 and Cangzhou city 43 μg/m3, while Baoding recorded 45 μg/m3.\n")
+    cs = claims(text)
+    assert [(c.value, c.region) for c in cs if c.unit == "μg/m³" or "μg" in (c.unit or "")] == [
+        (Decimal(40), "langfang"), (Decimal(43), "cangzhou"), (Decimal(45), "baoding")]
