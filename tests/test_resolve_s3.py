@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from typing import Any
 
-from factcheck.models import Claim
-from factcheck.pipeline import Options, check_text
+from resolve_support import by_value, claims
+
+from factcheck.pipeline import check_text
 from factcheck.reference import default_reference_path, load_reference
-
-
-def claims(text: str, fmt: str = "text", **options: Any) -> list[Claim]:
-    ref = load_reference(default_reference_path())
-    return list(check_text(text, ref, fmt=fmt, options=Options(**options)).files[0].claims)
 
 
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
-
-
-def by_value(cs: list[Claim], value: str, nth: int = 0) -> Claim:
-    hits = [c for c in cs if c.value == Decimal(value)]
-    assert len(hits) > nth, [(c.quote, c.value) for c in cs]
-    return hits[nth]
 
 
 # --- a notice's period frame: later paragraphs with no time of their own stay in the period of its opening
